@@ -1,0 +1,185 @@
+"""The `stretchapp` command: the app, and tools for routine authors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from stretchapp import __version__
+from stretchapp.core import paths
+from stretchapp.core.durations import format_clock
+from stretchapp.core.errors import Problem
+from stretchapp.core.library import Library, check_file, load_library, parse_file
+from stretchapp.core.schema import json_schema
+
+
+def _shown_path(path: Path) -> str:
+    """A path as people type it: relative to here when it is below here."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def format_problem(problem: Problem) -> str:
+    return str(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
+                       problem.message))
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return load_library(user_dir=paths.user_routines_dir(paths.home_dir(args.home)))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    if args.stretches:
+        rows = [{"id": s.id, "group": s.group, "sided": s.sided, "name": s.name,
+                 "source": "built-in" if s.builtin else "user"}
+                for s in sorted(library.stretches.values(), key=lambda s: (s.group, s.id))]
+        header = ["id", "group", "sided", "name", "source"]
+    else:
+        rows = [{"id": r.id, "group": r.group, "kind": str(r.kind), "steps": len(r.steps),
+                 "total": format_clock(r.total_seconds), "seconds": r.total_seconds,
+                 "source": "built-in" if r.builtin else "user", "title": r.title}
+                for r in library.routines.values()]
+        header = ["id", "group", "kind", "steps", "total", "source", "title"]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        table = [header] + [[_cell(row[h]) for h in header] for row in rows]
+        widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+        for line in table:
+            print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    broken = library.broken_files
+    if broken:
+        print(f"{len(broken)} file(s) could not be loaded: run 'stretchapp validate' "
+              "for details", file=sys.stderr)
+    return 0
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    problems: list[Problem]
+    if args.paths:
+        library = _library(args)
+        problems = []
+        checked = 0
+        for name in args.paths:
+            path = Path(name)
+            files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+            for file in files:
+                checked += 1
+                problems.extend(_validate_one(file.resolve(), library))
+    else:
+        library = _library(args)
+        problems = library.problems
+        checked = len(library.files)
+    for problem in problems:
+        print(format_problem(problem), file=sys.stderr)
+    files_with = len({p.path for p in problems})
+    if problems:
+        print(f"{len(problems)} error(s) in {files_with} of {checked} file(s)", file=sys.stderr)
+        return 1
+    print(f"{checked} file(s) checked, no errors")
+    return 0
+
+
+def _validate_one(path: Path, library: Library) -> list[Problem]:
+    """One file's problems, checked against the library's catalogue."""
+    for report in library.files:
+        if report.path.resolve() == path:
+            return list(report.problems)
+    # A file outside the library: check it on its own against the catalogue.
+    if not path.exists():
+        return [Problem(path, 0, 0, "no such file")]
+    return check_file(path, library)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(json_schema(), indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from stretchapp.core.routine_copy import CopyError, copy_routine
+
+    home = paths.home_dir(args.home)
+    library = _library(args)
+    try:
+        path = copy_routine(library, args.source, args.id, paths.user_routines_dir(home))
+    except CopyError as error:
+        print(f"stretchapp new: error: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from stretchapp.app.main import run_app
+
+    return run_app(home=paths.home_dir(args.home), routine_id=getattr(args, "routine", None))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretchapp", description="Timed, guided stretching routines. "
+        "With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"stretchapp {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="the folder for your routines, "
+                        f"settings and history (default: ${paths.HOME_VARIABLE}, or "
+                        "the platform's config folder)")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list routines (or stretches) with their durations")
+    p.add_argument("--stretches", action="store_true", help="list the stretch catalogue")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("validate", help="check routine files; exit 1 on any error")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders "
+                   "(default: the whole library, built-in and yours)")
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of routine and catalogue files")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("new", help="copy a routine into your folder under a new id")
+    p.add_argument("id", help="the new routine's id (lowercase-with-dashes)")
+    p.add_argument("--from", dest="source", required=True, metavar="ROUTINE",
+                   help="the id of the routine to copy")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("run", help="open the app straight into a routine's player")
+    p.add_argument("routine", metavar="ID")
+    p.set_defaults(handler=cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+__all__ = ["build_parser", "format_problem", "main", "parse_file"]

@@ -1,0 +1,210 @@
+"""The routine library: every built-in and user file, loaded together.
+
+A broken file never stops the others: its problems are kept in its report and
+the rest of the library loads. User files extend the built-ins, and a user
+routine or stretch with a built-in id replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from stretchapp.core import paths
+from stretchapp.core.errors import Problem, RoutineError
+from stretchapp.core.model import Kind, Routine, Stretch
+from stretchapp.core.resolve import Assets, build_routine, build_stretches
+from stretchapp.core.schema import CatalogueFile, RoutineFile
+from stretchapp.core.schema_errors import problems_from, shown
+from stretchapp.core.yaml_source import Document, read_document
+
+GROUP_ORDER = ("calf", "back", "neck")
+KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one file: its kind and every problem found in it."""
+
+    path: Path
+    builtin: bool
+    kind: str  # "routine", "catalogue" or "unknown"
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def loaded(self) -> bool:
+        return not any(p.blocking for p in self.problems)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    doc: Document | None
+    spec: RoutineFile | CatalogueFile | None
+    kind: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    routines: Mapping[str, Routine]
+    stretches: Mapping[str, Stretch]
+    files: tuple[FileReport, ...]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for report in self.files for p in report.problems]
+
+    @property
+    def broken_files(self) -> list[FileReport]:
+        return [report for report in self.files if not report.loaded]
+
+    def groups(self) -> list[str]:
+        """Muscle groups in display order: the built-in ones first."""
+        found = {r.group for r in self.routines.values()}
+        return [g for g in GROUP_ORDER if g in found] + sorted(found - set(GROUP_ORDER))
+
+
+def default_assets() -> Assets:
+    return Assets(images=paths.images_dir(), sounds=paths.sounds_dir())
+
+
+def parse_file(path: Path) -> ParsedFile:
+    """Read one file and check its shape; never raises for a bad file."""
+    try:
+        doc = read_document(path)
+    except RoutineError as error:
+        return ParsedFile(None, None, "unknown", tuple(error.problems))
+    data = doc.data
+    if not isinstance(data, dict):
+        problem = doc.problem((), "a routine file must be a mapping of keys to values "
+                              f"at the top level, got {shown(data)}")
+        return ParsedFile(doc, None, "unknown", (problem,))
+    if "steps" in data and "stretches" in data:
+        problem = doc.problem(("stretches",), "a file is either a routine (steps:) or a "
+                              "stretch catalogue (stretches:), not both", of_key=True)
+        return ParsedFile(doc, None, "unknown", (problem,))
+    model: type[RoutineFile] | type[CatalogueFile]
+    if "stretches" in data:
+        kind, model = "catalogue", CatalogueFile
+    elif "steps" in data:
+        kind, model = "routine", RoutineFile
+    else:
+        problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
+                              "'steps:', a catalogue 'stretches:'")
+        return ParsedFile(doc, None, "unknown", (problem,))
+    try:
+        spec = model.model_validate(data)
+    except ValidationError as error:
+        return ParsedFile(doc, None, kind, tuple(problems_from(error, doc, model)))
+    return ParsedFile(doc, spec, kind, ())
+
+
+def find_files(folder: Path | None) -> list[Path]:
+    """Every routine or catalogue file below folder, in a stable order."""
+    if folder is None or not folder.is_dir():
+        return []
+    found = [p for p in folder.rglob("*.yaml")
+             if p.is_file() and not any(part.startswith(".") for part in
+                                        p.relative_to(folder).parts)]
+    return sorted(found)
+
+
+def _sort_key(routine: Routine) -> tuple[int, str, int, str]:
+    group = GROUP_ORDER.index(routine.group) if routine.group in GROUP_ORDER else len(GROUP_ORDER)
+    return (group, routine.group, KIND_ORDER.index(routine.kind), routine.title.lower())
+
+
+class _Loader:
+    """Loads layers of files (built-in, then user) into one library."""
+
+    def __init__(self, assets: Assets) -> None:
+        self.assets = assets
+        self.stretches: dict[str, Stretch] = {}
+        self.routines: dict[str, Routine] = {}
+        self.reports: list[FileReport] = []
+        self.origin: dict[tuple[str, str], str] = {}
+
+    def load(self, layers: Iterable[tuple[list[Path], bool]]) -> Library:
+        parsed = [(path, builtin, parse_file(path)) for files, builtin in layers for path in files]
+        problems: dict[Path, list[Problem]] = {path: list(p.problems) for path, _, p in parsed}
+        # Catalogues first, layer by layer, so every routine sees all stretches.
+        for builtin in (True, False):
+            layer_ids: set[str] = set()
+            for path, is_builtin, item in parsed:
+                if is_builtin != builtin or not isinstance(item.spec, CatalogueFile):
+                    continue
+                assert item.doc is not None
+                stretches, res = build_stretches(item.doc, item.spec, self.assets,
+                                                 builtin=builtin)
+                problems[path].extend(res.problems)
+                for index, stretch in enumerate(stretches):
+                    self._add("stretch", stretch.id, stretch, layer_ids, item.doc,
+                              ("stretches", index, "id"), problems[path])
+        for builtin in (True, False):
+            layer_ids = set()
+            for path, is_builtin, item in parsed:
+                if is_builtin != builtin or not isinstance(item.spec, RoutineFile):
+                    continue
+                assert item.doc is not None
+                routine, res = build_routine(item.doc, item.spec, self.stretches, self.assets,
+                                             builtin=builtin)
+                problems[path].extend(res.problems)
+                if routine is not None:
+                    self._add("routine", routine.id, routine, layer_ids, item.doc, ("id",),
+                              problems[path])
+        for path, builtin, item in parsed:
+            self.reports.append(FileReport(path, builtin, item.kind, tuple(problems[path])))
+        ordered = dict(sorted(self.routines.items(), key=lambda kv: _sort_key(kv[1])))
+        return Library(ordered, dict(self.stretches), tuple(self.reports))
+
+    def _add(self, noun: str, ident: str, value: Stretch | Routine, layer_ids: set[str],
+             doc: Document, key: tuple[str | int, ...], problems: list[Problem]) -> None:
+        where = f"{doc.path}:{doc.where(key)[0]}"
+        if ident in layer_ids:
+            problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': "
+                                        f"already defined at {self.origin[(noun, ident)]}"))
+            return
+        layer_ids.add(ident)
+        self.origin[(noun, ident)] = where
+        table: dict[str, object] = self.stretches if noun == "stretch" else self.routines  # type: ignore[assignment]
+        table[ident] = value
+
+
+def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
+                 assets: Assets | None = None) -> Library:
+    """Load the built-in files and the user's files into one library."""
+    builtin_dir = paths.builtin_routines_dir() if builtin_dir is None else builtin_dir
+    loader = _Loader(assets or default_assets())
+    return loader.load([(find_files(builtin_dir), True), (find_files(user_dir), False)])
+
+
+def check_file(path: Path, library: Library, assets: Assets | None = None) -> list[Problem]:
+    """Every problem in one file, read against the library's catalogue."""
+    item = parse_file(path)
+    if item.problems or item.doc is None:
+        return list(item.problems)
+    if isinstance(item.spec, CatalogueFile):
+        _, res = build_stretches(item.doc, item.spec, assets or default_assets(), builtin=False)
+    else:
+        assert isinstance(item.spec, RoutineFile)
+        _, res = build_routine(item.doc, item.spec, library.stretches,
+                               assets or default_assets(), builtin=False)
+    return res.problems
+
+
+def load_routine_file(path: Path, catalogue: Mapping[str, Stretch],
+                      assets: Assets | None = None) -> Routine:
+    """One routine file against a given catalogue; RoutineError on any problem."""
+    item = parse_file(path)
+    if item.problems or item.doc is None:
+        raise RoutineError(list(item.problems))
+    if not isinstance(item.spec, RoutineFile):
+        raise RoutineError([item.doc.problem((), "this is a stretch catalogue, not a routine")])
+    routine, res = build_routine(item.doc, item.spec, catalogue, assets or default_assets(),
+                                 builtin=False)
+    if res.problems or routine is None:
+        raise RoutineError(res.problems)
+    return routine

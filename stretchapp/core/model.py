@@ -1,0 +1,135 @@
+"""The immutable routine model that the loader builds and the engine plays.
+
+Durations are whole seconds, as routine files write them. Nothing here knows
+about YAML or Qt: a Routine can be built by hand in a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Kind(StrEnum):
+    WARM_UP = "warm-up"
+    COOL_DOWN = "cool-down"
+    RELIEF = "relief"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+# Defaults from ROUTINE_FORMAT.md, in seconds.
+DEFAULT_PREPARE = 5
+DEFAULT_HOLD = 30
+DEFAULT_REST = 10
+DEFAULT_SWITCH = 5
+DEFAULT_RELAX = 5
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A stretch or movement: what to do, what it looks like, what to say."""
+
+    id: str
+    name: str
+    group: str
+    instructions: str
+    sided: bool = False
+    say: str | None = None
+    # Resolved files; None when not given, or given but missing (then
+    # image_missing names it so the player can show a placeholder).
+    image: Path | None = None
+    image_right: Path | None = None
+    image_missing: str | None = None
+    # A parsed pose (stretchapp.core.pose) to draw instead of an image file.
+    pose: object | None = None
+    source: Path | None = None
+    builtin: bool = True
+
+    @property
+    def spoken(self) -> str:
+        """What the voice says when the stretch starts."""
+        return self.say or self.name
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a routine with every default already applied."""
+
+    stretch: Stretch
+    hold: int | None = DEFAULT_HOLD
+    count: int | None = None
+    tempo: int | None = None
+    reps: int = 1
+    # The sides in playing order; empty for a stretch that has no sides.
+    sides: tuple[Side, ...] = ()
+    prepare: int = DEFAULT_PREPARE
+    rest: int = DEFAULT_REST
+    switch: int = DEFAULT_SWITCH
+    relax: int = DEFAULT_RELAX
+
+    @property
+    def counted(self) -> bool:
+        """True for a dynamic movement counted out (count x tempo).
+
+        Both are needed: movement_seconds falls back to the hold without a tempo,
+        so a count alone must not make the step play as a counted movement.
+        """
+        return self.count is not None and self.tempo is not None
+
+    @property
+    def movement_seconds(self) -> int:
+        """The length of one hold, or of one side's whole counted movement."""
+        if self.count is not None and self.tempo is not None:
+            return self.count * self.tempo
+        return self.hold if self.hold is not None else DEFAULT_HOLD
+
+    @property
+    def passes(self) -> tuple[Side | None, ...]:
+        """The sides played in each rep: (None,) for a stretch without sides."""
+        return self.sides if self.sides else (None,)
+
+    def seconds(self, *, last: bool) -> int:
+        """This step's share of the routine's timeline (ROUTINE_FORMAT.md)."""
+        per_rep = len(self.passes)
+        total = self.prepare + self.reps * per_rep * self.movement_seconds
+        total += self.reps * (per_rep - 1) * self.switch
+        total += (self.reps - 1) * self.relax
+        if not last:
+            total += self.rest
+        return total
+
+
+@dataclass(frozen=True)
+class CueSettings:
+    countdown: int = 3
+    halfway: bool = False
+    voice: bool = True
+    # Cue name -> WAV file, replacing a built-in cue sound (see docs).
+    sounds: tuple[tuple[str, Path], ...] = ()
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A titled, ordered list of steps, ready to play."""
+
+    id: str
+    title: str
+    group: str
+    kind: Kind
+    steps: tuple[Step, ...]
+    description: str = ""
+    safety: str = ""
+    cues: CueSettings = field(default_factory=CueSettings)
+    source: Path | None = None
+    builtin: bool = True
+
+    @property
+    def total_seconds(self) -> int:
+        """The whole timeline's length, as the library shows it."""
+        last = len(self.steps) - 1
+        return sum(step.seconds(last=i == last) for i, step in enumerate(self.steps))

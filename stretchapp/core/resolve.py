@@ -1,0 +1,244 @@
+"""From validated file data to the model: references, defaults, media.
+
+schema.py has already checked each value's shape; here we check what spans
+fields or files, and build immutable Stretch and Routine objects. Problems are
+collected, never raised one by one, so a file reports everything at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from stretchapp.core import model
+from stretchapp.core.errors import Problem
+from stretchapp.core.media import IMAGE_SUFFIXES, SOUND_SUFFIXES, find_media
+from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.schema import (
+    ID_PATTERN,
+    CatalogueFile,
+    CatalogueStretch,
+    RoutineFile,
+    StepSpec,
+)
+from stretchapp.core.schema_errors import did_you_mean
+from stretchapp.core.yaml_source import Document, Key
+
+_SIDES = {"both": (Side.LEFT, Side.RIGHT), "left": (Side.LEFT,), "right": (Side.RIGHT,)}
+
+
+@dataclass
+class Assets:
+    """Where names that are not next to the file are looked up."""
+
+    images: Path
+    sounds: Path
+
+
+@dataclass
+class Resolution:
+    """Objects built from one file, and what was wrong on the way."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return any(p.blocking for p in self.problems)
+
+
+def _pose(doc: Document, key: Key, value: object, res: Resolution) -> object | None:
+    from stretchapp.core.pose import parse_pose
+
+    spec, issues = parse_pose(value)
+    for sub, message in issues:
+        res.problems.append(doc.problem((*key, *sub), message))
+    return spec
+
+
+def _stretch_media(doc: Document, key: Key, fields: CatalogueStretch | StepSpec,
+                   assets: Assets, res: Resolution) -> dict[str, object]:
+    """image, image_right and pose of one stretch, looked up and checked."""
+    found: dict[str, object] = {}
+    if fields.pose is not None:
+        if fields.image is not None:
+            res.problems.append(doc.problem(
+                (*key, "pose"), "give either image or pose, not both", of_key=True))
+        found["pose"] = _pose(doc, (*key, "pose"), fields.pose, res)
+        found["image"] = None
+    for name in ("image", "image_right"):
+        ref = getattr(fields, name)
+        if ref is None:
+            continue
+        look = find_media(ref, name.replace("_", " "), doc.path.parent, assets.images,
+                          IMAGE_SUFFIXES)
+        if look.refused:
+            res.problems.append(doc.problem((*key, name), look.refused))
+        elif look.missing:
+            res.problems.append(doc.problem((*key, name), look.missing, blocking=False))
+            found["image_missing"] = ref
+        found[name] = look.path
+    return found
+
+
+def build_stretches(doc: Document, spec: CatalogueFile, assets: Assets, *,
+                    builtin: bool) -> tuple[list[Stretch], Resolution]:
+    """The stretches of a catalogue file; ids unique within the file."""
+    res = Resolution()
+    stretches: list[Stretch] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(spec.stretches):
+        key: Key = ("stretches", index)
+        if entry.id in seen:
+            res.problems.append(doc.problem(
+                (*key, "id"), f"duplicate stretch id '{entry.id}' (also stretch {seen[entry.id]})"))
+            continue
+        seen[entry.id] = index + 1
+        if entry.image_right is not None and not entry.sided:
+            res.problems.append(doc.problem(
+                (*key, "image_right"), "image_right is only for a sided stretch (sided: true)",
+                of_key=True))
+        media = _stretch_media(doc, key, entry, assets, res)
+        stretches.append(Stretch(
+            id=entry.id, name=entry.name, group=entry.group,
+            instructions=entry.instructions.strip(), sided=bool(entry.sided), say=entry.say,
+            source=doc.path, builtin=builtin,
+            **media))  # type: ignore[arg-type]
+    return stretches, res
+
+
+def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_id: str,
+                  group: str, catalogue: Mapping[str, Stretch], assets: Assets,
+                  res: Resolution) -> Stretch | None:
+    if step.stretch is not None:
+        base = catalogue.get(step.stretch)
+        if base is None:
+            res.problems.append(doc.problem(
+                (*key, "stretch"), f"unknown stretch '{step.stretch}' in step {number}"
+                + did_you_mean(step.stretch, catalogue)))
+            return None
+    else:
+        missing = [name for name in ("name", "instructions") if getattr(step, name) is None]
+        if missing:
+            res.problems.append(doc.problem(key, (
+                f"step {number} needs 'stretch: <catalogue id>', or 'name' and 'instructions' "
+                f"for an inline stretch (missing {' and '.join(missing)})")))
+            return None
+        base = Stretch(id=f"{routine_id}-step-{number}", name="", group=group, instructions="",
+                       source=doc.path)
+    overrides: dict[str, object] = {
+        name: getattr(step, name) for name in ("name", "say", "sided")
+        if getattr(step, name) is not None}
+    if step.instructions is not None:
+        overrides["instructions"] = step.instructions.strip()
+    overrides.update(_stretch_media(doc, key, step, assets, res))
+    return replace(base, **overrides)  # type: ignore[arg-type]
+
+
+def _step(doc: Document, index: int, step: StepSpec, spec: RoutineFile, routine_id: str,
+          catalogue: Mapping[str, Stretch], assets: Assets, res: Resolution) -> Step | None:
+    key: Key = ("steps", index)
+    number = index + 1
+    stretch = _step_stretch(doc, key, step, number, routine_id, spec.group, catalogue,
+                            assets, res)
+    if step.hold is not None and step.count is not None:
+        res.problems.append(doc.problem((*key, "count"), (
+            f"step {number} has both hold and count: a step is a hold or a counted movement"),
+            of_key=True))
+    if step.count is not None and step.tempo is None:
+        res.problems.append(doc.problem((*key, "count"), (
+            f"count needs a tempo in step {number}, the length of one repetition "
+            "(e.g. tempo: 2s)"), of_key=True))
+    if step.tempo is not None and step.count is None:
+        res.problems.append(doc.problem((*key, "tempo"), (
+            f"tempo goes with count in step {number} (e.g. count: 10)"), of_key=True))
+    if stretch is None:
+        return None
+    if step.sides is not None and not stretch.sided:
+        res.problems.append(doc.problem((*key, "sides"), (
+            f"sides is only for a sided stretch, and '{stretch.name}' has no sides"),
+            of_key=True))
+    defaults = spec.defaults
+    timing: dict[str, int] = {}
+    for name, fallback in (("prepare", model.DEFAULT_PREPARE), ("hold", model.DEFAULT_HOLD),
+                           ("rest", model.DEFAULT_REST), ("switch", model.DEFAULT_SWITCH),
+                           ("relax", model.DEFAULT_RELAX)):
+        own = getattr(step, name)
+        inherited = getattr(defaults, name) if defaults is not None else None
+        timing[name] = own if own is not None else inherited if inherited is not None else fallback
+    counted = step.count is not None
+    return Step(
+        stretch=stretch,
+        hold=None if counted else timing["hold"],
+        count=step.count, tempo=step.tempo if counted else None,
+        reps=step.reps,
+        sides=_SIDES[step.sides or "both"] if stretch.sided else (),
+        prepare=timing["prepare"], rest=timing["rest"], switch=timing["switch"],
+        relax=timing["relax"])
+
+
+def _cue_settings(doc: Document, spec: RoutineFile, assets: Assets,
+                  res: Resolution) -> CueSettings:
+    cues = spec.cues
+    if cues is None:
+        return CueSettings()
+    sounds = _custom_sounds(doc, cues.sounds or {}, assets, res)
+    return CueSettings(countdown=cues.countdown, halfway=cues.halfway, voice=cues.voice,
+                       sounds=tuple(sounds))
+
+
+def _custom_sounds(doc: Document, wanted: Mapping[str, str], assets: Assets,
+                   res: Resolution) -> list[tuple[str, Path]]:
+    """A routine's own WAV files for cues, each looked up and checked."""
+    sounds: list[tuple[str, Path]] = []
+    if not wanted:
+        return sounds
+    from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, check_wav
+
+    for name, ref in wanted.items():
+        key: Key = ("cues", "sounds", name)
+        if name not in CUE_SOUND_NAMES:
+            res.problems.append(doc.problem(key, (
+                f"unknown cue sound '{name}'{did_you_mean(name, CUE_SOUND_NAMES)}; the cues are "
+                + ", ".join(CUE_SOUND_NAMES)), of_key=True))
+            continue
+        look = find_media(ref, "sound", doc.path.parent, assets.sounds, SOUND_SUFFIXES)
+        problem = look.refused or look.missing or (check_wav(look.path) if look.path else None)
+        if problem:
+            res.problems.append(doc.problem(key, problem if look.refused or look.missing
+                                            else f"sound '{ref}' {problem}",
+                                            blocking=look.refused is not None))
+        elif look.path is not None:
+            sounds.append((name, look.path))
+    return sounds
+
+
+def routine_id_for(doc: Document, spec: RoutineFile, res: Resolution) -> str:
+    """The routine's id: its own, or the file name without .yaml."""
+    if spec.id is not None:
+        return spec.id
+    stem = doc.path.stem
+    if not re.match(ID_PATTERN, stem):
+        res.problems.append(doc.problem((), (
+            f"the file name '{stem}' is not a valid id: add 'id:' with lowercase letters, "
+            "digits and dashes")))
+    return stem
+
+
+def build_routine(doc: Document, spec: RoutineFile, catalogue: Mapping[str, Stretch],
+                  assets: Assets, *, builtin: bool) -> tuple[Routine | None, Resolution]:
+    """The routine of a routine file, or None when a blocking problem was found."""
+    res = Resolution()
+    routine_id = routine_id_for(doc, spec, res)
+    steps = [_step(doc, i, step, spec, routine_id, catalogue, assets, res)
+             for i, step in enumerate(spec.steps)]
+    cues = _cue_settings(doc, spec, assets, res)
+    if res.blocked:
+        return None, res
+    routine = Routine(
+        id=routine_id, title=spec.title.strip(), group=spec.group, kind=Kind(spec.kind),
+        steps=tuple(s for s in steps if s is not None),
+        description=(spec.description or "").strip(), safety=(spec.safety or "").strip(),
+        cues=cues, source=doc.path, builtin=builtin)
+    return routine, res

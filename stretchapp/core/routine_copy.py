@@ -1,0 +1,56 @@
+"""Copying a routine into the user's folder under a new id, ready to edit.
+
+The copy keeps the original's comments and key order (ruamel.yaml round
+trip), so what people read in the built-in file they find in their own.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from stretchapp.core.library import Library
+from stretchapp.core.safe_write import write_atomically
+from stretchapp.core.schema import ID_PATTERN
+
+
+class CopyError(Exception):
+    """A copy that cannot be made, with the reason in words."""
+
+
+def copy_routine(library: Library, source_id: str, new_id: str, user_dir: Path,
+                 *, title: str | None = None) -> Path:
+    """Write a copy of routine source_id as user_dir/new_id.yaml and return its path."""
+    if not re.match(ID_PATTERN, new_id):
+        raise CopyError(f"'{new_id}' is not a valid id: use lowercase letters, digits and "
+                        "dashes, like my-calf-routine")
+    routine = library.routines.get(source_id)
+    if routine is None or routine.source is None:
+        known = ", ".join(sorted(library.routines)) or "none"
+        raise CopyError(f"no routine with id '{source_id}' (known: {known})")
+    if new_id in library.routines:
+        where = library.routines[new_id].source
+        raise CopyError(f"a routine with id '{new_id}' already exists ({where})")
+    target = user_dir / f"{new_id}.yaml"
+    if target.exists():
+        raise CopyError(f"{target} already exists")
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    data = yaml.load(routine.source.read_text(encoding="utf-8"))
+    if "id" in data:
+        data["id"] = new_id
+    else:
+        data.insert(1, "id", new_id)
+    data["title"] = title or _copy_title(routine.title)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    write_atomically(target, buffer.getvalue())
+    return target
+
+
+def _copy_title(title: str) -> str:
+    suffix = " (my copy)"
+    return title[: 80 - len(suffix)] + suffix

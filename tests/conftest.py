@@ -1,0 +1,29 @@
+"""Test-wide set-up: headless Qt, a throwaway home, a patient Hypothesis."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# Before anything imports Qt: no display here, and no reading of the user's home.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("STRETCHAPP_HOME", None)
+
+settings.register_profile(
+    "stretchapp", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("stretchapp")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh STRETCHAPP_HOME for one test."""
+    folder = tmp_path / "home"
+    (folder / "routines").mkdir(parents=True)
+    monkeypatch.setenv("STRETCHAPP_HOME", str(folder))
+    yield folder
