@@ -129,6 +129,51 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from stretchapp.core.routine_archive import ArchiveRefused, export_routine
+
+    try:
+        written = export_routine(_library(args), args.id, Path(args.output))
+    except (ArchiveRefused, OSError) as error:
+        print(f"stretchapp export: error: {error}", file=sys.stderr)
+        return 1
+    print(written)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from stretchapp.core.routine_archive import ArchiveRefused, apply_import, plan_import
+
+    home = paths.home_dir(args.home)
+    try:
+        plan = plan_import(Path(args.file), home, _library(args))
+    except ArchiveRefused as error:
+        print(f"stretchapp import: error: {error}", file=sys.stderr)
+        return 1
+    for problem in plan.problems:
+        print(format_problem(problem), file=sys.stderr)
+    if not plan.ok:
+        plan.discard()
+        print("stretchapp import: nothing imported", file=sys.stderr)
+        return 1
+    print("\n".join(plan.summary()))
+    overwrite = args.overwrite
+    if plan.replaces and not overwrite and sys.stdin.isatty():
+        overwrite = input("Replace these? [y/N] ").strip().lower() in ("y", "yes")
+    if plan.replaces and not overwrite:
+        plan.discard()
+        print("stretchapp import: not imported: it would replace what is listed above "
+              "(use --overwrite to replace)", file=sys.stderr)
+        return 1
+    try:
+        written = apply_import(plan, home, overwrite=overwrite)
+    except (ArchiveRefused, OSError) as error:
+        print(f"stretchapp import: error: {error}", file=sys.stderr)
+        return 1
+    print(f"imported {len(written)} file(s)")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
@@ -165,6 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", required=True, metavar="ROUTINE",
                    help="the id of the routine to copy")
     p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("export", help="write a routine (with its images and sounds) "
+                       "to one file to share")
+    p.add_argument("id", help="the routine's id")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="FILE.zip, or FILE.yaml when the routine needs no other file")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="add a shared routine (.yaml or .zip) to your folder")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace routines, stretches or files that already exist")
+    p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("run", help="open the app straight into a routine's player")
     p.add_argument("routine", metavar="ID")

@@ -19,7 +19,7 @@ from stretchapp.core.model import Kind, Routine, Stretch
 from stretchapp.core.resolve import Assets, build_routine, build_stretches
 from stretchapp.core.schema import CatalogueFile, RoutineFile
 from stretchapp.core.schema_errors import problems_from, shown
-from stretchapp.core.yaml_source import Document, read_document
+from stretchapp.core.yaml_source import Document, parse_text, read_document
 
 GROUP_ORDER = ("calf", "back", "neck")
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
@@ -77,6 +77,20 @@ def parse_file(path: Path) -> ParsedFile:
         doc = read_document(path)
     except RoutineError as error:
         return ParsedFile(None, None, "unknown", tuple(error.problems))
+    return parse_document(doc)
+
+
+def parse_text_as(path: Path, text: str) -> ParsedFile:
+    """Like parse_file, for text not yet on disk (an editor's draft)."""
+    try:
+        doc = parse_text(path, text)
+    except RoutineError as error:
+        return ParsedFile(None, None, "unknown", tuple(error.problems))
+    return parse_document(doc)
+
+
+def parse_document(doc: Document) -> ParsedFile:
+    """Check a composed document's shape against the routine or catalogue schema."""
     data = doc.data
     if not isinstance(data, dict):
         problem = doc.problem((), "a routine file must be a mapping of keys to values "
@@ -181,9 +195,10 @@ def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
     return loader.load([(find_files(builtin_dir), True), (find_files(user_dir), False)])
 
 
-def check_file(path: Path, library: Library, assets: Assets | None = None) -> list[Problem]:
-    """Every problem in one file, read against the library's catalogue."""
-    item = parse_file(path)
+def check_file(path: Path, library: Library, assets: Assets | None = None,
+               *, text: str | None = None) -> list[Problem]:
+    """Every problem in one file (or in text meant for it), against the library."""
+    item = parse_file(path) if text is None else parse_text_as(path, text)
     if item.problems or item.doc is None:
         return list(item.problems)
     if isinstance(item.spec, CatalogueFile):
