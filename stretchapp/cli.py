@@ -37,6 +37,7 @@ def _library(args: argparse.Namespace) -> Library:
 
 def cmd_list(args: argparse.Namespace) -> int:
     library = _library(args)
+    rows: list[dict[str, object]]
     if args.stretches:
         rows = [{"id": s.id, "group": s.group, "sided": s.sided, "name": s.name,
                  "source": "built-in" if s.builtin else "user"}
@@ -177,7 +178,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
-    return run_app(home=paths.home_dir(args.home), routine_id=getattr(args, "routine", None))
+    return int(run_app(home=paths.home_dir(args.home), routine_id=getattr(args, "routine", None)))
 
 
 def build_parser() -> argparse.ArgumentParser:

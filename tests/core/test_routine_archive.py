@@ -115,7 +115,7 @@ def test_broken_yaml_in_archive_is_reported_and_not_imported(home: Path, tmp_pat
                    tmp_path / "bad.zip")
     plan = plan_import(archive, home, load_library(user_dir=home / "routines"))
     assert not plan.ok
-    assert [str(p) for p in plan.problems][0].startswith("bad.zip/bad.yaml:4:7: error: kind")
+    assert str(plan.problems[0]).startswith("bad.zip/bad.yaml:4:7: error: kind")
     with pytest.raises(ArchiveRefused):
         apply_import(plan, home)
     assert _user_files(home) == []
