@@ -15,6 +15,7 @@ from stretchapp.core.durations import format_clock
 from stretchapp.core.errors import Problem
 from stretchapp.core.library import Library, check_file, load_library, parse_file
 from stretchapp.core.schema import json_schema
+from stretchapp.core.schema_errors import did_you_mean
 
 
 def _shown_path(path: Path) -> str:
@@ -175,6 +176,46 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from stretchapp.core.pose import PoseSpec
+    from stretchapp.core.pose_svg import PALETTES, render_spec_svg
+
+    library = _library(args)
+    stretch = library.stretches.get(args.stretch)
+    if stretch is None:
+        # The stretch may be in a file that failed to load: say why.
+        for problem in library.problems:
+            if problem.blocking:
+                print(format_problem(problem), file=sys.stderr)
+        print(f"stretchapp render: error: no stretch with id '{args.stretch}'"
+              + did_you_mean(args.stretch, library.stretches), file=sys.stderr)
+        return 1
+    if not isinstance(stretch.pose, PoseSpec):
+        print(f"stretchapp render: error: '{stretch.id}' has no pose: to draw it, "
+              "give it 'pose:' (see docs/poses.md)", file=sys.stderr)
+        return 1
+    output = Path(args.output)
+    mirrored = args.side == "right"
+    svg = render_spec_svg(stretch.pose, args.theme, mirrored, args.size, args.at)
+    try:
+        if output.suffix.lower() == ".png":
+            from stretchapp.app.svg_raster import svg_to_png
+
+            svg_to_png(svg, output, args.size, PALETTES[args.theme].background)
+        elif output.suffix.lower() == ".svg":
+            output.write_text(svg, encoding="utf-8")
+        else:
+            print("stretchapp render: error: the output must end in .svg or .png",
+                  file=sys.stderr)
+            return 1
+    except OSError as error:
+        print(f"stretchapp render: error: cannot write {output}: {error.strerror}",
+              file=sys.stderr)
+        return 1
+    print(output)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
@@ -224,6 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true",
                    help="replace routines, stretches or files that already exist")
     p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("render", help="draw a stretch's pose to an SVG or PNG file")
+    p.add_argument("stretch", metavar="STRETCH_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.svg or FILE.png")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--side", choices=("left", "right"), default="left",
+                   help="right draws the mirror image")
+    p.add_argument("--at", type=float, default=0.0, metavar="T",
+                   help="for a movement: 0 = start pose, 1 = end pose")
+    p.add_argument("--size", type=int, default=512, help="pixels (PNG)")
+    p.set_defaults(handler=cmd_render)
 
     p = sub.add_parser("run", help="open the app straight into a routine's player")
     p.add_argument("routine", metavar="ID")

@@ -1,0 +1,444 @@
+"""A stretch drawn from a pose: a 2D skeleton given by joint angles, plus props.
+
+A pose is what a routine file writes under `pose:` (docs/poses.md): a view,
+joint angles in degrees, props and the muscles to highlight. Every angle is
+relative to its parent segment, so the neutral pose (all zeros) is a person
+standing upright with arms hanging, and tilting the torso tilts everything
+that hangs from it. parse_pose turns the plain YAML value into a PoseSpec and
+reports every problem at once, each with its path inside the pose value, the
+way the loader reports the rest of a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Literal, TypeAlias
+
+View: TypeAlias = Literal["side", "front", "top"]
+VIEWS: tuple[View, ...] = ("side", "front", "top")
+
+PropKind: TypeAlias = Literal[
+    "floor", "mat", "wall", "door_frame", "chair", "step", "towel", "strap"]
+PROP_KINDS: tuple[PropKind, ...] = (
+    "floor", "mat", "wall", "door_frame", "chair", "step", "towel", "strap")
+
+# Seen from above the figure lies on its back: only what it lies on or holds.
+TOP_VIEW_PROPS: tuple[PropKind, ...] = ("floor", "mat", "towel", "strap")
+
+# Where a prop goes, per view; the first is the default. Props not listed take
+# no option. Positions are found from the figure: a wall at "front" touches the
+# figure's frontmost point, a chair "seat" is under the buttocks.
+_FRONT_PLACES: dict[str, tuple[str, ...]] = {
+    "wall": ("left", "right"),
+    "chair": ("seat", "hold"),
+    "towel": ("left_foot", "right_foot"),
+    "strap": ("left_foot", "right_foot"),
+}
+PROP_PLACES: dict[View, dict[str, tuple[str, ...]]] = {
+    "side": {
+        "wall": ("front", "back"),
+        "door_frame": ("hands", "front", "back"),
+        "chair": ("seat", "hold"),
+        "towel": ("left_foot", "right_foot"),
+        "strap": ("left_foot", "right_foot"),
+    },
+    "front": _FRONT_PLACES,
+    "top": _FRONT_PLACES,
+}
+
+
+@dataclass(frozen=True)
+class Angles:
+    """Joint angles in degrees; all zero is standing upright, arms hanging.
+
+    Side view (the figure faces where it is going): positive torso leans
+    forward, back rounds the spine (negative arches it), neck bends it forward
+    and head nods the chin down, shoulder and hip swing the limb forward, elbow
+    bends the forearm forward, knee bends the shin back, ankle lifts the toes;
+    shrug lifts the shoulders, shoulders_forward rounds them (negative draws
+    them back). Front and top views: torso, back and neck bend toward the
+    figure's left, twist and head_turn turn the chest and face toward its left,
+    shoulder and hip lift the limb out to its side, elbow and knee bend on in
+    that same turning direction; *_flex bring a limb toward the viewer, drawn
+    foreshortened (a seated figure seen from the front has hip_flex 90).
+    """
+
+    torso: float = 0.0
+    back: float = 0.0
+    twist: float = 0.0
+    neck: float = 0.0
+    head: float = 0.0
+    head_turn: float = 0.0
+    shrug: float = 0.0
+    shoulders_forward: float = 0.0
+    left_shoulder: float = 0.0
+    left_shoulder_flex: float = 0.0
+    left_elbow: float = 0.0
+    left_hip: float = 0.0
+    left_hip_flex: float = 0.0
+    left_knee: float = 0.0
+    left_ankle: float = 0.0
+    right_shoulder: float = 0.0
+    right_shoulder_flex: float = 0.0
+    right_elbow: float = 0.0
+    right_hip: float = 0.0
+    right_hip_flex: float = 0.0
+    right_knee: float = 0.0
+    right_ankle: float = 0.0
+
+
+JOINTS: tuple[str, ...] = tuple(f.name for f in fields(Angles))
+
+_SIDE_RANGES = {
+    "torso": (-180, 180), "back": (-45, 60), "neck": (-60, 70), "head": (-45, 45),
+    "shrug": (-10, 40), "shoulders_forward": (-30, 30),
+    # A negative elbow or knee is a limb seen turned across or back: a raised
+    # forearm when the upper arm points out to the side, a shin crossed over
+    # the other thigh. Seen from the side they look bent the wrong way.
+    "shoulder": (-80, 190), "elbow": (-100, 160),
+    "hip": (-60, 160), "knee": (-150, 165), "ankle": (-90, 45),
+}
+_FRONT_RANGES = {
+    "torso": (-180, 180), "back": (-60, 60), "twist": (-80, 80), "neck": (-60, 60),
+    "head": (-45, 45), "head_turn": (-90, 90), "shrug": (-10, 40),
+    "shoulder": (-40, 190), "shoulder_flex": (0, 180), "elbow": (-160, 160),
+    "hip": (-60, 100), "hip_flex": (0, 150), "knee": (-160, 160),
+}
+
+
+def _per_joint(by_kind: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Expand 'knee' to left_knee and right_knee."""
+    ranges: dict[str, tuple[int, int]] = {}
+    for joint in JOINTS:
+        kind = joint.removeprefix("left_").removeprefix("right_")  # knee, hip_flex, ...
+        if kind in by_kind:
+            ranges[joint] = by_kind[kind]
+    return ranges
+
+
+# The joints each view draws, and the angles a body can take there.
+JOINT_RANGES: dict[View, dict[str, tuple[int, int]]] = {
+    "side": _per_joint(_SIDE_RANGES),
+    "front": _per_joint(_FRONT_RANGES),
+    "top": _per_joint(_FRONT_RANGES),
+}
+
+FLAT_ANKLES = ("left_ankle", "right_ankle")  # may be 'flat' (side view): sole level
+
+# Body parts that `highlight:` may name. Limb muscles take a side prefix.
+_SIDED_PARTS = ("calf", "soleus", "shin", "hamstring", "quad", "hip_flexor", "glute",
+                "side", "chest", "shoulder", "biceps", "triceps", "forearm", "trapezius")
+_MIDLINE_PARTS = ("neck", "neck_back", "neck_front", "neck_left", "neck_right",
+                  "upper_back", "lower_back", "back", "chest", "abs")
+BODY_PARTS: tuple[str, ...] = (
+    *(f"{side}_{part}" for side in ("left", "right") for part in _SIDED_PARTS),
+    *_MIDLINE_PARTS,
+)
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A thing the figure uses; place says where (PROP_PLACES), '' for the default."""
+
+    kind: PropKind
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Pose:
+    """One still picture of the figure: view, angles, props and highlighted parts."""
+
+    view: View = "side"
+    angles: Angles = field(default_factory=Angles)
+    props: tuple[Prop, ...] = ()
+    highlight: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PoseSpec:
+    """A stretch's drawing: one pose, or a start and an end for a counted movement."""
+
+    start: Pose
+    end: Pose | None = None
+
+    @property
+    def is_movement(self) -> bool:
+        return self.end is not None
+
+    def at(self, t: float) -> Pose:
+        """The pose a fraction t (0 = start, 1 = end) into the movement."""
+        return self.start if self.end is None else interpolate(self.start, self.end, t)
+
+
+def interpolate(a: Pose, b: Pose, t: float) -> Pose:
+    """The pose between a (t=0) and b (t=1): angles blend, the rest snaps at half way."""
+    t = min(1.0, max(0.0, t))
+    blended = Angles(**{
+        name: getattr(a.angles, name) + (getattr(b.angles, name) - getattr(a.angles, name)) * t
+        for name in JOINTS
+    })
+    return replace(a if t < 0.5 else b, angles=blended)
+
+
+# --- parsing ---------------------------------------------------------------
+
+Path: TypeAlias = tuple[str | int, ...]
+PoseProblem: TypeAlias = tuple[Path, str]
+
+_POSE_KEYS = ("view", "props", "highlight", "start", "end")
+_PHASE_KEYS = ("props", "highlight")  # what start and end may give besides angles
+
+
+def _shown(value: object) -> str:
+    """A value as a message quotes it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{text}'"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def _key(key: object) -> str | int:
+    """A mapping key as a path element: the loader finds str and int keys."""
+    if isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool)):
+        return key
+    return _shown(key)
+
+
+def _suggest(word: object, choices: tuple[str, ...]) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an int too big for a float
+        return None
+    return number if math.isfinite(number) else None
+
+
+@dataclass
+class _Found:
+    """What one mapping of a pose gave: angles, and props or highlight if present."""
+
+    angles: dict[str, float] = field(default_factory=dict)
+    # Ankles given as 'flat', each with where it was written: worked out last,
+    # from the leg above it, so the sole lies level.
+    flat: dict[str, Path] = field(default_factory=dict)
+    props: tuple[Prop, ...] | None = None
+    highlight: tuple[str, ...] | None = None
+
+    def over(self, base: _Found) -> _Found:
+        """These fields laid over base's: the start or end of a movement over the shared ones."""
+        angles = {k: v for k, v in base.angles.items() if k not in self.flat}
+        return _Found(
+            {**angles, **self.angles},
+            {**{k: v for k, v in base.flat.items() if k not in self.angles}, **self.flat},
+            self.props if self.props is not None else base.props,
+            self.highlight if self.highlight is not None else base.highlight,
+        )
+
+
+class _PoseReader:
+    """Reads one `pose:` value, collecting every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[PoseProblem] = []
+
+    def fail(self, path: Path, message: str) -> None:
+        self.problems.append((path, message))
+
+    def spec(self, data: object) -> PoseSpec | None:
+        if not isinstance(data, Mapping):
+            self.fail((), f"pose must be a mapping of joint angles, got {_shown(data)}")
+            return None
+        view = self.view(data)
+        shared = self.fields(data, (), view)
+        phases = [name for name in ("start", "end") if name in data]
+        if not phases:
+            return PoseSpec(self.pose(shared, view))
+        if len(phases) == 1:
+            missing = "end" if phases == ["start"] else "start"
+            self.fail((phases[0],), f"a movement needs both start and end; {missing} is missing")
+        poses: list[Pose] = []
+        for name in phases:
+            value = data[name]
+            if not isinstance(value, Mapping):
+                self.fail((name,), f"{name} must be a mapping of joint angles, "
+                                   f"got {_shown(value)}")
+                continue
+            poses.append(self.pose(self.fields(value, (name,), view).over(shared), view))
+        if len(poses) != 2:
+            return None
+        return PoseSpec(poses[0], poses[1])
+
+    def view(self, data: Mapping[object, object]) -> View:
+        value = data.get("view", "side")
+        for view in VIEWS:
+            if value == view:
+                return view
+        self.fail(("view",), f"view must be one of {', '.join(VIEWS)}, got {_shown(value)}")
+        return "side"
+
+    def fields(self, data: Mapping[object, object], at: Path, view: View) -> _Found:
+        """Angles, props and highlight from one mapping, each checked."""
+        found = _Found()
+        ranges = JOINT_RANGES[view]
+        for key, value in data.items():
+            path = (*at, _key(key))
+            if key == "props":
+                found.props = self.props(value, path, view)
+            elif key == "highlight":
+                found.highlight = self.highlight(value, path)
+            elif key in FLAT_ANKLES and value == "flat" and view == "side":
+                found.flat[str(key)] = path
+                found.angles.pop(str(key), None)
+            elif key in ranges:
+                found.flat.pop(str(key), None)
+                angle = self.angle(str(key), value, path, ranges[str(key)])
+                if angle is not None:
+                    found.angles[str(key)] = angle
+            elif key in JOINTS:
+                views = [v for v in VIEWS if key in JOINT_RANGES[v]]
+                self.fail(path, f"{key} is drawn only in the {' and '.join(views)} "
+                                f"view{'s' if len(views) > 1 else ''}, not the {view} view")
+            elif key in _POSE_KEYS and not at:
+                pass  # view, start and end: read by spec()
+            elif key in _POSE_KEYS:
+                self.fail(path, f"{key} belongs at the top of the pose, not inside {at[-1]}")
+            else:
+                self.unknown(key, path, (*ranges, *(_PHASE_KEYS if at else _POSE_KEYS)))
+        return found
+
+    def pose(self, found: _Found, view: View) -> Pose:
+        angles = dict(found.angles)
+        for ankle, path in found.flat.items():
+            side = ankle.removesuffix("_ankle")
+            # The sole is level when the ankle undoes the lean of the shin:
+            # shin tilt = torso - hip + knee in the side view's conventions.
+            level = (angles.get("torso", 0.0) - angles.get(f"{side}_hip", 0.0)
+                     + angles.get(f"{side}_knee", 0.0))
+            low, high = JOINT_RANGES[view][ankle]
+            if low <= level <= high:
+                angles[ankle] = level
+            else:
+                self.fail(path, f"{ankle}: flat would need {level:g} degrees, beyond "
+                                f"{low} to {high}; the shin leans too far to stand on the sole")
+        return Pose(view, replace(Angles(), **angles), found.props or (), found.highlight or ())
+
+    def unknown(self, key: object, path: Path, choices: tuple[str, ...]) -> None:
+        name = f"'{key}'" if isinstance(key, str) else _shown(key)
+        close = difflib.get_close_matches(key, choices, n=1) if isinstance(key, str) else []
+        if close and close[0] in JOINTS:
+            self.fail(path, f"unknown joint {name} (did you mean '{close[0]}'?)")
+        elif close:
+            self.fail(path, f"unknown key {name} in pose (did you mean '{close[0]}'?)")
+        else:
+            self.fail(path, f"unknown key {name} in pose; expected joint angles such as "
+                            "left_knee or torso, or view, props, highlight, start, end")
+
+    def angle(self, name: str, value: object, path: Path,
+              limits: tuple[int, int]) -> float | None:
+        number = _number(value)
+        if number is None:
+            also = " or flat" if name in FLAT_ANKLES else ""
+            self.fail(path, f"{name} must be a number of degrees{also}, got {_shown(value)}")
+            return None
+        low, high = limits
+        if not low <= number <= high:
+            self.fail(path, f"{name} must be between {low} and {high} degrees, "
+                            f"got {_shown(value)}")
+            return None
+        return number
+
+    def props(self, value: object, at: Path, view: View) -> tuple[Prop, ...]:
+        if isinstance(value, list):
+            items = [((*at, index), item) for index, item in enumerate(value)]
+        else:
+            items = [(at, value)]  # a single prop without the list around it
+        found: list[Prop] = []
+        for path, item in items:
+            prop = self.prop(item, path, view)
+            if prop is not None and prop not in found:
+                found.append(prop)
+        return tuple(found)
+
+    def prop(self, item: object, path: Path, view: View) -> Prop | None:
+        place: object = None
+        if isinstance(item, Mapping):
+            if len(item) != 1:
+                self.fail(path, "a prop with a place is one key and its value, "
+                                f"like 'wall: back', got {len(item)} keys")
+                return None
+            ((item, place),) = item.items()
+            path = (*path, _key(item))
+        kind = next((k for k in PROP_KINDS if k == item), None)
+        if kind is None:
+            self.fail(path, f"unknown prop {_shown(item)}{_suggest(item, PROP_KINDS)}; "
+                            f"props are {', '.join(PROP_KINDS)}")
+            return None
+        if view == "top" and kind not in TOP_VIEW_PROPS:
+            self.fail(path, f"{kind} is not drawn in the top view, where the figure lies on "
+                            f"its back; props there are {', '.join(TOP_VIEW_PROPS)}")
+            return None
+        places = PROP_PLACES[view].get(kind, ())
+        if place is None or place == "":
+            return Prop(kind, places[0] if places else "")
+        chosen = next((p for p in places if p == place), None)
+        if chosen is not None:
+            return Prop(kind, chosen)
+        if places:
+            self.fail(path, f"{kind} place must be one of {', '.join(places)} "
+                            f"in the {view} view, got {_shown(place)}")
+        else:
+            self.fail(path, f"{kind} takes no place in the {view} view, got {_shown(place)}")
+        return None
+
+    def highlight(self, value: object, at: Path) -> tuple[str, ...]:
+        if isinstance(value, list):
+            items = [((*at, index), item) for index, item in enumerate(value)]
+        else:
+            items = [(at, value)]  # one part without the list around it
+        found: list[str] = []
+        for path, item in items:
+            part = next((p for p in BODY_PARTS if p == item), None)
+            if part is None:
+                self.fail(path, f"unknown body part {_shown(item)}"
+                                f"{_suggest(item, BODY_PARTS)}; see docs/poses.md")
+            elif part not in found:
+                found.append(part)
+        return tuple(found)
+
+
+def parse_pose(data: object) -> tuple[PoseSpec | None, list[PoseProblem]]:
+    """The pose a routine file gives, or None, with every problem in it.
+
+    data is the plain value the YAML loader produced; each problem carries its
+    path relative to that value, e.g. (("start", "left_knee"), "left_knee must
+    be ..."). Never raises: the spec is None whenever a problem was found.
+    """
+    reader = _PoseReader()
+    spec = reader.spec(data)
+    if reader.problems:
+        # A flat ankle shared by start and end is checked twice: report it once.
+        return None, list(dict.fromkeys(reader.problems))
+    return spec, []

@@ -1,0 +1,368 @@
+"""Where every part of a posed figure lies: bones, highlighted muscles and props.
+
+The figure is laid out in units of about a hundredth of its height, y pointing
+up, the floor at y = 0, and always in one canonical orientation: in the side
+view it faces +x with its left side toward the viewer, in the front view its
+left side is at +x. The renderer flips x to draw the side view facing left (so
+a picture shows the left side, as routine images do) and to mirror a pose for
+the right side. Joints chain from the hips: each bone starts where its parent
+ends, so a test can check that the limbs stay connected.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from stretchapp.core.pose import Angles, Pose, Prop, View
+
+Point: TypeAlias = tuple[float, float]
+# Drawing order in depth: far limbs, then the trunk and head, then near limbs.
+Layer: TypeAlias = Literal["far", "body", "near", "hidden"]
+# What the figure rests on (the top view has no gravity: it lies on the floor or mat).
+Support: TypeAlias = Literal["floor", "mat", "step", "chair"]
+
+# Segment lengths, in figure units (a standing figure is about 100 tall).
+ANKLE_HEIGHT = 4.0
+SHIN = 24.0
+THIGH = 24.0
+TORSO_PART = 8.7  # the trunk is three parts, so the spine can round or arch
+NECK = 10.0
+HEAD_RADIUS = 6.8
+UPPER_ARM = 17.0
+FOREARM = 14.5
+HAND = 7.0
+
+STEP_HEIGHT = 18.0
+SEAT_HEIGHT = 26.0  # a chair seat, for a figure about 100 tall
+MAT_THICKNESS = 2.2
+
+
+def direction(degrees: float) -> Point:
+    """The unit vector at an angle counter-clockwise from +x."""
+    radians = math.radians(degrees)
+    return math.cos(radians), math.sin(radians)
+
+
+def along(origin: Point, degrees: float, distance: float) -> Point:
+    dx, dy = direction(degrees)
+    return origin[0] + dx * distance, origin[1] + dy * distance
+
+
+@dataclass(frozen=True)
+class Bone:
+    """A segment of the figure, drawn as a capsule tapering from start to end.
+
+    A 'ball' bone (the head) is drawn as a circle of end_radius at its end; a
+    hidden one only links joints (hips to pelvis in the front view).
+    """
+
+    name: str
+    parent: str | None
+    start: Point
+    end: Point
+    start_radius: float
+    end_radius: float
+    layer: Layer
+    ball: bool = False
+
+    @property
+    def piece(self) -> str:
+        """The part drawn as one outline: 'trunk', 'head', or a limb like 'left_leg'."""
+        side, _, kind = self.name.partition("_")
+        if side not in ("left", "right") or kind in ("clavicle", "hip"):
+            return "head" if self.name == "head" else "trunk"
+        return f"{side}_{'arm' if kind in ('upper_arm', 'forearm', 'hand') else 'leg'}"
+
+    def circles(self) -> tuple[tuple[Point, float], ...]:
+        """The circles whose hull is the drawn shape (for bounds and contact)."""
+        if self.layer == "hidden":
+            return ()
+        if self.ball:
+            return ((self.end, self.end_radius),)
+        return (self.start, self.start_radius), (self.end, self.end_radius)
+
+    def point(self, t: float) -> tuple[Point, float]:
+        """The centre and radius a fraction t of the way from start to end."""
+        x = self.start[0] + (self.end[0] - self.start[0]) * t
+        y = self.start[1] + (self.end[1] - self.start[1]) * t
+        return (x, y), self.start_radius + (self.end_radius - self.start_radius) * t
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """A highlighted muscle: a capsule lying inside the bone it belongs to."""
+
+    part: str
+    bone: str
+    start: Point
+    end: Point
+    start_radius: float
+    end_radius: float
+
+
+@dataclass(frozen=True)
+class Box:
+    """A solid rectangle (chair part, step, mat, door lintel)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    corner: float = 0.0
+
+
+@dataclass(frozen=True)
+class Band:
+    """A towel or strap: a thick line through points."""
+
+    points: tuple[Point, ...]
+    width: float
+
+
+@dataclass(frozen=True)
+class Floor:
+    y: float
+
+
+@dataclass(frozen=True)
+class Wall:
+    """A wall whose face is at x; it fills everything beyond, toward side (+1 or -1)."""
+
+    x: float
+    side: int
+
+
+@dataclass(frozen=True)
+class Post:
+    """A door-frame upright: a vertical bar of full height."""
+
+    x: float
+    width: float
+
+
+Shape: TypeAlias = Box | Band | Floor | Wall | Post
+
+
+@dataclass(frozen=True)
+class PlacedProp:
+    prop: Prop
+    shapes: tuple[Shape, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A pose made concrete: bones in drawing order, muscles, face and props."""
+
+    view: View
+    bones: tuple[Bone, ...]
+    muscles: tuple[Muscle, ...]
+    face: Face
+    props: tuple[PlacedProp, ...]
+    support: Support
+
+    def bone(self, name: str) -> Bone:
+        return next(b for b in self.bones if b.name == name)
+
+    def circles(self) -> list[tuple[Point, float]]:
+        found = [circle for bone in self.bones for circle in bone.circles()]
+        found.append(self.face.nose)
+        return found
+
+    def body_bounds(self) -> tuple[float, float, float, float]:
+        return circle_bounds(self.circles())
+
+
+def circle_bounds(circles: Iterable[tuple[Point, float]]) -> tuple[float, float, float, float]:
+    items = list(circles)
+    return (min(c[0] - r for c, r in items), min(c[1] - r for c, r in items),
+            max(c[0] + r for c, r in items), max(c[1] + r for c, r in items))
+
+
+# --- the skeleton ------------------------------------------------------------
+
+# (start radius, end radius) of each bone kind, side view then front view.
+_RADII: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
+    "pelvis": ((8.0, 7.3), (9.4, 8.3)),
+    "waist": ((7.3, 8.4), (8.3, 10.2)),
+    "chest": ((8.4, 6.4), (10.2, 6.0)),
+    "clavicle": ((4.2, 4.2), (4.6, 4.6)),
+    "neck": ((3.4, 3.2), (3.5, 3.3)),
+    "upper_arm": ((3.6, 3.0), (3.6, 3.0)),
+    "forearm": ((3.0, 2.3), (3.0, 2.3)),
+    "hand": ((2.3, 1.7), (2.3, 1.7)),
+    "thigh": ((6.6, 4.5), (6.2, 4.3)),
+    "shin": ((4.5, 2.7), (4.3, 2.7)),
+    "heel": ((2.8, 2.6), (2.8, 2.6)),
+    "foot": ((2.8, 1.25), (2.8, 2.2)),
+}
+
+
+def _sin(degrees: float) -> float:
+    return math.sin(math.radians(degrees))
+
+
+def _cos(degrees: float) -> float:
+    return math.cos(math.radians(degrees))
+
+
+class _Skeleton:
+    """Builds the bones of one pose, joint by joint, from the hips outward.
+
+    The front view's *_flex joints bring a limb toward the viewer: the limb
+    is drawn shortened by the cosine of that angle, a simple projection.
+    """
+
+    def __init__(self, pose: Pose) -> None:
+        self.front = pose.view != "side"
+        self.angles = pose.angles
+        self.bones: dict[str, Bone] = {}
+
+    def add(self, name: str, parent: str | None, start: Point, degrees: float, length: float,
+            layer: Layer, kind: str = "") -> Bone:
+        radii = _RADII.get(kind or name.split("_", 1)[-1], ((0.0, 0.0), (0.0, 0.0)))
+        start_radius, end_radius = radii[1 if self.front else 0]
+        ball = name == "head"
+        if ball:
+            start_radius = end_radius = HEAD_RADIUS
+        bone = Bone(name, parent, start, along(start, degrees, length), start_radius, end_radius,
+                    layer, ball)
+        self.bones[name] = bone
+        return bone
+
+    def build(self) -> list[Bone]:
+        a = self.angles
+        # Trunk: three parts whose directions fan out by the spine's bend, so
+        # the line from hips to neck keeps the torso angle however round the back.
+        chord = 90 - a.torso
+        parts = [chord + a.back / 2, chord, chord - a.back / 2]
+        pelvis = self.add("pelvis", None, (0.0, 0.0), parts[0], TORSO_PART, "body")
+        waist = self.add("waist", "pelvis", pelvis.end, parts[1], TORSO_PART, "body")
+        chest = self.add("chest", "waist", waist.end, parts[2], TORSO_PART, "body")
+        neck = self.add("neck", "chest", chest.end, parts[2] - a.neck * 0.6, NECK, "body")
+        # Seen from the side a nod turns the head; from the front it only moves the face.
+        nod = 0.0 if self.front else a.head
+        self.add("head", "neck", neck.end, parts[2] - a.neck - nod, HEAD_RADIUS * 0.66, "body")
+        for side in ("left", "right"):
+            self.leg(side, chord, pelvis)
+            self.arm(side, chord, parts[2], chest)
+        return self.ordered()
+
+    def layer(self, side: str) -> Layer:
+        if self.front:
+            return "near"
+        return "near" if side == "left" else "far"
+
+    def outward(self, side: str) -> float:
+        """+1 where a joint turning counter-clockwise moves the limb outward."""
+        return 1.0 if side == "left" or not self.front else -1.0
+
+    def leg(self, side: str, chord: float, pelvis: Bone) -> None:
+        a = self.angles
+        sign = self.outward(side)
+        layer = self.layer(side)
+        hip: Point = pelvis.start
+        parent = None
+        thigh_length = THIGH
+        if self.front:  # hip joints sit apart, linked to the pelvis by a hidden bone
+            link = self.add(f"{side}_hip", None, pelvis.start, chord - 90 * sign, 5.4, "hidden")
+            hip, parent = link.end, link.name
+            thigh_length *= _cos(getattr(a, f"{side}_hip_flex"))
+        thigh_angle = chord - 180 + sign * getattr(a, f"{side}_hip")
+        knee_turn = getattr(a, f"{side}_knee")
+        shin_angle = thigh_angle + (sign * knee_turn if self.front else -knee_turn)
+        thigh = self.add(f"{side}_thigh", parent, hip, thigh_angle, thigh_length, layer)
+        shin = self.add(f"{side}_shin", thigh.name, thigh.end, shin_angle, SHIN, layer)
+        if self.front:
+            # Seen from the front the foot is short: a small shape turned outward.
+            self.add(f"{side}_heel", shin.name, shin.end, shin_angle, 2.2, layer)
+            self.add(f"{side}_foot", shin.name, shin.end, shin_angle + 55 * sign, 4.4, layer)
+            return
+        foot_angle = shin_angle + 90 + getattr(a, f"{side}_ankle")
+        # Heel behind and below the ankle; toes a foot's length ahead, on the sole line.
+        self.add(f"{side}_heel", shin.name, shin.end, foot_angle - 135, 2.0, layer)
+        toe_drop = ANKLE_HEIGHT - 1.25
+        self.add(f"{side}_foot", shin.name, shin.end,
+                 foot_angle - math.degrees(math.atan2(toe_drop, 11.5)),
+                 math.hypot(11.5, toe_drop), layer)
+
+    def arm(self, side: str, chord: float, chest_angle: float, chest: Bone) -> None:
+        a = self.angles
+        sign = self.outward(side)
+        layer = self.layer(side)
+        lift = 9.0 * _sin(a.shrug)  # shoulders rise with a shrug
+        upper_length = UPPER_ARM
+        if self.front:
+            # The shoulders: a line from the neck's base out to each shoulder
+            # joint, narrower when the chest turns away (twist).
+            out = chest_angle - 90 * sign
+            shoulder_at = along(along(chest.end, chest_angle, lift - 3.0), out,
+                                12.0 * _cos(a.twist))
+            upper_length *= _cos(getattr(a, f"{side}_shoulder_flex"))
+        else:
+            forward = 7.0 * _sin(a.shoulders_forward)
+            shoulder_at = along(along(chest.end, chest_angle, lift - 1.5), chest_angle - 90,
+                                forward)
+        degrees = math.degrees(math.atan2(shoulder_at[1] - chest.end[1],
+                                          shoulder_at[0] - chest.end[0]))
+        link = self.add(f"{side}_clavicle", chest.name, chest.end, degrees,
+                        math.dist(chest.end, shoulder_at), "body" if self.front else "hidden",
+                        "clavicle")
+        upper_angle = chord - 180 + sign * getattr(a, f"{side}_shoulder")
+        fore_angle = upper_angle + sign * getattr(a, f"{side}_elbow")
+        upper = self.add(f"{side}_upper_arm", link.name, link.end, upper_angle, upper_length,
+                         layer)
+        fore = self.add(f"{side}_forearm", upper.name, upper.end, fore_angle, FOREARM, layer)
+        self.add(f"{side}_hand", fore.name, fore.end, fore_angle, HAND, layer)
+
+    def ordered(self) -> list[Bone]:
+        """Bones in drawing order: back to front."""
+        legs = ("thigh", "shin", "heel", "foot")
+        arms = ("upper_arm", "forearm", "hand")
+        trunk = ["pelvis", "waist", "chest", "left_clavicle", "right_clavicle", "neck", "head"]
+        if self.front:
+            names = [f"{s}_{p}" for s in ("left", "right") for p in (*legs, "hip")]
+            names += [*trunk, *(f"{s}_{p}" for s in ("left", "right") for p in arms)]
+        else:
+            names = [f"right_{p}" for p in (*legs, *arms)]
+            names += [*trunk, *(f"left_{p}" for p in (*legs, *arms))]
+        return [self.bones[n] for n in names if n in self.bones]
+
+
+def skeleton(pose: Pose) -> list[Bone]:
+    """The bones of a pose in drawing order, hips at the origin, before resting."""
+    return _Skeleton(pose).build()
+
+
+@dataclass(frozen=True)
+class Face:
+    """What shows which way the head points: a nose bump and the visible eyes."""
+
+    nose: tuple[Point, float]
+    eyes: tuple[Point, ...]
+    eye_radius: float = 0.75
+
+    def moved(self, move: Callable[[Point], Point]) -> Face:
+        return Face((move(self.nose[0]), self.nose[1]), tuple(map(move, self.eyes)),
+                    self.eye_radius)
+
+
+def face(bones: dict[str, Bone], angles: Angles, front: bool) -> Face:
+    """The face of a head: seen from the side, or turned and nodding from the front."""
+    head = bones["head"]
+    neck = bones["neck"]
+    up = math.degrees(math.atan2(head.end[1] - neck.end[1], head.end[0] - neck.end[0]))
+    if not front:
+        nose = along(along(head.end, up, -1.0), up - 90, HEAD_RADIUS - 0.3)
+        eye = along(along(head.end, up, 0.9), up - 90, HEAD_RADIUS * 0.55)
+        return Face((nose, 1.5), (eye,))
+    # Eyes sit on the head like points on a ball, 22 degrees either side of
+    # the face's middle: turning the head slides them over and hides the far one.
+    turn = angles.head_turn + angles.twist
+    lift = 0.9 - 3.2 * _sin(angles.head)
+    eyes = tuple(along(along(head.end, up, lift), up - 90, HEAD_RADIUS * 0.8 * _sin(turn + side))
+                 for side in (-22.0, 22.0) if _cos(turn + side) > 0.25)
+    nose = along(along(head.end, up, lift - 2.2), up - 90, (HEAD_RADIUS + 0.2) * _sin(turn))
+    return Face((nose, 1.4), eyes)

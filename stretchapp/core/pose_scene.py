@@ -1,0 +1,203 @@
+"""A posed figure set in its scene: resting on the floor or a prop, props placed.
+
+Props are placed from the figure, so a routine file never gives coordinates:
+a wall touches the figure's frontmost point, a chair seat is under the
+buttocks, a step's edge is under the balls of the feet, a towel runs from the
+hands round the sole of one foot. The figure is then lifted onto what it
+rests on. Standing figures keep their feet in place (a movement's hips sway
+over still feet); other figures keep their hips in place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from stretchapp.core.pose import Pose, Prop
+from stretchapp.core.pose_geometry import (
+    MAT_THICKNESS,
+    SEAT_HEIGHT,
+    STEP_HEIGHT,
+    Band,
+    Bone,
+    Box,
+    Floor,
+    Layout,
+    Muscle,
+    PlacedProp,
+    Point,
+    Post,
+    Shape,
+    Support,
+    Wall,
+    circle_bounds,
+    face,
+    skeleton,
+)
+from stretchapp.core.pose_muscles import muscles
+
+_SIDES = ("left", "right")
+
+
+def _lowest(bones: Iterable[Bone]) -> float:
+    return min(c[1] - r for bone in bones for c, r in bone.circles())
+
+
+def _standing(bones: dict[str, Bone]) -> bool:
+    """Both feet on the ground: each foot reaches down to the lowest point."""
+    lowest = _lowest(bones.values())
+    return all(_lowest([bones[f"{s}_heel"], bones[f"{s}_foot"]]) - lowest < 1.5 for s in _SIDES)
+
+
+def _offset(bones: dict[str, Bone], props: tuple[Prop, ...],
+            seat_top: float | None) -> tuple[Point, Support]:
+    """How far to move the figure so it rests on its support, and which support."""
+    kinds = {prop.kind for prop in props}
+    lowest = _lowest(bones.values())
+    sideways = 0.0
+    if _standing(bones) or "step" in kinds:
+        sideways = -sum(bones[f"{s}_shin"].end[0] for s in _SIDES) / 2
+    if "step" in kinds:
+        toes = min(_lowest([bones[f"{s}_foot"]]) for s in _SIDES)
+        return (sideways, STEP_HEIGHT - toes), "step"
+    if any(p.kind == "chair" and p.place == "seat" for p in props):
+        seat = _lowest([bones["pelvis"]])
+        if seat_top is not None:  # a movement on a chair that is already placed
+            return (0.0, seat_top - seat), "chair"
+        # Feet that reach down past the seat rest on the floor; others dangle.
+        if seat - lowest >= 12:
+            return (0.0, -lowest), "chair"
+        return (0.0, SEAT_HEIGHT - seat), "chair"
+    if "mat" in kinds:
+        return (sideways, MAT_THICKNESS - lowest), "mat"
+    return (sideways, -lowest), "floor"
+
+
+def _chair(x: float, seat: float, facing: int, back_top: float | None) -> tuple[Shape, ...]:
+    """A chair in profile: the backrest at x, the seat reaching toward facing (+1 or -1)."""
+    def span(a: float, b: float) -> tuple[float, float]:
+        return min(a, b), max(a, b)
+
+    front = x + 22.0 * facing
+    back_x0, back_x1 = span(x, x + 2.4 * facing)
+    leg_x0, leg_x1 = span(front, front - 2.4 * facing)
+    top = back_top if back_top is not None else seat + 38
+    seat_x0, seat_x1 = span(x, front)
+    return (Box(back_x0, 0, back_x1, top, 1.0), Box(leg_x0, 0, leg_x1, seat),
+            Box(seat_x0, seat - 3.0, seat_x1, seat, 1.0))
+
+
+def _place(prop: Prop, bones: dict[str, Bone], view: str,
+           bounds: tuple[float, float, float, float]) -> tuple[Shape, ...]:
+    """The shapes of one prop, placed against the figure."""
+    x0, y0, x1, y1 = bounds
+    hands = [bones[f"{s}_hand"].end for s in _SIDES]
+    front = view != "side"
+    if prop.kind == "floor":
+        return () if view == "top" else (Floor(0.0),)
+    if prop.kind == "mat":
+        if view == "top":  # seen from above: the whole mat lies under the figure
+            return (Box(x0 - 6, y0 - 6, x1 + 6, y1 + 6, 3.0),)
+        return (Box(x0 - 6, 0, x1 + 6, MAT_THICKNESS, MAT_THICKNESS / 2),)
+    if prop.kind == "wall":
+        return (Wall(x1, 1),) if prop.place in ("front", "left") else (Wall(x0, -1),)
+    if prop.kind == "door_frame":
+        if front:
+            return Post(x0 - 3, 6), Post(x1 + 3, 6), Box(x0 - 6, y1 + 8, x1 + 6, y1 + 14)
+        if prop.place == "hands":
+            return (Post(sum(h[0] for h in hands) / 2, 6),)
+        return (Post(x1 + 3, 6) if prop.place == "front" else Post(x0 - 3, 6),)
+    if prop.kind == "step":
+        if front:
+            return (Box(x0 - 6, 0, x1 + 6, STEP_HEIGHT, 1.0),)
+        toes = max(bones[f"{s}_foot"].end[0] for s in _SIDES)
+        edge = toes - 6.0  # under the balls of the feet: the heels hang free
+        # The bottom stair, and the next one up ahead so it reads as a staircase.
+        return (Box(edge + 26, 0, edge + 50, 2 * STEP_HEIGHT, 1.0),
+                Box(edge, 0, edge + 30, STEP_HEIGHT, 1.0))
+    if prop.kind == "chair" and prop.place == "seat":
+        pelvis = bones["pelvis"]
+        seat = _lowest([pelvis])
+        if front:  # seat, legs, and a backrest frame standing out round the back
+            return (Box(-16.5, seat, -14.5, seat + 42), Box(14.5, seat, 16.5, seat + 42),
+                    Box(-17, seat + 38, 17, seat + 42, 1.0), Box(-19, seat - 3, 19, seat, 1.0),
+                    Box(-19, 0, -16.6, seat - 3), Box(16.6, 0, 19, seat - 3))
+        return _chair(pelvis.start[0] - pelvis.start_radius - 2.6, seat, 1, None)
+    if prop.kind == "chair":  # held for balance: the backrest under the outer hand
+        hand = max(hands, key=lambda h: abs(h[0]))
+        facing = 1 if hand[0] >= 0 else -1
+        top = hand[1] - 1.8
+        return _chair(hand[0] - 1.2 * facing, min(SEAT_HEIGHT, top - 20), facing, top)
+    # A towel or strap from both hands round the sole, under the ball of one foot.
+    foot = bones[prop.place]
+    (bx, by), radius = foot.point(0.7)
+    dx, dy = foot.end[0] - foot.start[0], foot.end[1] - foot.start[1]
+    length = math.hypot(dx, dy) or 1.0
+    width = 2.4 if prop.kind == "towel" else 1.4
+    away = radius + width / 2  # clockwise from the toes' direction is the sole
+    sole = (bx + dy / length * away, by - dx / length * away)
+    return tuple(Band((hand, sole), width) for hand in hands)
+
+
+def _moved_bone(bone: Bone, move: Callable[[Point], Point]) -> Bone:
+    return Bone(bone.name, bone.parent, move(bone.start), move(bone.end), bone.start_radius,
+                bone.end_radius, bone.layer, bone.ball)
+
+
+def _moved_muscle(muscle: Muscle, move: Callable[[Point], Point]) -> Muscle:
+    return Muscle(muscle.part, muscle.bone, move(muscle.start), move(muscle.end),
+                  muscle.start_radius, muscle.end_radius)
+
+
+# Props that stay put while a movement plays: placed once, against its start.
+_FIXED_PROPS = ("floor", "mat", "wall", "door_frame", "chair", "step")
+
+
+def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
+    """Every shape of a pose, in figure units, resting on its floor or prop.
+
+    props_from is the pose that walls, chairs, steps and mats are placed
+    against (a movement's start, so they do not move with the figure, and a
+    seated figure stays on its seat); towels and straps follow the hands.
+    """
+    if props_from is None or props_from == pose:
+        return _layout(pose, None)
+    fixed = _layout(props_from, None)
+    seat = None
+    if fixed.support == "chair":
+        seat = _lowest([fixed.bone("pelvis")])
+    drawn = _layout(pose, seat)
+    kept = tuple(placed if placed.prop.kind not in _FIXED_PROPS
+                 else next((p for p in fixed.props if p.prop == placed.prop), placed)
+                 for placed in drawn.props)
+    return Layout(drawn.view, drawn.bones, drawn.muscles, drawn.face, kept, drawn.support)
+
+
+def _layout(pose: Pose, seat: float | None) -> Layout:
+    """The layout of one pose; seat, when given, is the height its chair seat must keep."""
+    built = {bone.name: bone for bone in skeleton(pose)}
+    front = pose.view != "side"
+    found = [m for part in pose.highlight for m in muscles(part, built, front)]
+    head = face(built, pose.angles, front)
+    if pose.view == "top":
+        # Lying on the back seen from above: the front view turned a quarter,
+        # head to the left and the figure's left side up.
+        support: Support = "mat" if any(p.kind == "mat" for p in pose.props) else "floor"
+
+        def move(p: Point) -> Point:
+            return -p[1], p[0]
+    else:
+        (dx, dy), support = _offset(built, pose.props, seat)
+
+        def move(p: Point) -> Point:
+            return p[0] + dx, p[1] + dy
+
+    bones = {name: _moved_bone(bone, move) for name, bone in built.items()}
+    head = head.moved(move)
+    bounds = circle_bounds([*(c for b in bones.values() for c in b.circles()), head.nose])
+    props = list(pose.props)
+    if not any(prop.kind == "floor" for prop in props):
+        props.insert(0, Prop("floor"))  # there is always a floor
+    placed = tuple(PlacedProp(prop, _place(prop, bones, pose.view, bounds)) for prop in props)
+    return Layout(pose.view, tuple(bones.values()), tuple(_moved_muscle(m, move) for m in found),
+                  head, placed, support)

@@ -1,0 +1,300 @@
+"""Poses drawn as clean SVG, in the app's light and dark colours.
+
+The figure and its props are fitted, with a margin, into a fixed 100 x 100
+viewBox: the floor near the bottom, the figure centred across. A movement's
+start and end share one frame (movement_frame) so the figure does not jump
+or change size while it moves. Drawings are cached: the player asks for the
+same few pictures again and again.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, TypeAlias
+
+from stretchapp.core.pose import Pose, PoseSpec
+from stretchapp.core.pose_geometry import (
+    Band,
+    Bone,
+    Box,
+    Face,
+    Floor,
+    Layout,
+    Muscle,
+    Point,
+    Post,
+    Shape,
+    Wall,
+)
+from stretchapp.core.pose_scene import layout
+
+Theme: TypeAlias = Literal["light", "dark"]
+VIEWBOX = 100.0
+MARGIN = 6.0
+# The thin gap, in figure units, that parts drawn over others leave round them.
+GAP = 0.9
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str  # what the picture is drawn for: gaps between parts take this colour
+    near: str  # the trunk, head and near limbs
+    far: str  # far limbs, toned toward the background for depth
+    accent: str  # highlighted muscles on near limbs and trunk
+    far_accent: str
+    prop: str
+    prop_edge: str
+    floor: str
+    mat: str
+    towel: str
+
+
+PALETTES: dict[Theme, Palette] = {
+    "light": Palette(background="#ffffff", near="#41597a", far="#9aa9be", accent="#e4572e",
+                     far_accent="#f0a187", prop="#dde3ea", prop_edge="#aab5c3",
+                     floor="#e8ecf1", mat="#b3c7dc", towel="#2a9d8f"),
+    "dark": Palette(background="#1c2129", near="#d3dce8", far="#76849a", accent="#ff8459",
+                    far_accent="#b8694f", prop="#3a4351", prop_edge="#5d697b",
+                    floor="#2d3440", mat="#3f566e", towel="#4cc2b0"),
+}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The part of figure space a picture shows (x0, y0) to (x1, y1), y up."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def union(self, other: Frame) -> Frame:
+        return Frame(min(self.x0, other.x0), min(self.y0, other.y0),
+                     max(self.x1, other.x1), max(self.y1, other.y1))
+
+
+def frame_of(drawn: Layout) -> Frame:
+    """The figure, its props and a strip of floor: what a picture must show."""
+    x0, y0, x1, y1 = drawn.body_bounds()
+    x0, y0, x1, y1 = x0 - GAP, y0 - GAP, x1 + GAP, y1 + GAP  # the outline round the body
+    if drawn.view != "top":
+        y0 = min(y0, -3.0)  # a little floor below whatever rests on it
+    for placed in drawn.props:
+        for shape in placed.shapes:
+            if isinstance(shape, Box):
+                x0, x1 = min(x0, shape.x0), max(x1, shape.x1)
+                y0, y1 = min(y0, shape.y0), max(y1, shape.y1)
+            elif isinstance(shape, Band):
+                x0 = min(x0, *(p[0] - shape.width for p in shape.points))
+                x1 = max(x1, *(p[0] + shape.width for p in shape.points))
+            elif isinstance(shape, Wall):
+                x0, x1 = min(x0, shape.x - 5), max(x1, shape.x + 5)
+            elif isinstance(shape, Post):
+                x0, x1 = min(x0, shape.x - shape.width), max(x1, shape.x + shape.width)
+    return Frame(x0, y0, x1, y1)
+
+
+def movement_frame(spec: PoseSpec) -> Frame:
+    """One frame that holds every pose of a movement, sampled along the way."""
+    frame = frame_of(layout(spec.start))
+    if spec.end is not None:
+        for step in range(1, 5):
+            frame = frame.union(frame_of(layout(spec.at(step / 4), spec.start)))
+    return frame
+
+
+def _number(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+class _Canvas:
+    """Maps figure space into the viewBox and writes SVG elements."""
+
+    def __init__(self, frame: Frame, flip_x: bool, flip_y: bool, grounded: bool) -> None:
+        room = VIEWBOX - 2 * MARGIN
+        width, height = frame.x1 - frame.x0, frame.y1 - frame.y0
+        self.scale = min(room / max(width, 1.0), room / max(height, 1.0))
+        self.left = (VIEWBOX - width * self.scale) / 2
+        # What stands on a floor sits at the bottom; a view from above is centred.
+        self.bottom = VIEWBOX - (MARGIN if grounded else (VIEWBOX - height * self.scale) / 2)
+        self.frame = frame
+        self.flip_x = flip_x
+        self.flip_y = flip_y
+        self.items: list[str] = []
+
+    def x(self, x: float) -> float:
+        sx = self.left + (x - self.frame.x0) * self.scale
+        return VIEWBOX - sx if self.flip_x else sx
+
+    def y(self, y: float) -> float:
+        sy = self.bottom - (y - self.frame.y0) * self.scale
+        return VIEWBOX - sy if self.flip_y else sy
+
+    def point(self, p: Point) -> Point:
+        return self.x(p[0]), self.y(p[1])
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float, fill: str,
+             corner: float = 0.0, edge: str | None = None) -> None:
+        """A rectangle given by two corners in viewBox units."""
+        attrs = (f'x="{_number(min(x0, x1))}" y="{_number(min(y0, y1))}" '
+                 f'width="{_number(abs(x1 - x0))}" height="{_number(abs(y1 - y0))}"')
+        if corner:
+            attrs += f' rx="{_number(corner)}"'
+        stroke = f' stroke="{edge}" stroke-width="0.4"' if edge else ""
+        self.items.append(f'<rect {attrs} fill="{fill}"{stroke}/>')
+
+    def capsule(self, start: Point, end: Point, r0: float, r1: float, fill: str) -> None:
+        """A tapered capsule: the hull of two circles, in figure units."""
+        c0, c1 = self.point(start), self.point(end)
+        r0, r1 = r0 * self.scale, r1 * self.scale
+        self.items.append(f'<path d="{capsule_path(c0, r0, c1, r1)}" fill="{fill}"/>')
+
+    def circle(self, centre: Point, radius: float, fill: str) -> None:
+        cx, cy = self.point(centre)
+        self.items.append(f'<circle cx="{_number(cx)}" cy="{_number(cy)}" '
+                          f'r="{_number(radius * self.scale)}" fill="{fill}"/>')
+
+    def band(self, points: tuple[Point, ...], width: float, colour: str) -> None:
+        path = " ".join(f"{_number(x)},{_number(y)}" for x, y in map(self.point, points))
+        self.items.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                          f'stroke-width="{_number(width * self.scale)}" '
+                          'stroke-linecap="round" stroke-linejoin="round"/>')
+
+
+def capsule_path(c0: Point, r0: float, c1: Point, r1: float) -> str:
+    """SVG path data for the hull of two circles: two tangent lines and two arcs."""
+    distance = math.dist(c0, c1)
+    if distance + min(r0, r1) <= max(r0, r1) + 1e-9:  # one circle holds the other
+        (cx, cy), r = (c0, r0) if r0 >= r1 else (c1, r1)
+        radius = f"{_number(r)},{_number(r)}"
+        return (f"M{_number(cx - r)},{_number(cy)} A{radius} 0 1,0 {_number(cx + r)},"
+                f"{_number(cy)} A{radius} 0 1,0 {_number(cx - r)},{_number(cy)}Z")
+    ux, uy = (c1[0] - c0[0]) / distance, (c1[1] - c0[1]) / distance
+    cos = (r0 - r1) / distance
+    sin = math.sqrt(max(0.0, 1 - cos * cos))
+    # The two tangent normals, at +-phi from the line of centres.
+    plus = (ux * cos - uy * sin, uy * cos + ux * sin)
+    minus = (ux * cos + uy * sin, uy * cos - ux * sin)
+
+    def at(c: Point, r: float, n: Point) -> str:
+        return f"{_number(c[0] + r * n[0])},{_number(c[1] + r * n[1])}"
+
+    # Both arcs turn the same way (sweep 0); the one round the smaller end is
+    # the short one (large-arc 0) unless the ends are nearly level in size.
+    end_large = 1 if cos < 0 else 0
+    start_large = 1 if cos > 0 else 0
+    return (f"M{at(c0, r0, plus)} L{at(c1, r1, plus)} "
+            f"A{_number(r1)},{_number(r1)} 0 {end_large},0 {at(c1, r1, minus)} "
+            f"L{at(c0, r0, minus)} A{_number(r0)},{_number(r0)} 0 {start_large},0 "
+            f"{at(c0, r0, plus)}Z")
+
+
+def _draw_prop(canvas: _Canvas, shape: Shape, fill: str, colours: Palette) -> None:
+    floor_y = canvas.y(0.0)
+    if isinstance(shape, Floor):
+        line = _number(canvas.y(shape.y))
+        canvas.rect(0, canvas.y(shape.y), VIEWBOX, VIEWBOX, colours.floor)
+        canvas.items.append(f'<line x1="0" y1="{line}" x2="{_number(VIEWBOX)}" y2="{line}" '
+                            f'stroke="{colours.prop_edge}" stroke-width="0.6"/>')
+    elif isinstance(shape, Wall):
+        beyond = max(0.0, min(VIEWBOX, canvas.x(shape.x + shape.side * 1000)))
+        canvas.rect(canvas.x(shape.x), 0, beyond, floor_y, fill, edge=colours.prop_edge)
+    elif isinstance(shape, Post):
+        half = shape.width / 2
+        canvas.rect(canvas.x(shape.x - half), 0, canvas.x(shape.x + half), floor_y,
+                    fill, edge=colours.prop_edge)
+    elif isinstance(shape, Box):
+        canvas.rect(canvas.x(shape.x0), canvas.y(shape.y0), canvas.x(shape.x1),
+                    canvas.y(shape.y1), fill, shape.corner * canvas.scale, colours.prop_edge)
+    elif isinstance(shape, Band):
+        canvas.band(shape.points, shape.width, fill)
+
+
+def _draw_piece(canvas: _Canvas, bones: list[Bone], muscles: list[Muscle],
+                face: Face | None, colours: Palette) -> None:
+    """One limb, the trunk or the head: gap outline, then fill, then highlights.
+
+    Outlining the whole piece before filling keeps its joints seamless while
+    it still stands apart from whatever lies behind it.
+    """
+    far = bones[0].layer == "far"
+    for colour, grow in ((colours.background, GAP), (colours.far if far else colours.near, 0.0)):
+        for bone in bones:
+            if bone.ball:
+                canvas.circle(bone.end, bone.end_radius + grow, colour)
+            else:
+                canvas.capsule(bone.start, bone.end, bone.start_radius + grow,
+                               bone.end_radius + grow, colour)
+        if face is not None:
+            canvas.circle(face.nose[0], face.nose[1] + grow, colour)
+    accent = colours.far_accent if far else colours.accent
+    for muscle in muscles:
+        canvas.capsule(muscle.start, muscle.end, muscle.start_radius, muscle.end_radius, accent)
+    if face is not None:
+        for eye in face.eyes:
+            canvas.circle(eye, face.eye_radius, colours.background)
+
+
+def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -> str:
+    """The SVG text of a laid-out pose."""
+    colours = PALETTES[theme]
+    # Side views face left, so the near side is the left one (as routine images show).
+    # Mirroring swaps the figure's sides: across the picture, or, seen from
+    # above (head to the left), top for bottom.
+    top = drawn.view == "top"
+    canvas = _Canvas(frame, flip_x=(drawn.view == "side") != (mirrored and not top),
+                     flip_y=mirrored and top, grounded=not top)
+    towels: list[Band] = []
+    for placed in drawn.props:
+        kind = placed.prop.kind
+        for shape in placed.shapes:
+            if isinstance(shape, Band):
+                towels.append(shape)
+            else:
+                _draw_prop(canvas, shape, colours.mat if kind == "mat" else colours.prop,
+                           colours)
+    pieces: dict[str, list[Bone]] = {}
+    for bone in drawn.bones:
+        if bone.layer == "hidden":
+            continue
+        # Seen from the front, legs and trunk are one outline: hips without a seam.
+        front_leg = drawn.view == "front" and bone.piece.endswith("_leg")
+        pieces.setdefault("trunk" if front_leg else bone.piece, []).append(bone)
+    for piece, bones in pieces.items():
+        if piece == "left_arm":  # towels run in front of the legs, under the hands
+            for band in towels:
+                _draw_prop(canvas, band, colours.towel, colours)
+        names = {bone.name for bone in bones}
+        muscles = [m for m in drawn.muscles if m.bone in names]
+        _draw_piece(canvas, bones, muscles, drawn.face if piece == "head" else None, colours)
+    body = "\n  ".join(canvas.items)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+            f'viewBox="0 0 {_number(VIEWBOX)} {_number(VIEWBOX)}">\n  {body}\n</svg>\n')
+
+
+@lru_cache(maxsize=64)
+def render_svg(pose: Pose, theme: Theme = "light", mirrored: bool = False, size: int = 256,
+               frame: Frame | None = None, props_from: Pose | None = None) -> str:
+    """A pose as SVG text; mirrored draws the right side. Cached per arguments.
+
+    frame fixes what part of figure space is shown (movement_frame), and
+    props_from the pose that props are placed against; both default to this pose.
+    """
+    drawn = layout(pose, props_from)
+    return draw(drawn, theme, mirrored, size, frame or frame_of(drawn))
+
+
+def render_spec_svg(spec: PoseSpec, theme: Theme = "light", mirrored: bool = False,
+                    size: int = 256, at: float = 0.0) -> str:
+    """A stretch's pose as SVG; for a movement, the pose a fraction `at` of the way."""
+    if not spec.is_movement:
+        return render_svg(spec.start, theme, mirrored, size)
+    return render_svg(spec.at(at), theme, mirrored, size, _spec_frame(spec), spec.start)
+
+
+@lru_cache(maxsize=32)
+def _spec_frame(spec: PoseSpec) -> Frame:
+    return movement_frame(spec)

@@ -1,0 +1,109 @@
+"""svg_to_png and the drawn stretches as pixels: golden images, borders, errors.
+
+Golden images live in tests/golden/. After a deliberate change to the drawing,
+regenerate them with
+
+    STRETCHAPP_UPDATE_GOLDEN=1 python -m pytest tests/app/test_svg_raster.py
+
+then look at the new PNGs before committing them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from stretchapp.app.svg_raster import SvgError, svg_to_image, svg_to_png
+from stretchapp.core.pose_svg import PALETTES, render_spec_svg
+
+from ..core.test_pose_cases import builtin_specs
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN_SIZE = 96
+# (stretch, theme, mirrored, moment): a side view with a wall, a movement's
+# end on all fours, and a seated front view, in both themes between them.
+GOLDEN_CASES = [
+    ("wall-calf-stretch", "light", False, 0.0),
+    ("cat-cow", "dark", True, 1.0),
+    ("upper-trapezius-stretch", "light", False, 0.0),
+]
+
+
+def pixels(image: QImage) -> list[tuple[int, int, int]]:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    return [QColor(rgb.pixel(x, y)).getRgb()[:3]  # type: ignore[misc]
+            for y in range(rgb.height()) for x in range(rgb.width())]
+
+
+def differences(a: QImage, b: QImage) -> tuple[float, float]:
+    """Mean channel difference (0-255) and the share of pixels that clearly differ."""
+    diffs = [max(abs(p - q) for p, q in zip(pa, pb, strict=True))
+             for pa, pb in zip(pixels(a), pixels(b), strict=True)]
+    return sum(diffs) / len(diffs), sum(d > 48 for d in diffs) / len(diffs)
+
+
+@pytest.mark.parametrize(("stretch", "theme", "mirrored", "at"), GOLDEN_CASES)
+def test_drawing_matches_its_golden_image(stretch: str, theme: str, mirrored: bool,
+                                          at: float) -> None:
+    """A built-in stretch rasterises to (nearly) the same pixels as its stored golden PNG."""
+    svg = render_spec_svg(builtin_specs()[stretch], theme, mirrored, GOLDEN_SIZE, at)  # type: ignore[arg-type]
+    image = svg_to_image(svg, GOLDEN_SIZE, PALETTES[theme].background)  # type: ignore[index]
+    golden = GOLDEN / f"{stretch}-{theme}{'-mirrored' if mirrored else ''}.png"
+    if os.environ.get("STRETCHAPP_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        svg_to_png(svg, golden, GOLDEN_SIZE, PALETTES[theme].background)  # type: ignore[index]
+        pytest.skip(f"wrote {golden.name}: look at it before committing")
+    expected = QImage(str(golden))
+    assert not expected.isNull(), f"missing {golden}; see this file's docstring"
+    assert (expected.width(), expected.height()) == (GOLDEN_SIZE, GOLDEN_SIZE)
+    mean, share = differences(image, expected)
+    # Antialiasing may shift by a shade between Qt builds; a moved limb may not.
+    assert mean < 2.0 and share < 0.01, (mean, share)
+
+
+@pytest.mark.parametrize("stretch", sorted(builtin_specs()))
+def test_no_stretch_touches_the_picture_edge(stretch: str) -> None:
+    """Figure colours never reach the outermost pixels: every drawing fits with a margin."""
+    spec = builtin_specs()[stretch]
+    palette = PALETTES["light"]
+    figure = [QColor(c).getRgb()[:3] for c in (palette.near, palette.far, palette.accent)]
+    for at in (0.0, 1.0) if spec.is_movement else (0.0,):
+        image = svg_to_image(render_spec_svg(spec, at=at), 64, palette.background)
+        rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+        edge = [(x, y) for x in range(64) for y in (0, 63)] + [
+            (x, y) for y in range(64) for x in (0, 63)]
+        for x, y in edge:
+            colour = QColor(rgb.pixel(x, y)).getRgb()[:3]
+            assert all(max(abs(a - b) for a, b in zip(colour, c, strict=True)) > 30
+                       for c in figure), (stretch, x, y, colour)
+
+
+def test_svg_to_png_writes_a_png_of_the_asked_size(tmp_path: Path) -> None:
+    """svg_to_png saves a PNG file of size x size pixels, transparent by default."""
+    spec = builtin_specs()["childs-pose"]
+    target = svg_to_png(render_spec_svg(spec), tmp_path / "child.png", size=80)
+    assert target == tmp_path / "child.png"
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (80, 80)
+    assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0
+
+
+def test_background_fills_the_picture() -> None:
+    """With a background colour the corners are that colour, not transparent."""
+    image = svg_to_image(render_spec_svg(builtin_specs()["childs-pose"], "dark"), 40, "#1c2129")
+    assert image.pixelColor(0, 0).name() == "#1c2129"
+
+
+def test_unreadable_svg_and_bad_sizes_are_errors(tmp_path: Path) -> None:
+    """Text that is not SVG, a size below one pixel, an unwritable path: SvgError."""
+    with pytest.raises(SvgError, match="not a picture"):
+        svg_to_png("this is not svg", tmp_path / "x.png")
+    with pytest.raises(SvgError, match="at least 1 pixel"):
+        svg_to_image("<svg xmlns='http://www.w3.org/2000/svg'/>", 0)
+    svg = render_spec_svg(builtin_specs()["childs-pose"])
+    with pytest.raises(SvgError, match="could not write"):
+        svg_to_png(svg, tmp_path / "missing-folder" / "x.png", 16)
