@@ -35,6 +35,11 @@ UPPER_ARM = 17.0
 FOREARM = 14.5
 HAND = 7.0
 
+# How far a turn of the chest (twist 90) slides the shoulders across, front view.
+TWIST_SHIFT = 6.0
+# From this much twist the arm on the side turning back is drawn behind the trunk.
+TWIST_FAR = 20.0
+
 STEP_HEIGHT = 18.0
 SEAT_HEIGHT = 26.0  # a chair seat, for a figure about 100 tall
 MAT_THICKNESS = 2.2
@@ -250,9 +255,13 @@ class _Skeleton:
             self.arm(side, chord, parts[2], chest)
         return self.ordered()
 
-    def layer(self, side: str) -> Layer:
+    def layer(self, side: str, limb: str = "leg") -> Layer:
         if self.front:
-            return "near"
+            # A chest turned well away (twist) takes the arm on the side that
+            # turns back behind the trunk.
+            back = "left" if self.angles.twist > 0 else "right"
+            far = limb == "arm" and abs(self.angles.twist) >= TWIST_FAR and side == back
+            return "far" if far else "near"
         return "near" if side == "left" else "far"
 
     def outward(self, side: str) -> float:
@@ -266,8 +275,13 @@ class _Skeleton:
         hip: Point = pelvis.start
         parent = None
         thigh_length = THIGH
-        if self.front:  # hip joints sit apart, linked to the pelvis by a hidden bone
-            link = self.add(f"{side}_hip", None, pelvis.start, chord - 90 * sign, 5.4, "hidden")
+        if self.front:
+            # Hip joints sit apart, linked to the pelvis by a hidden bone square
+            # to it: a side bend of the spine (back) leaves the hips level.
+            pelvis_angle = math.degrees(math.atan2(pelvis.end[1] - pelvis.start[1],
+                                                   pelvis.end[0] - pelvis.start[0]))
+            link = self.add(f"{side}_hip", None, pelvis.start, pelvis_angle - 90 * sign, 5.4,
+                            "hidden")
             hip, parent = link.end, link.name
             thigh_length *= _cos(getattr(a, f"{side}_hip_flex"))
         thigh_angle = chord - 180 + sign * getattr(a, f"{side}_hip")
@@ -291,15 +305,18 @@ class _Skeleton:
     def arm(self, side: str, chord: float, chest_angle: float, chest: Bone) -> None:
         a = self.angles
         sign = self.outward(side)
-        layer = self.layer(side)
+        layer = self.layer(side, "arm")
         lift = 9.0 * _sin(a.shrug)  # shoulders rise with a shrug
         upper_length = UPPER_ARM
         if self.front:
             # The shoulders: a line from the neck's base out to each shoulder
-            # joint, narrower when the chest turns away (twist).
+            # joint. When the chest turns (twist) the line narrows and, as the
+            # shoulders sit in front of the spine, slides toward the turn: the
+            # shoulder coming forward looks shorter than the one going back.
             out = chest_angle - 90 * sign
-            shoulder_at = along(along(chest.end, chest_angle, lift - 3.0), out,
-                                12.0 * _cos(a.twist))
+            shoulder_at = along(along(along(chest.end, chest_angle, lift - 3.0), out,
+                                      12.0 * _cos(a.twist)),
+                                chest_angle - 90, TWIST_SHIFT * _sin(a.twist))
             upper_length *= _cos(getattr(a, f"{side}_shoulder_flex"))
         else:
             forward = 7.0 * _sin(a.shoulders_forward)
@@ -323,8 +340,11 @@ class _Skeleton:
         arms = ("upper_arm", "forearm", "hand")
         trunk = ["pelvis", "waist", "chest", "left_clavicle", "right_clavicle", "neck", "head"]
         if self.front:
+            far = [s for s in ("left", "right") if self.bones[f"{s}_upper_arm"].layer == "far"]
+            near = [s for s in ("left", "right") if s not in far]
             names = [f"{s}_{p}" for s in ("left", "right") for p in (*legs, "hip")]
-            names += [*trunk, *(f"{s}_{p}" for s in ("left", "right") for p in arms)]
+            names += [*(f"{s}_{p}" for s in far for p in arms), *trunk,
+                      *(f"{s}_{p}" for s in near for p in arms)]
         else:
             names = [f"right_{p}" for p in (*legs, *arms)]
             names += [*trunk, *(f"left_{p}" for p in (*legs, *arms))]

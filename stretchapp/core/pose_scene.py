@@ -49,8 +49,30 @@ def _standing(bones: dict[str, Bone]) -> bool:
     return all(_lowest([bones[f"{s}_heel"], bones[f"{s}_foot"]]) - lowest < 1.5 for s in _SIDES)
 
 
+def _sole(foot: Bone, t: float) -> Point:
+    """The point of the sole under a fraction t of the way along a side-view foot."""
+    (x, y), radius = foot.point(t)
+    dx, dy = foot.end[0] - foot.start[0], foot.end[1] - foot.start[1]
+    length = math.hypot(dx, dy) or 1.0
+    return x + dy / length * radius, y - dx / length * radius  # clockwise from the toes
+
+
+# How far along the foot (ankle to toes) its ball lies: what rests on a step's edge.
+BALL_OF_FOOT = 0.7
+
+
+def _step_contact(bones: dict[str, Bone]) -> Point:
+    """Where the feet meet a step's edge: the lowest of the balls and toes.
+
+    The front of the foot rests on the stair; everything behind the ball,
+    the heel above all, hangs free over the edge and may drop below it.
+    """
+    points = [_sole(bones[f"{s}_foot"], t) for s in _SIDES for t in (BALL_OF_FOOT, 1.0)]
+    return min(points, key=lambda p: p[1])
+
+
 def _offset(bones: dict[str, Bone], props: tuple[Prop, ...],
-            seat_top: float | None) -> tuple[Point, Support]:
+            seat_top: float | None, front: bool) -> tuple[Point, Support]:
     """How far to move the figure so it rests on its support, and which support."""
     kinds = {prop.kind for prop in props}
     lowest = _lowest(bones.values())
@@ -58,8 +80,9 @@ def _offset(bones: dict[str, Bone], props: tuple[Prop, ...],
     if _standing(bones) or "step" in kinds:
         sideways = -sum(bones[f"{s}_shin"].end[0] for s in _SIDES) / 2
     if "step" in kinds:
-        toes = min(_lowest([bones[f"{s}_foot"]]) for s in _SIDES)
-        return (sideways, STEP_HEIGHT - toes), "step"
+        if front:
+            return (sideways, STEP_HEIGHT - lowest), "step"
+        return (sideways, STEP_HEIGHT - _step_contact(bones)[1]), "step"
     if any(p.kind == "chair" and p.place == "seat" for p in props):
         seat = _lowest([bones["pelvis"]])
         if seat_top is not None:  # a movement on a chair that is already placed
@@ -105,16 +128,16 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
         if front:
             return Post(x0 - 3, 6), Post(x1 + 3, 6), Box(x0 - 6, y1 + 8, x1 + 6, y1 + 14)
         if prop.place == "hands":
-            return (Post(sum(h[0] for h in hands) / 2, 6),)
+            # The frame stands against the forearms, on the side toward the
+            # chest: held back by it, the figure leans through the doorway.
+            x = sum(h[0] for h in hands) / 2
+            toward = 1.0 if bones["chest"].end[0] >= x else -1.0
+            return (Post(x + toward * (bones["left_hand"].start_radius + 3.0), 6),)
         return (Post(x1 + 3, 6) if prop.place == "front" else Post(x0 - 3, 6),)
     if prop.kind == "step":
         if front:
             return (Box(x0 - 6, 0, x1 + 6, STEP_HEIGHT, 1.0),)
-        toes = max(bones[f"{s}_foot"].end[0] for s in _SIDES)
-        edge = toes - 6.0  # under the balls of the feet: the heels hang free
-        # The bottom stair, and the next one up ahead so it reads as a staircase.
-        return (Box(edge + 26, 0, edge + 50, 2 * STEP_HEIGHT, 1.0),
-                Box(edge, 0, edge + 30, STEP_HEIGHT, 1.0))
+        return _stairs(bones)
     if prop.kind == "chair" and prop.place == "seat":
         pelvis = bones["pelvis"]
         seat = _lowest([pelvis])
@@ -137,6 +160,34 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
     away = radius + width / 2  # clockwise from the toes' direction is the sole
     sole = (bx + dy / length * away, by - dx / length * away)
     return tuple(Band((hand, sole), width) for hand in hands)
+
+
+STAIR_RUN = 26.0  # the depth of a tread
+
+
+def _stairs(bones: dict[str, Bone]) -> tuple[Shape, ...]:
+    """Stairs seen from the side, the bottom one's edge under the balls of the feet.
+
+    The next stair up rises ahead so it reads as a staircase, and when a hand
+    reaches forward a handrail runs up the stairs through it, held up by a
+    post on each stair. The bottom stair is the last shape.
+    """
+    edge = _step_contact(bones)[0] - 2.0  # the ball a little onto the stair
+    shapes: list[Shape] = []
+    hand = max((bones[f"{s}_hand"].end for s in _SIDES), key=lambda h: h[0])
+    if hand[0] > bones["chest"].end[0] + 4.0:  # reaching forward: holding the rail
+        slope = STEP_HEIGHT / STAIR_RUN
+
+        def rail_at(x: float) -> float:
+            return hand[1] + (x - hand[0]) * slope
+
+        start, stop = edge - 4.0, edge + 2 * STAIR_RUN - 2.0
+        for stair, x in ((1, edge + STAIR_RUN - 7.0), (2, edge + 2 * STAIR_RUN - 7.0)):
+            shapes.append(Box(x - 1.2, stair * STEP_HEIGHT, x + 1.2, rail_at(x), 0.6))
+        shapes.append(Band(((start, rail_at(start)), (stop, rail_at(stop))), 1.8))
+    shapes += [Box(edge + STAIR_RUN - 4, 0, edge + 2 * STAIR_RUN, 2 * STEP_HEIGHT, 1.0),
+               Box(edge, 0, edge + STAIR_RUN, STEP_HEIGHT, 1.0)]
+    return tuple(shapes)
 
 
 def _moved_bone(bone: Bone, move: Callable[[Point], Point]) -> Bone:
@@ -187,7 +238,7 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
         def move(p: Point) -> Point:
             return -p[1], p[0]
     else:
-        (dx, dy), support = _offset(built, pose.props, seat)
+        (dx, dy), support = _offset(built, pose.props, seat, front)
 
         def move(p: Point) -> Point:
             return p[0] + dx, p[1] + dy

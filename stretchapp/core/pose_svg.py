@@ -89,6 +89,8 @@ def frame_of(drawn: Layout) -> Frame:
             elif isinstance(shape, Band):
                 x0 = min(x0, *(p[0] - shape.width for p in shape.points))
                 x1 = max(x1, *(p[0] + shape.width for p in shape.points))
+                y0 = min(y0, *(p[1] - shape.width for p in shape.points))
+                y1 = max(y1, *(p[1] + shape.width for p in shape.points))
             elif isinstance(shape, Wall):
                 x0, x1 = min(x0, shape.x - 5), max(x1, shape.x + 5)
             elif isinstance(shape, Post):
@@ -251,8 +253,10 @@ def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -
     for placed in drawn.props:
         kind = placed.prop.kind
         for shape in placed.shapes:
-            if isinstance(shape, Band):
+            if isinstance(shape, Band) and kind in ("towel", "strap"):
                 towels.append(shape)
+            elif isinstance(shape, Band):  # a handrail
+                _draw_prop(canvas, shape, colours.prop_edge, colours)
             else:
                 _draw_prop(canvas, shape, colours.mat if kind == "mat" else colours.prop,
                            colours)

@@ -18,7 +18,7 @@ from stretchapp.core.pose_geometry import (
     Post,
     Wall,
 )
-from stretchapp.core.pose_scene import layout
+from stretchapp.core.pose_scene import BALL_OF_FOOT, layout
 from stretchapp.core.pose_svg import frame_of
 
 from .test_pose_cases import all_specs, builtin_specs
@@ -48,6 +48,14 @@ def lowest(bones: list[Bone]) -> float:
     return min(c[1] - r for bone in bones for c, r in bone.circles())
 
 
+def sole(foot: Bone, t: float) -> tuple[float, float]:
+    """The point of a side-view foot's sole a fraction t of the way to the toes."""
+    (x, y), radius = foot.point(t)
+    dx, dy = foot.end[0] - foot.start[0], foot.end[1] - foot.start[1]
+    length = math.hypot(dx, dy)
+    return x + dy / length * radius, y - dx / length * radius
+
+
 def shapes(drawn: Layout, kind: str) -> list[object]:
     return [shape for placed in drawn.props if placed.prop.kind == kind for shape in placed.shapes]
 
@@ -75,11 +83,13 @@ def test_figure_rests_on_its_floor_or_prop(name: str, drawn: Layout) -> None:
     elif drawn.support == "mat":
         assert abs(lowest(bones) - MAT_THICKNESS) < TOLERANCE
     elif drawn.support == "step":
-        toes = min(lowest([b]) for b in bones if b.name.endswith("_foot"))
-        assert abs(toes - STEP_HEIGHT) < TOLERANCE
+        # The front of the feet rests on the stair: the lower of the balls and toes.
+        feet = [b for b in bones if b.name.endswith("_foot")]
+        fronts = [sole(b, t) for b in feet for t in (BALL_OF_FOOT, 1.0)]
+        assert abs(min(y for _, y in fronts) - STEP_HEIGHT) < TOLERANCE
         bottom = [s for s in shapes(drawn, "step") if isinstance(s, Box)][-1]
         assert bottom.y1 == STEP_HEIGHT
-        assert any(bottom.x0 <= b.end[0] <= bottom.x1 for b in bones if b.name.endswith("_foot"))
+        assert all(bottom.x0 <= sole(b, BALL_OF_FOOT)[0] <= bottom.x1 for b in feet)
         assert lowest(bones) > 0  # the heels hang over the edge, above the floor
     else:
         seat = [s for s in shapes(drawn, "chair") if isinstance(s, Box)]
@@ -131,6 +141,30 @@ def test_every_highlight_is_drawn() -> None:
         drawn_parts = {m.part for m in drawn.muscles}
         assert drawn_parts <= wanted, name
         assert bool(drawn_parts) == bool(wanted), name
+
+
+def test_heels_drop_below_the_step_edge() -> None:
+    """On a step the balls of the feet rest on the edge and the heels sink below it."""
+    drawn = layout(SPECS["heel-drop-on-step"].start)
+    bottom = [s for s in shapes(drawn, "step") if isinstance(s, Box)][-1]
+    for side in ("left", "right"):
+        heel = drawn.bone(f"{side}_heel")
+        assert lowest([heel]) < STEP_HEIGHT - 1.0
+        assert heel.end[0] < bottom.x0  # over the edge, not on the stair
+
+
+def test_a_hand_reaching_forward_on_stairs_holds_a_handrail() -> None:
+    """Stairs get a handrail through the hand that reaches forward, none for hanging arms."""
+    holding = PoseSpec(Pose(angles=Angles(left_shoulder=35, left_ankle=20, right_ankle=20),
+                            props=(Prop("step"),)))
+    drawn = layout(holding.start)
+    (rail,) = [s for s in shapes(drawn, "step") if isinstance(s, Band)]
+    hand = drawn.bone("left_hand").end
+    (ax, ay), (bx, by) = rail.points
+    assert ax < hand[0] < bx and by > ay  # rising up the stairs, ahead
+    assert abs(ay + (hand[0] - ax) * (by - ay) / (bx - ax) - hand[1]) < TOLERANCE
+    assert not [s for s in shapes(layout(SPECS["heel-drop-on-step"].start), "step")
+                if isinstance(s, Band)]
 
 
 def test_wall_touches_the_frontmost_point() -> None:
@@ -217,3 +251,40 @@ def test_every_builtin_stretch_lays_out() -> None:
     for name, spec in builtin_specs().items():
         names = {b.name for b in layout(spec.start).bones}
         assert {"head", "left_hand", "right_hand", "left_foot", "right_foot"} <= names, name
+
+
+def test_a_turned_chest_slides_the_shoulders_and_hides_the_far_arm() -> None:
+    """Front view twist: shoulders shift toward the turn, the arm turning back goes behind."""
+    def bones(twist: float) -> dict[str, Bone]:
+        return {b.name: b for b in layout(Pose("front", Angles(twist=twist))).bones}
+
+    for twist, back, ahead in ((40, "left", "right"), (-40, "right", "left")):
+        turned = bones(twist)
+        neck = turned["neck"].start[0]
+        back_reach = abs(turned[f"{back}_clavicle"].end[0] - neck)
+        ahead_reach = abs(turned[f"{ahead}_clavicle"].end[0] - neck)
+        assert back_reach > ahead_reach + 3
+        assert turned[f"{back}_upper_arm"].layer == "far"
+        assert turned[f"{ahead}_upper_arm"].layer == "near"
+        names = list(turned)
+        assert names.index(f"{back}_upper_arm") < names.index("chest") < names.index(
+            f"{ahead}_upper_arm")
+    square = bones(0)
+    assert {square[f"{s}_upper_arm"].layer for s in ("left", "right")} == {"near"}
+
+
+def test_a_side_bend_keeps_the_hips_level() -> None:
+    """Front view: bending the spine sideways leaves both feet on the floor."""
+    drawn = layout(Pose("front", Angles(torso=-20, back=-40, left_hip=-14, right_hip=26)))
+    feet = [lowest([drawn.bone(f"{s}_heel"), drawn.bone(f"{s}_foot")]) for s in ("left", "right")]
+    assert feet == pytest.approx([0.0, 0.0], abs=TOLERANCE)
+
+
+def test_door_frame_stands_between_the_forearms_and_the_chest() -> None:
+    """Forearms held back on the frame: the upright is just in front of the hands."""
+    drawn = layout(SPECS["doorway"].start)
+    (post,) = shapes(drawn, "door_frame")
+    assert isinstance(post, Post)
+    hand = drawn.bone("left_hand")
+    assert hand.end[0] < post.x - post.width / 2 < hand.end[0] + hand.start_radius + 1
+    assert post.x < drawn.bone("chest").end[0]
