@@ -8,14 +8,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchapp import __version__
 from stretchapp.core import paths
 from stretchapp.core.durations import format_clock
 from stretchapp.core.errors import Problem
-from stretchapp.core.library import Library, check_file, load_library, parse_file
-from stretchapp.core.schema import json_schema
-from stretchapp.core.schema_errors import did_you_mean
+
+if TYPE_CHECKING:
+    from stretchapp.core.library import Library
+
+# The library (pydantic, the schema) is imported by the commands that use it,
+# not here: the GUI starts faster without it on its critical path.
 
 
 def _shown_path(path: Path) -> str:
@@ -33,6 +37,8 @@ def format_problem(problem: Problem) -> str:
 
 
 def _library(args: argparse.Namespace) -> Library:
+    from stretchapp.core.library import load_library
+
     return load_library(user_dir=paths.user_routines_dir(paths.home_dir(args.home)))
 
 
@@ -98,6 +104,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _validate_one(path: Path, library: Library) -> list[Problem]:
     """One file's problems, checked against the library's catalogue."""
+    from stretchapp.core.library import check_file
+
     for report in library.files:
         if report.path.resolve() == path:
             return list(report.problems)
@@ -108,6 +116,8 @@ def _validate_one(path: Path, library: Library) -> list[Problem]:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from stretchapp.core.schema import json_schema
+
     text = json.dumps(json_schema(), indent=2)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
@@ -179,6 +189,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from stretchapp.core.pose import PoseSpec
     from stretchapp.core.pose_svg import PALETTES, render_spec_svg
+    from stretchapp.core.schema_errors import did_you_mean
 
     library = _library(args)
     stretch = library.stretches.get(args.stretch)
@@ -293,4 +304,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-__all__ = ["build_parser", "format_problem", "main", "parse_file"]
+__all__ = ["build_parser", "format_problem", "main"]

@@ -1,0 +1,220 @@
+"""The library as QML sees it: grouped, filtered routine cards, details and problems.
+
+QML sets the kind filter and the search text and shows `sections`; everything
+shown is computed here from the core Library, which this bridge swaps whole
+when the watcher reloads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from stretchapp.app.routine_text import (
+    KIND_LABELS,
+    group_label,
+    kind_label,
+    matches,
+    plural,
+    search_words,
+    sides_text,
+    step_summary,
+)
+from stretchapp.app.stretch_images import StretchImages
+from stretchapp.core.durations import format_human
+from stretchapp.core.model import Routine
+
+if TYPE_CHECKING:  # the loader (pydantic) is imported by the watcher's thread, not here
+    from stretchapp.core.library import Library
+
+
+class LibraryBridge(QObject):
+    """Exposes a Library to the library and detail pages."""
+
+    changed = Signal()  # sections, counts, filters
+    problemsChanged = Signal()
+    loadingChanged = Signal()
+
+    def __init__(self, images: StretchImages, user_dir: Path,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+        self._user_dir = user_dir
+        self._library: Library | None = None
+        self._kind = ""
+        self._search = ""
+        self._theme = "light"
+        self._sections: list[dict[str, Any]] = []
+        self._visible = 0
+        self._problems: list[dict[str, Any]] = []
+
+    # --- from Python -------------------------------------------------------------
+
+    @property
+    def library(self) -> Library | None:
+        return self._library
+
+    def set_library(self, library: Library) -> None:
+        """Show a freshly loaded library (the first one, or a reload)."""
+        first = self._library is None
+        self._library = library
+        self._problems = self._problem_rows(library)
+        self._rebuild()
+        self.problemsChanged.emit()
+        if first:
+            self.loadingChanged.emit()
+
+    def set_theme(self, theme: str) -> None:
+        """Colour drawn thumbnails for the light or the dark theme."""
+        if theme != self._theme:
+            self._theme = theme
+            self._rebuild()
+
+    def routine(self, routine_id: str) -> Routine | None:
+        if self._library is None:
+            return None
+        return self._library.routines.get(routine_id)
+
+    # --- to QML ------------------------------------------------------------------
+
+    def _get_loading(self) -> bool:
+        return self._library is None
+
+    def _get_sections(self) -> list[dict[str, Any]]:
+        return self._sections
+
+    def _get_visible(self) -> int:
+        return self._visible
+
+    def _get_total(self) -> int:
+        return len(self._library.routines) if self._library else 0
+
+    def _get_kind(self) -> str:
+        return self._kind
+
+    def _get_search(self) -> str:
+        return self._search
+
+    def _get_kinds(self) -> list[dict[str, str]]:
+        return [{"value": "", "label": "All"}] + [
+            {"value": value, "label": label} for value, label in KIND_LABELS.items()]
+
+    def _get_problems(self) -> list[dict[str, Any]]:
+        return self._problems
+
+    def _get_problem_count(self) -> int:
+        return len(self._problems)
+
+    def _get_empty_text(self) -> str:
+        if self._library is None or self._visible:
+            return ""
+        if not self._library.routines:
+            return "No routines could be loaded."
+        return "No routine matches. Try another word, or show all kinds."
+
+    loading = Property(bool, _get_loading, notify=loadingChanged)
+    sections = Property(list, _get_sections, notify=changed)
+    visibleCount = Property(int, _get_visible, notify=changed)
+    totalCount = Property(int, _get_total, notify=changed)
+    kindFilter = Property(str, _get_kind, notify=changed)
+    searchText = Property(str, _get_search, notify=changed)
+    kinds = Property(list, _get_kinds, constant=True)
+    problems = Property(list, _get_problems, notify=problemsChanged)
+    problemCount = Property(int, _get_problem_count, notify=problemsChanged)
+    emptyText = Property(str, _get_empty_text, notify=changed)
+
+    @Slot(str)
+    def setKindFilter(self, kind: str) -> None:
+        if kind != self._kind and (kind == "" or kind in KIND_LABELS):
+            self._kind = kind
+            self._rebuild()
+
+    @Slot(str)
+    def setSearchText(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self._rebuild()
+
+    @Slot(str, result="QVariantMap")
+    def detail(self, routine_id: str) -> dict[str, Any]:
+        """Everything the detail page shows about one routine ({} when unknown)."""
+        routine = self.routine(routine_id)
+        if routine is None:
+            return {}
+        last = len(routine.steps) - 1
+        steps = [{
+            "number": index + 1,
+            "name": step.stretch.name,
+            "summary": step_summary(step),
+            # One side only is already in the summary.
+            "sides": sides_text(step) if len(step.sides) > 1 else "",
+            "reps": step.reps,
+            "time": format_human(step.seconds(last=index == last)),
+            "thumbnail": self._images.url(step.stretch, None, 0, self._theme),
+        } for index, step in enumerate(routine.steps)]
+        return {
+            **self._card(routine),
+            "description": routine.description.strip(),
+            "safety": routine.safety.strip(),
+            "steps": steps,
+        }
+
+    # --- building ----------------------------------------------------------------
+
+    def _card(self, routine: Routine) -> dict[str, Any]:
+        thumbnail = ""
+        for step in routine.steps:
+            thumbnail = self._images.url(step.stretch, None, 0, self._theme)
+            if thumbnail:
+                break
+        return {
+            "id": routine.id,
+            "title": routine.title,
+            "kind": routine.kind.value,
+            "kindLabel": kind_label(routine.kind),
+            "group": routine.group,
+            "groupLabel": group_label(routine.group),
+            "totalText": format_human(routine.total_seconds),
+            "stepsText": plural(len(routine.steps), "step"),
+            "thumbnail": thumbnail,
+            "user": not routine.builtin,
+            "description": " ".join(routine.description.split()),
+        }
+
+    def _rebuild(self) -> None:
+        library = self._library
+        sections: list[dict[str, Any]] = []
+        visible = 0
+        if library is not None:
+            words = search_words(self._search)
+            for group in library.groups():
+                cards = [self._card(r) for r in library.routines.values()
+                         if r.group == group and (not self._kind or r.kind == self._kind)
+                         and matches(r, words)]
+                if cards:
+                    sections.append({"group": group, "label": group_label(group),
+                                     "routines": cards})
+                    visible += len(cards)
+        self._sections = sections
+        self._visible = visible
+        self.changed.emit()
+
+    def _problem_rows(self, library: Library) -> list[dict[str, Any]]:
+        """Files that failed to load, and user files loaded with warnings."""
+        rows = []
+        for report in library.files:
+            if not report.problems or (report.loaded and report.builtin):
+                continue
+            rows.append({
+                "file": self._shown(report.path),
+                "loaded": report.loaded,
+                "messages": [str(p).replace(str(report.path), self._shown(report.path), 1)
+                             for p in report.problems],
+            })
+        return rows
+
+    def _shown(self, path: Path) -> str:
+        home = self._user_dir.parent
+        return str(path.relative_to(home)) if path.is_relative_to(home) else str(path)

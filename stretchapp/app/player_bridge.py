@@ -1,0 +1,297 @@
+"""The player as QML sees it: one session of one routine, its controls and its looks.
+
+A SessionTicker drives the engine; every state it reports becomes one dict of
+display values (player_view) that QML binds to through `view`. The bridge also
+keeps the crash-recovery position up to date, measures the time spent, and
+waits for the cue player to get its sounds and voice ready before starting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from stretchapp.app.player_view import blank_view, player_view, time_spent_text
+from stretchapp.app.session_ticker import SessionTicker
+from stretchapp.app.stretch_images import StretchImages
+from stretchapp.core import recovery
+from stretchapp.core.cues import Cue
+from stretchapp.core.model import Routine
+from stretchapp.core.session import SessionEngine
+from stretchapp.core.session_events import (
+    AutoPaused,
+    Control,
+    SessionPosition,
+    SessionState,
+    Status,
+)
+from stretchapp.core.timeline import Phase
+
+REFRESH_MS = 100  # how often the ring and a movement's frames move on
+
+
+def session_clock() -> float:
+    """A monotonic clock that keeps counting while the computer sleeps (where it can).
+
+    CLOCK_MONOTONIC stops during suspend on Linux, so the engine would never see
+    the gap and could not auto-pause; CLOCK_BOOTTIME includes it.
+    """
+    return time.clock_gettime(time.CLOCK_BOOTTIME)
+
+
+if not hasattr(time, "CLOCK_BOOTTIME"):  # pragma: no cover - not Linux
+    session_clock = time.monotonic
+
+
+class PlayerBridge(QObject):
+    """Plays one routine at a time for the player and finish pages."""
+
+    viewChanged = Signal()
+    preparingChanged = Signal()
+    cueShown = Signal(str, str)  # cue kind, words: for the visual pulse
+    cueDue = Signal(object)  # a Cue, for the cue player
+    stateUpdated = Signal(object)  # a SessionState, for the cue player
+    finished = Signal()
+    stopped = Signal()
+    refused = Signal(str)
+
+    def __init__(self, images: StretchImages, home: Path, *,
+                 clock: Callable[[], float] = session_clock, gap_threshold: float = 2.0,
+                 refresh_ms: int = REFRESH_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+        self._home = home
+        self._clock = clock
+        self._gap_threshold = gap_threshold
+        self._refresh_ms = refresh_ms
+        self._theme = "light"
+        # The cue player (stretchapp.app.cue_player.CuePlayer): prepare(routine),
+        # and its ready, preparing and progress properties.
+        self._audio: Any = None
+        self._routine: Routine | None = None
+        self._ticker: SessionTicker | None = None
+        self._view: dict[str, Any] = blank_view()
+        self._preparing = False
+        self._pending: SessionPosition | None = None
+        self._phase_index = -1
+        self._status: Status | None = None
+        self._saved_at = 0.0
+        self._spent = 0.0
+        self._last_clock: float | None = None
+        self._auto_pause_text = ""
+
+    # --- from Python -------------------------------------------------------------
+
+    def set_audio(self, audio: Any) -> None:
+        """The cue player whose readiness the start waits for (None: start at once)."""
+        self._audio = audio
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self._refresh_view()
+
+    @property
+    def routine(self) -> Routine | None:
+        return self._routine
+
+    @property
+    def engine(self) -> SessionEngine | None:
+        return self._ticker.engine if self._ticker is not None else None
+
+    def open(self, routine: Routine, position: SessionPosition | None = None) -> None:
+        """Get a routine ready and start it once its sounds are (paused at position if given)."""
+        self._end_session()
+        self._routine = routine
+        self._pending = position
+        self._spent = 0.0
+        self._last_clock = None
+        self._auto_pause_text = ""
+        self._phase_index = -1
+        self._status = None
+        self._view = blank_view()
+        if self._audio is not None:
+            self._audio.prepare(routine)
+        self._set_preparing(True)
+        self.audio_changed()
+
+    def audio_changed(self) -> None:
+        """The cue player's readiness moved on: start when it is ready or has given up."""
+        if self._preparing and self._routine is not None:
+            audio = self._audio
+            if audio is None or audio.ready or not audio.preparing:
+                self._begin()
+            else:
+                self.preparingChanged.emit()
+
+    def close(self) -> None:
+        """Leave the player: stop any session without a trace on disk."""
+        if self._ticker is not None and self._ticker.engine.status in (
+                Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
+            self._ticker.apply(Control.STOP)
+        self._end_session()
+        recovery.clear_position(self._home)
+        self._routine = None
+        self._set_preparing(False)
+
+    # --- to QML ------------------------------------------------------------------
+
+    def _get_view(self) -> dict[str, Any]:
+        return self._view
+
+    def _get_preparing(self) -> bool:
+        return self._preparing
+
+    def _get_prepare_progress(self) -> float:
+        return float(self._audio.progress) if self._audio is not None else 1.0
+
+    def _get_time_spent(self) -> str:
+        return time_spent_text(self._spent)
+
+    def _get_auto_pause_text(self) -> str:
+        return self._auto_pause_text
+
+    view = Property(dict, _get_view, notify=viewChanged)
+    preparing = Property(bool, _get_preparing, notify=preparingChanged)
+    prepareProgress = Property(float, _get_prepare_progress,
+                               notify=preparingChanged)
+    timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
+    autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
+
+    @Slot()
+    def togglePause(self) -> None:
+        """Pause a running session, resume a paused one."""
+        if self._ticker is None:
+            return
+        running = self._ticker.engine.status is Status.RUNNING
+        self._control(Control.PAUSE if running else Control.RESUME)
+
+    @Slot()
+    def skip(self) -> None:
+        self._control(Control.SKIP)
+
+    @Slot()
+    def back(self) -> None:
+        self._control(Control.BACK)
+
+    @Slot()
+    def stop(self) -> None:
+        """End the session now (QML has asked the user to confirm)."""
+        if self._ticker is None or not self._control(Control.STOP):
+            return
+        recovery.clear_position(self._home)
+        self.stopped.emit()
+
+    @Slot()
+    def startNow(self) -> None:
+        """Start without waiting any longer for the voice."""
+        if self._preparing:
+            self._begin()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the clock now (the ticker does this on its own; tests call it too)."""
+        if self._ticker is not None:
+            self._ticker.pump()
+
+    # --- the session ---------------------------------------------------------------
+
+    def _control(self, control: Control) -> bool:
+        if self._ticker is None:
+            return False
+        return self._ticker.apply(control)
+
+    def _begin(self) -> None:
+        routine = self._routine
+        assert routine is not None
+        self._set_preparing(False)
+        position, self._pending = self._pending, None
+        if position is not None:
+            engine = SessionEngine.restore(routine, position, self._clock,
+                                           gap_threshold=self._gap_threshold)
+        else:
+            engine = SessionEngine(routine, self._clock, gap_threshold=self._gap_threshold)
+        ticker = SessionTicker(engine, self, refresh_ms=self._refresh_ms)
+        self._ticker = ticker
+        ticker.cueDue.connect(self._on_cue)
+        ticker.stateChanged.connect(self._on_state)
+        ticker.autoPaused.connect(self._on_auto_paused)
+        ticker.finished.connect(self._on_finished)
+        ticker.controlRefused.connect(self.refused)
+        if position is None:
+            ticker.apply(Control.START)
+        else:
+            ticker.pump()
+
+    def _end_session(self) -> None:
+        if self._ticker is not None:
+            self._ticker.blockSignals(True)
+            self._ticker.deleteLater()
+            self._ticker = None
+
+    def _on_cue(self, cue: Cue) -> None:
+        self.cueDue.emit(cue)
+        self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
+
+    def _on_auto_paused(self, event: AutoPaused) -> None:
+        self._auto_pause_text = event.reason
+        self._save_position()
+
+    def _on_finished(self) -> None:
+        recovery.clear_position(self._home)
+        self.finished.emit()
+
+    def _on_state(self, state: SessionState) -> None:
+        now = self._clock()
+        if self._status is Status.RUNNING and self._last_clock is not None:
+            self._spent += max(0.0, now - self._last_clock)
+        self._last_clock = now
+        phase: Phase | None = state.phase
+        changed_phase = phase is not None and phase.index != self._phase_index
+        changed_status = state.status is not self._status
+        self._phase_index = phase.index if phase is not None else -1
+        self._status = state.status
+        if state.status is Status.RUNNING:
+            self._auto_pause_text = ""
+        if state.status in (Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED) and (
+                changed_phase or changed_status or now - self._saved_at >= recovery.SAVE_EVERY):
+            self._save_position()
+        self.stateUpdated.emit(state)
+        self._show(state)
+
+    def _save_position(self) -> None:
+        if self._ticker is None or self._routine is None:
+            return
+        self._saved_at = self._clock()
+        # A read-only home: the routine plays on without a recovery point.
+        with contextlib.suppress(OSError):
+            recovery.save_position(self._home, self._ticker.engine.snapshot(), self._routine.title)
+
+    def _show(self, state: SessionState) -> None:
+        if self._routine is None:
+            return
+        view = player_view(self._routine, state, self._images, self._theme)
+        if view != self._view:
+            self._view = view
+            self.viewChanged.emit()
+
+    def _refresh_view(self) -> None:
+        if self._ticker is not None:
+            self._show(self._ticker.engine.state())
+
+    def _set_preparing(self, value: bool) -> None:
+        if value != self._preparing:
+            self._preparing = value
+            self.preparingChanged.emit()
+
+
+def _cue_words(cue: Cue) -> str:
+    """What the visual pulse shows for a cue without spoken words (voice off)."""
+    if cue.number is not None:
+        return str(cue.number)
+    return {"halfway": "Halfway", "finished": "Well done"}.get(cue.kind.value, "")

@@ -1,0 +1,122 @@
+"""What the player page shows for one SessionState, as plain values.
+
+A pure function of the engine's state, so tests can check the words and
+figures without a window, and the bridge only compares and forwards them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from stretchapp.app.routine_text import AFTER_CARE, side_rep_text
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from stretchapp.core.durations import format_clock, format_human
+from stretchapp.core.model import Kind, Routine
+from stretchapp.core.session_events import SessionState, Status
+from stretchapp.core.timeline import Phase, PhaseKind
+
+PHASE_LABELS: dict[PhaseKind, str] = {
+    PhaseKind.PREPARE: "Get ready",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.COUNT: "Move",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.RELAX: "Relax",
+    PhaseKind.REST: "Rest",
+}
+
+
+REST_HEADING = "Rest a moment"
+
+
+def countdown_text(seconds: float) -> str:
+    """The big number: whole seconds left, rounded up; m:ss from a minute on."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return format_clock(whole) if whole >= 60 else str(whole)
+
+
+def movement_frame(phase: Phase, time_in_phase: float) -> int:
+    """The frame of a start-to-end movement: out and back once per count."""
+    tempo = phase.step.tempo or 1
+    within = (time_in_phase % tempo) / tempo
+    there_and_back = 1.0 - abs(1.0 - 2.0 * within)
+    return round(there_and_back * MOVEMENT_FRAMES)
+
+
+def _picture_phase(state: SessionState) -> Phase | None:
+    """The phase whose stretch is pictured: during rest, the one coming next."""
+    phase = state.phase
+    if phase is not None and phase.kind is PhaseKind.REST and state.next_phase is not None:
+        return state.next_phase
+    return phase
+
+
+def blank_view() -> dict[str, Any]:
+    """The player's values before any session: every key, nothing to show."""
+    return {
+        "status": "", "paused": False, "autoPaused": False, "finished": False,
+        "routineTitle": "", "elapsedText": "0:00", "remainingText": "-0:00",
+        "routineProgress": 0.0, "relief": False, "afterCare": [],
+        "phaseKind": "", "phaseLabel": "", "stretchName": "", "instructions": "",
+        "sideRepText": "", "stepText": "", "countdownText": "", "phaseProgress": 0.0,
+        "counted": False, "countText": "", "countOfText": "", "showNext": False,
+        "nextName": "", "nextDetail": "", "imageSource": "", "mirrored": False,
+        "hasImage": False,
+    }
+
+
+def player_view(routine: Routine, state: SessionState, images: StretchImages,
+                theme: str) -> dict[str, Any]:
+    """Every value the player page binds to, for one state of the session."""
+    phase = state.phase
+    view = blank_view()
+    view.update({
+        "status": state.status.value,
+        "paused": state.status in (Status.PAUSED, Status.AUTO_PAUSED),
+        "autoPaused": state.status is Status.AUTO_PAUSED,
+        "finished": state.status is Status.FINISHED,
+        "routineTitle": routine.title,
+        "elapsedText": format_clock(state.elapsed),
+        "remainingText": "-" + format_clock(state.remaining),
+        "routineProgress": round(state.progress, 4),
+        "relief": routine.kind is Kind.RELIEF,
+        "afterCare": list(AFTER_CARE) if routine.kind is Kind.RELIEF else [],
+    })
+    if phase is None:
+        return view
+    pictured = _picture_phase(state) or phase
+    stretch = pictured.stretch
+    frame = 0
+    if phase.kind is PhaseKind.COUNT and images.is_movement(stretch):
+        frame = movement_frame(phase, state.time_in_phase)
+    image = images.url(stretch, pictured.side, frame, theme)
+    resting = phase.kind is PhaseKind.REST
+    upcoming = state.next_phase if resting else None
+    counted = phase.kind is PhaseKind.COUNT and state.count is not None
+    view.update(
+        phaseKind=phase.kind.value,
+        phaseLabel=PHASE_LABELS[phase.kind],
+        # During a rest the heading rests too; the card names what comes next
+        # and the instructions let people read ahead.
+        stretchName=REST_HEADING if resting else stretch.name,
+        instructions=" ".join(stretch.instructions.split()),
+        sideRepText="" if resting else side_rep_text(pictured.side, pictured.rep, pictured.reps),
+        stepText=f"Step {pictured.step_index + 1} of {len(routine.steps)}",
+        countdownText=countdown_text(state.time_left),
+        phaseProgress=round(min(1.0, state.time_in_phase / phase.duration), 4),
+        counted=counted,
+        countText=str(state.count) if counted else "",
+        countOfText=f"of {phase.step.count}" if counted else "",
+        showNext=upcoming is not None,
+        nextName=upcoming.stretch.name if upcoming is not None else "",
+        nextDetail=(side_rep_text(upcoming.side, upcoming.rep, upcoming.reps)
+                    if upcoming is not None else ""),
+        imageSource=image,
+        mirrored=images.mirrored(stretch, pictured.side),
+        hasImage=bool(image),
+    )
+    return view
+
+
+def time_spent_text(seconds: float) -> str:
+    return format_human(max(0.0, seconds))

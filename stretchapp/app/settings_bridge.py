@@ -1,0 +1,164 @@
+"""The settings as QML sees them: bindable properties, saved soon after each change.
+
+The theme is resolved here: "system" follows QStyleHints.colorScheme and
+changes with it; `dark` is what the Theme singleton binds to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+
+from stretchapp.core.settings import (
+    PREPARE_CHOICES,
+    THEMES,
+    Geometry,
+    Settings,
+    load_settings,
+    save_settings,
+)
+
+SAVE_DELAY_MS = 300
+
+
+class SettingsBridge(QObject):
+    """Holds the Settings, shows them to QML and writes them to the home."""
+
+    changed = Signal()
+    darkChanged = Signal()
+
+    def __init__(self, home: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._home = home
+        loaded = load_settings(home)
+        self._settings = loaded.settings
+        self.notice = loaded.notice
+        self._system_dark = False
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            self._system_dark = hints.colorScheme() is Qt.ColorScheme.Dark
+            hints.colorSchemeChanged.connect(self._on_scheme)
+        self._dark = self._resolve_dark()
+        if loaded.notice:
+            # Rewrite a damaged file with what was kept, so the notice shows once.
+            self._save_timer.start()
+
+    # --- from Python -------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def save_now(self) -> None:
+        """Write pending changes at once (also called on quit)."""
+        self._save_timer.stop()
+        # A read-only home: the settings last until the app closes.
+        with contextlib.suppress(OSError):
+            save_settings(self._home, self._settings)
+
+    def set_geometry(self, geometry: Geometry) -> None:
+        self._update(geometry=geometry)
+
+    # --- to QML ------------------------------------------------------------------
+
+    def _get_theme(self) -> str:
+        return self._settings.theme
+
+    def _get_dark(self) -> bool:
+        return self._dark
+
+    def _get_theme_name(self) -> str:
+        return "dark" if self._dark else "light"
+
+    def _get_volume(self) -> float:
+        return self._settings.volume
+
+    def _get_muted(self) -> bool:
+        return self._settings.muted
+
+    def _get_voice(self) -> bool:
+        return self._settings.voice
+
+    def _get_prepare(self) -> int:
+        value = self._settings.prepare_override
+        return -1 if value is None else value
+
+    def _get_prepare_choices(self) -> list[dict[str, Any]]:
+        return [{"value": -1 if c is None else c,
+                 "label": "As the routine says" if c is None else f"{c} seconds"}
+                for c in PREPARE_CHOICES]
+
+    def _get_theme_choices(self) -> list[dict[str, str]]:
+        labels = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+        return [{"value": t, "label": labels[t]} for t in THEMES]
+
+    theme = Property(str, _get_theme, notify=changed)
+    dark = Property(bool, _get_dark, notify=darkChanged)
+    themeName = Property(str, _get_theme_name, notify=darkChanged)
+    volume = Property(float, _get_volume, notify=changed)
+    muted = Property(bool, _get_muted, notify=changed)
+    voice = Property(bool, _get_voice, notify=changed)
+    prepareOverride = Property(int, _get_prepare, notify=changed)
+    prepareChoices = Property(list, _get_prepare_choices,
+                              constant=True)
+    themeChoices = Property(list, _get_theme_choices, constant=True)
+
+    @Slot(str)
+    def setTheme(self, theme: str) -> None:
+        if theme in THEMES:
+            self._update(theme=theme)
+
+    @Slot(float)
+    def setVolume(self, volume: float) -> None:
+        self._update(volume=round(min(1.0, max(0.0, volume)), 2))
+
+    @Slot(bool)
+    def setMuted(self, muted: bool) -> None:
+        self._update(muted=muted)
+
+    @Slot()
+    def toggleMute(self) -> None:
+        self._update(muted=not self._settings.muted)
+
+    @Slot(bool)
+    def setVoice(self, voice: bool) -> None:
+        self._update(voice=voice)
+
+    @Slot(int)
+    def setPrepareOverride(self, seconds: int) -> None:
+        if seconds == -1:
+            self._update(prepare_override=None)
+        elif seconds in PREPARE_CHOICES:
+            self._update(prepare_override=seconds)
+
+    # --- inside --------------------------------------------------------------------
+
+    def _update(self, **changes: Any) -> None:
+        updated = replace(self._settings, **changes)
+        if updated == self._settings:
+            return
+        self._settings = updated
+        self._save_timer.start()
+        self.changed.emit()
+        self._set_dark(self._resolve_dark())
+
+    def _resolve_dark(self) -> bool:
+        if self._settings.theme == "system":
+            return self._system_dark
+        return self._settings.theme == "dark"
+
+    def _on_scheme(self, scheme: Qt.ColorScheme) -> None:
+        self._system_dark = scheme is Qt.ColorScheme.Dark
+        self._set_dark(self._resolve_dark())
+
+    def _set_dark(self, dark: bool) -> None:
+        if dark != self._dark:
+            self._dark = dark
+            self.darkChanged.emit()

@@ -1,0 +1,189 @@
+"""The one place that builds the bridges and wires their signals together.
+
+    watcher --loaded--> library bridge (and, the first time, the app bridge)
+    app bridge --playRequested--> cue player.prepare, player.open
+    player --cueDue / stateUpdated--> cue player
+    cue player --ready, progress, notice--> player, app bridge
+    settings --changed--> cue player, theme of the pictures
+
+The cue player (QtMultimedia, speech) is only made when the first routine
+starts, so the app opens without loading any of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QWindow
+from PySide6.QtQml import QQmlApplicationEngine
+
+from stretchapp.app.app_bridge import AppBridge
+from stretchapp.app.library_bridge import LibraryBridge
+from stretchapp.app.library_watcher import LibraryWatcher
+from stretchapp.app.player_bridge import PlayerBridge, session_clock
+from stretchapp.app.settings_bridge import SettingsBridge
+from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
+from stretchapp.core import paths
+from stretchapp.core.model import Routine
+from stretchapp.core.session_events import SessionPosition
+from stretchapp.core.settings import Geometry, with_prepare
+
+AudioFactory = Callable[[QObject], Any]
+
+
+def default_audio(home: Path) -> AudioFactory:
+    """Makes the real cue player: the best sink here, and the voice rendered into the cache."""
+
+    def make(parent: QObject) -> Any:
+        from stretchapp.app.audio import open_sink
+        from stretchapp.app.cue_player import CuePlayer
+        from stretchapp.app.voice_preparer import VoicePreparer
+
+        sink = open_sink("auto", parent)
+        preparer = VoicePreparer(paths.cache_dir(home) / "voice", parent)
+        return CuePlayer(sink, preparer, parent)
+
+    return make
+
+
+class AppShell(QObject):
+    """Everything behind the main window, for one home."""
+
+    def __init__(self, home: Path, *, routine_id: str | None = None,
+                 clock: Callable[[], float] = session_clock,
+                 audio_factory: AudioFactory | None = None, threaded_load: bool = True,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.routine_id = routine_id
+        self.images = StretchImages()
+        self.settings = SettingsBridge(home, self)
+        self.library = LibraryBridge(self.images, paths.user_routines_dir(home), self)
+        self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
+        self.app = AppBridge(home, self._playable, self)
+        self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
+                                      parent=self)
+        self._audio_factory = audio_factory or default_audio(home)
+        self.audio: Any = None
+        self._first_load = True
+        self._started = False
+        self._wire()
+        self.app.notify(self.settings.notice)
+        self._apply_theme()
+
+    def _wire(self) -> None:
+        self.watcher.loaded.connect(self._on_library)
+        self.app.playRequested.connect(self._play)
+        self.app.playerLeft.connect(self._leave_player)
+        self.player.finished.connect(self.app.session_finished)
+        self.player.stopped.connect(self.app.session_stopped)
+        self.player.stopped.connect(self._silence)
+        self.settings.darkChanged.connect(self._apply_theme)
+        self.settings.changed.connect(self._apply_sound_settings)
+
+    def _wire_audio(self, audio: Any) -> None:
+        self.player.cueDue.connect(audio.play_cue)
+        self.player.stateUpdated.connect(audio.follow_state)
+        for signal in (audio.readyChanged, audio.preparingChanged, audio.progressChanged):
+            signal.connect(self.player.audio_changed)
+        audio.noticeChanged.connect(self._audio_notice)
+
+    # --- QML -------------------------------------------------------------------------
+
+    def expose(self, engine: QQmlApplicationEngine) -> None:
+        """Give the engine the image provider and the bridges, before loading Main.qml."""
+        engine.addImageProvider(PROVIDER_ID, StretchImageProvider(self.images))
+        context = engine.rootContext()
+        context.setContextProperty("app", self.app)
+        context.setContextProperty("library", self.library)
+        context.setContextProperty("player", self.player)
+        context.setContextProperty("settings", self.settings)
+
+    def start(self) -> None:
+        """Load the library (in the background unless told otherwise)."""
+        self._started = True
+        self.watcher.load()
+
+    def start_once(self) -> None:
+        """Start, unless already started (connected to the first frame)."""
+        if not self._started:
+            self.start()
+
+    def restore_geometry(self, window: QWindow) -> None:
+        geometry = self.settings.settings.geometry
+        if geometry is None:
+            return
+        window.setGeometry(QRect(geometry.x, geometry.y, geometry.width, geometry.height))
+        if geometry.maximized:
+            window.showMaximized()
+
+    def shutdown(self, window: QWindow | None) -> None:
+        """Remember the window and stop cleanly (an unfinished routine stays recoverable)."""
+        if window is not None:
+            rect = window.geometry()
+            maximized = window.visibility() == QWindow.Visibility.Maximized
+            if rect.width() >= 100 and rect.height() >= 100:
+                self.settings.set_geometry(Geometry(rect.x(), rect.y(), rect.width(),
+                                                    rect.height(), maximized))
+        self.settings.save_now()
+        self.watcher.wait()
+        if self.audio is not None:
+            self.audio.stop()
+            preparer = getattr(self.audio, "_preparer", None)
+            if preparer is not None:
+                preparer.cancel()
+                preparer.wait(3000)
+
+    # --- inside ----------------------------------------------------------------------
+
+    def _playable(self, routine_id: str) -> Routine | None:
+        routine = self.library.routine(routine_id)
+        if routine is None:
+            return None
+        return with_prepare(routine, self.settings.settings.prepare_override)
+
+    def _on_library(self, library: Any) -> None:
+        self.library.set_library(library)
+        if self._first_load:
+            self._first_load = False
+            self.app.library_ready(self.routine_id)
+
+    def _ensure_audio(self) -> None:
+        if self.audio is None:
+            self.audio = self._audio_factory(self)
+            self._wire_audio(self.audio)
+            self._apply_sound_settings()
+            self.player.set_audio(self.audio)
+
+    def _play(self, routine: Routine, position: SessionPosition | None) -> None:
+        self._ensure_audio()
+        self.player.open(routine, position)
+        self._audio_notice()
+
+    def _leave_player(self) -> None:
+        self.player.close()
+        self._silence()
+
+    def _silence(self) -> None:
+        if self.audio is not None:
+            self.audio.stop()
+
+    def _audio_notice(self) -> None:
+        if self.audio is not None:
+            self.app.notify(str(self.audio.notice), once=True)
+
+    def _apply_theme(self) -> None:
+        theme = "dark" if self.settings.dark else "light"
+        self.library.set_theme(theme)
+        self.player.set_theme(theme)
+
+    def _apply_sound_settings(self) -> None:
+        if self.audio is None:
+            return
+        settings = self.settings.settings
+        self.audio.set_volume(settings.volume)
+        self.audio.set_muted(settings.muted)
+        self.audio.set_voice_enabled(settings.voice)

@@ -1,0 +1,157 @@
+"""Stretch pictures for QML: `image://stretch/...` URLs and the provider behind them.
+
+A URL names one stretch object (the copy a library or a session holds), the
+side (the right side is drawn mirrored unless the stretch has its own right
+image), a frame of a counted movement drawn from a start and an end pose, and
+the theme a drawn pose is coloured for. Rendered pictures are cached, so a
+movement's frames are drawn once. The provider may be called from Qt's image
+reader thread: everything shared is behind a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtQuick import QQuickImageProvider
+
+from stretchapp.core.model import Side, Stretch
+
+PROVIDER_ID = "stretch"
+MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
+DEFAULT_SIZE = 480
+_CACHE_SIZE = 160
+
+
+class StretchImages:
+    """The registry of stretches that have picture URLs, and their rendered frames."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keys: dict[int, str] = {}
+        self._stretches: dict[str, Stretch] = {}
+        self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
+        self.rendered = 0  # how many pictures were drawn (not served from the cache)
+
+    @staticmethod
+    def has_picture(stretch: Stretch) -> bool:
+        """True when the stretch has an image file or a pose to draw."""
+        return stretch.image is not None or stretch.pose is not None
+
+    @staticmethod
+    def is_movement(stretch: Stretch) -> bool:
+        """True when the stretch is drawn from a start and an end pose."""
+        return bool(getattr(stretch.pose, "is_movement", False))
+
+    @staticmethod
+    def mirrored(stretch: Stretch, side: Side | None) -> bool:
+        """True when the picture for side is the left one flipped."""
+        return side is Side.RIGHT and stretch.image_right is None
+
+    def url(self, stretch: Stretch, side: Side | None = None, frame: int = 0,
+            theme: str = "light") -> str:
+        """The image URL of a stretch's picture, "" when it has none (a placeholder)."""
+        if not self.has_picture(stretch):
+            return ""
+        with self._lock:
+            key = self._keys.get(id(stretch))
+            if key is None or self._stretches.get(key) is not stretch:
+                key = f"{stretch.id}.{len(self._keys)}"
+                self._keys[id(stretch)] = key
+                self._stretches[key] = stretch
+        side_name = side.value if side is not None else "none"
+        frame = max(0, min(frame, MOVEMENT_FRAMES)) if self.is_movement(stretch) else 0
+        return f"image://{PROVIDER_ID}/{key}/{side_name}/{frame}/{theme}"
+
+    def image(self, ident: str, requested: QSize) -> QImage:
+        """The picture a URL's path names, at the requested size (null when unknown)."""
+        parts = ident.split("/")
+        if len(parts) != 4:
+            return QImage()
+        key, side_name, frame_text, theme = parts
+        width = requested.width() if requested.width() > 0 else DEFAULT_SIZE
+        height = requested.height() if requested.height() > 0 else width
+        cache_key = (key, side_name, frame_text, theme, str(width), str(height))
+        with self._lock:
+            cached = self._cache.get(cache_key)
+            if cached is not None:
+                self._cache.move_to_end(cache_key)
+                return cached
+            stretch = self._stretches.get(key)
+        if stretch is None:
+            return QImage()
+        side = Side(side_name) if side_name in ("left", "right") else None
+        frame = int(frame_text) if frame_text.isdigit() else 0
+        image = self._render(stretch, side, frame, theme, QSize(width, height))
+        with self._lock:
+            self.rendered += 1
+            self._cache[cache_key] = image
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return image
+
+    def _render(self, stretch: Stretch, side: Side | None, frame: int, theme: str,
+                size: QSize) -> QImage:
+        mirrored = self.mirrored(stretch, side)
+        if stretch.pose is not None:
+            from stretchapp.core.pose_svg import render_svg
+
+            pose = stretch.pose.at(frame / MOVEMENT_FRAMES)  # type: ignore[attr-defined]
+            svg = render_svg(pose, theme=theme, mirrored=mirrored)
+            return _svg_image(QByteArray(svg.encode("utf-8")), size)
+        path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
+        if path is None:
+            return QImage()
+        image = _file_image(path, size)
+        if mirrored and not image.isNull():
+            image = image.flipped(Qt.Orientation.Horizontal)
+        return image
+
+
+def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(data)
+    if not renderer.isValid():
+        return QImage()
+    view = renderer.viewBoxF()
+    target = QSize(size)
+    if view.width() > 0 and view.height() > 0:
+        target = (view.size().toSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = QImage(target, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
+    painter.end()
+    return image
+
+
+def _file_image(path: Path, size: QSize) -> QImage:
+    if path.suffix.lower() == ".svg":
+        return _svg_image(str(path), size)
+    image = QImage(str(path))
+    if image.isNull():
+        return image
+    if image.width() > size.width() or image.height() > size.height():
+        image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+class StretchImageProvider(QQuickImageProvider):
+    """Serves `image://stretch/...` from a StretchImages registry."""
+
+    def __init__(self, images: StretchImages) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._images = images
+
+    def requestImage(self, ident: str, size: QSize, requested: QSize) -> QImage:
+        image = self._images.image(ident, requested)
+        if not image.isNull():
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image

@@ -1,0 +1,154 @@
+"""The app's settings, remembered between runs in the app's home as JSON.
+
+Pure data and plain functions: the Qt layer (stretchapp.app.settings_bridge)
+shows and changes them. A missing file means the defaults; a corrupt or
+half-valid one also gives the defaults (for the bad values) with a notice for
+the user, never a crash. Writes replace the file in one step.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from stretchapp.core.model import Routine
+from stretchapp.core.safe_write import write_atomically
+
+SETTINGS_FILE = "settings.json"
+THEMES = ("system", "light", "dark")
+# The get-ready times the settings offer; None keeps each routine's own.
+PREPARE_CHOICES = (None, 3, 5, 10, 15, 20)
+MAX_PREPARE = 600
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The main window's place and size on screen, in device-independent pixels."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    maximized: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app remembers for a user."""
+
+    theme: str = "system"  # one of THEMES
+    volume: float = 0.8  # 0..1
+    muted: bool = False
+    voice: bool = True
+    prepare_override: int | None = None  # seconds of get-ready time, None: the routine's
+    geometry: Geometry | None = None
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Settings as read from disk, with a sentence for the user when something was wrong."""
+
+    settings: Settings
+    notice: str = ""
+
+
+def settings_path(home: Path) -> Path:
+    return home / SETTINGS_FILE
+
+
+def _geometry(value: object) -> Geometry | None:
+    if not isinstance(value, dict):
+        return None
+    numbers: list[int] = []
+    for key in ("x", "y", "width", "height"):
+        number = value.get(key)
+        if not isinstance(number, int) or isinstance(number, bool):
+            return None
+        numbers.append(number)
+    x, y, width, height = numbers
+    if not (100 <= width <= 20000 and 100 <= height <= 20000):
+        return None
+    if not (-20000 <= x <= 20000 and -20000 <= y <= 20000):
+        return None
+    return Geometry(x, y, width, height, value.get("maximized") is True)
+
+
+def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
+    """Settings from parsed JSON, each bad value replaced by its default and named."""
+    default = Settings()
+    bad: list[str] = []
+    theme = data.get("theme", default.theme)
+    if theme not in THEMES:
+        bad.append("theme")
+        theme = default.theme
+    volume = data.get("volume", default.volume)
+    if (isinstance(volume, bool) or not isinstance(volume, int | float)
+            or not math.isfinite(volume) or not 0 <= volume <= 1):
+        bad.append("volume")
+        volume = default.volume
+    flags: dict[str, bool] = {}
+    for name in ("muted", "voice"):
+        value = data.get(name, getattr(default, name))
+        if not isinstance(value, bool):
+            bad.append(name)
+            value = getattr(default, name)
+        flags[name] = value
+    prepare = data.get("prepare_override")
+    if prepare is not None and (isinstance(prepare, bool) or not isinstance(prepare, int)
+                                or not 0 <= prepare <= MAX_PREPARE):
+        bad.append("prepare_override")
+        prepare = None
+    raw_geometry = data.get("geometry")
+    geometry = _geometry(raw_geometry)
+    if raw_geometry is not None and geometry is None:
+        bad.append("geometry")
+    settings = Settings(theme=str(theme), volume=float(volume), muted=flags["muted"],
+                        voice=flags["voice"], prepare_override=prepare, geometry=geometry)
+    return settings, bad
+
+
+def load_settings(home: Path) -> LoadedSettings:
+    """The saved settings, or the defaults; never raises for a bad file."""
+    path = settings_path(home)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except (OSError, UnicodeDecodeError) as error:
+        return LoadedSettings(Settings(), f"Your settings could not be read ({error}); "
+                              "the defaults are used.")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return LoadedSettings(Settings(), f"Your settings file {path} is damaged; "
+                              "the defaults are used and it will be rewritten.")
+    if not isinstance(data, dict):
+        return LoadedSettings(Settings(), f"Your settings file {path} is damaged; "
+                              "the defaults are used and it will be rewritten.")
+    settings, bad = _from_data(data)
+    notice = ""
+    if bad:
+        notice = (f"Some settings in {path} were not valid ({', '.join(bad)}); "
+                  "their defaults are used.")
+    return LoadedSettings(settings, notice)
+
+
+def save_settings(home: Path, settings: Settings) -> None:
+    """Write the settings in one step; OSError when the home cannot be written."""
+    data = asdict(settings)
+    write_atomically(settings_path(home), json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def with_prepare(routine: Routine, seconds: int | None) -> Routine:
+    """The routine with every step's get-ready time set to seconds (None: unchanged)."""
+    if seconds is None:
+        return routine
+    steps = tuple(replace(step, prepare=seconds) for step in routine.steps)
+    return replace(routine, steps=steps)
+
+
+def setting_names() -> tuple[str, ...]:
+    """The names of the settings, as the file writes them."""
+    return tuple(f.name for f in fields(Settings))

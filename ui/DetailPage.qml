@@ -1,0 +1,237 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// One routine: what it is for, how to stay safe, its steps and its total time; Start.
+Rectangle {
+    id: page
+
+    readonly property var routine: library.detail(app.detailId)
+
+    objectName: "detailPage"
+    color: Theme.background
+
+    function focusFirst() { startButton.forceActiveFocus() }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: content.implicitHeight + Theme.space8 * 2
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+
+        ColumnLayout {
+            id: content
+            width: Math.min(flick.width - Theme.space6 * 2, Theme.contentWidth)
+            x: (flick.width - width) / 2
+            y: Theme.space4
+            spacing: Theme.space4
+
+            BackButton {
+                objectName: "detailBack"
+                text: "‹  Library"
+                Accessible.name: "Back to the library"
+                Layout.leftMargin: -Theme.space3
+                onClicked: app.goBack()
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space1
+                Chip {
+                    text: page.routine.kindLabel || ""
+                    color: Theme.kindBg(page.routine.kind || "")
+                    textColor: Theme.kindText(page.routine.kind || "")
+                }
+                Chip { text: page.routine.groupLabel || "" }
+                Chip {
+                    visible: page.routine.user === true
+                    text: "Yours"
+                    color: Theme.userBg
+                    textColor: Theme.userText
+                }
+            }
+
+            Text {
+                objectName: "detailTitle"
+                Layout.fillWidth: true
+                text: page.routine.title || ""
+                color: Theme.text
+                font.pointSize: Theme.textHeadline
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+
+            Text {
+                objectName: "detailDescription"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: page.routine.description || ""
+                color: Theme.text
+                font.pointSize: Theme.textBody
+                lineHeight: 1.25
+                wrapMode: Text.WordWrap
+            }
+
+            // Total time and Start.
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: startRow.implicitHeight + Theme.space4 * 2
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.border
+                RowLayout {
+                    id: startRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.space4
+                    spacing: Theme.space4
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Text {
+                            objectName: "detailTotal"
+                            text: page.routine.totalText || ""
+                            color: Theme.text
+                            font.pointSize: Theme.textTitle
+                            font.weight: Font.DemiBold
+                        }
+                        Text {
+                            text: "in all, " + (page.routine.stepsText || "")
+                                  + ", with get-ready time and rests"
+                            color: Theme.textMuted
+                            font.pointSize: Theme.textSmall
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    AppButton {
+                        id: startButton
+                        objectName: "startButton"
+                        kind: "primary"
+                        large: true
+                        text: "Start"
+                        Accessible.name: "Start " + (page.routine.title || "the routine")
+                        onClicked: app.startRoutine(page.routine.id)
+                    }
+                }
+            }
+
+            Rectangle {
+                objectName: "detailSafety"
+                Layout.fillWidth: true
+                visible: (page.routine.safety || "") !== ""
+                implicitHeight: safetyColumn.implicitHeight + Theme.space3 * 2
+                radius: Theme.radius
+                color: Theme.warnBg
+                ColumnLayout {
+                    id: safetyColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.space3
+                    spacing: Theme.space1
+                    Text {
+                        text: "Stay safe"
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        font.weight: Font.DemiBold
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: page.routine.safety || ""
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+
+            Text {
+                Layout.topMargin: Theme.space2
+                text: "Steps"
+                color: Theme.text
+                font.pointSize: Theme.textTitle
+                font.weight: Font.DemiBold
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+
+            Repeater {
+                model: page.routine.steps || []
+                delegate: Rectangle {
+                    id: stepRow
+                    required property var modelData
+                    objectName: "detailStep_" + modelData.number
+                    Layout.fillWidth: true
+                    implicitHeight: stepLayout.implicitHeight + Theme.space3 * 2
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: "Step " + modelData.number + ": " + modelData.name + ", "
+                                     + modelData.summary
+
+                    RowLayout {
+                        id: stepLayout
+                        anchors.fill: parent
+                        anchors.margins: Theme.space3
+                        spacing: Theme.space3
+                        Rectangle {
+                            Layout.preferredWidth: Theme.basePoint * 2.8
+                            Layout.preferredHeight: Layout.preferredWidth
+                            radius: width / 2
+                            color: Theme.accentSoft
+                            Text {
+                                anchors.centerIn: parent
+                                text: stepRow.modelData.number
+                                color: Theme.textOnAccentSoft
+                                font.pointSize: Theme.textBody
+                                font.weight: Font.DemiBold
+                            }
+                        }
+                        StretchPicture {
+                            Layout.preferredWidth: Theme.basePoint * 5.5
+                            Layout.preferredHeight: Layout.preferredWidth
+                            source: stepRow.modelData.thumbnail
+                            compact: true
+                        }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Text {
+                                Layout.fillWidth: true
+                                text: stepRow.modelData.name
+                                color: Theme.text
+                                font.pointSize: Theme.textBody
+                                font.weight: Font.DemiBold
+                                wrapMode: Text.WordWrap
+                            }
+                            Text {
+                                Layout.fillWidth: true
+                                text: stepRow.modelData.summary
+                                color: Theme.textMuted
+                                font.pointSize: Theme.textSmall
+                                wrapMode: Text.WordWrap
+                            }
+                            Text {
+                                Layout.fillWidth: true
+                                visible: text !== ""
+                                text: stepRow.modelData.sides
+                                color: Theme.textMuted
+                                font.pointSize: Theme.textSmall
+                            }
+                        }
+                        Text {
+                            text: stepRow.modelData.time
+                            color: Theme.textMuted
+                            font.pointSize: Theme.textSmall
+                            Layout.alignment: Qt.AlignVCenter
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import QtQuick.Window
+
+// The main window: the library underneath, the page on top, notices, dialogs, keys.
+ApplicationWindow {
+    id: window
+
+    readonly property bool playing: app.page === "player" && !player.preparing
+    readonly property bool dialogOpen: (stopLoader.item !== null && stopLoader.item.visible)
+                                       || (recoveryLoader.item !== null
+                                           && recoveryLoader.item.visible)
+    readonly property var pages: ({
+        "detail": "DetailPage.qml",
+        "player": "PlayerPage.qml",
+        "finish": "FinishPage.qml",
+        "settings": "SettingsPage.qml"
+    })
+
+    function askStop() {
+        if (app.page === "player" && stopLoader.item && !stopLoader.item.visible)
+            stopLoader.item.open()
+    }
+
+    title: "stretchapp"
+    width: 1120
+    height: 780
+    minimumWidth: 720
+    minimumHeight: 560
+    visible: true
+    color: Theme.background
+    font.pointSize: Theme.textBody
+
+    Binding { target: Theme; property: "dark"; value: settings.dark }
+
+    // The library stays loaded underneath, so coming back to it is instant.
+    Loader {
+        id: libraryLoader
+        anchors.fill: parent
+        source: "LibraryPage.qml"
+        visible: app.page === "library"
+        onLoaded: item.focusFirst()
+        onVisibleChanged: if (visible && item) item.focusFirst()
+    }
+
+    Loader {
+        id: pageLoader
+        objectName: "pageLoader"
+        anchors.fill: parent
+        active: app.page !== "library"
+        source: active ? window.pages[app.page] : ""
+        onLoaded: {
+            item.opacity = 0
+            fadeIn.restart()
+            item.focusFirst()
+        }
+        NumberAnimation {
+            id: fadeIn
+            target: pageLoader.item
+            property: "opacity"
+            to: 1
+            duration: Theme.calm
+            easing.type: Easing.OutCubic
+        }
+    }
+
+    Connections {
+        target: app
+        function onPageChanged() {
+            // The detail page for another routine reuses the loaded page.
+            if (app.page === "detail" && pageLoader.item)
+                pageLoader.item.focusFirst()
+        }
+    }
+
+    Connections {
+        target: pageLoader.item
+        ignoreUnknownSignals: true
+        function onStopRequested() { window.askStop() }
+    }
+
+    // Notices: a damaged settings file, no audio output, an unknown routine.
+    Column {
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.space4
+        width: Math.min(parent.width - Theme.space6 * 2, Theme.contentWidth)
+        spacing: Theme.space2
+        Repeater {
+            model: app.notices
+            delegate: Rectangle {
+                id: notice
+                required property string modelData
+                required property int index
+                objectName: "notice_" + index
+                width: parent.width
+                height: noticeRow.implicitHeight + Theme.space2 * 2
+                radius: Theme.radius
+                color: Theme.warnBg
+                border.color: Theme.warnText
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: modelData
+                RowLayout {
+                    id: noticeRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.space2
+                    anchors.leftMargin: Theme.space4
+                    spacing: Theme.space2
+                    Text {
+                        Layout.fillWidth: true
+                        text: notice.modelData
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        wrapMode: Text.WordWrap
+                    }
+                    AppButton {
+                        objectName: "dismissNotice_" + notice.index
+                        kind: "quiet"
+                        text: "Dismiss"
+                        Accessible.name: "Dismiss the notice"
+                        onClicked: app.dismissNotice(notice.index)
+                    }
+                }
+            }
+        }
+    }
+
+    // The dialogs are only built when they can be needed.
+    Loader {
+        id: stopLoader
+        active: app.page === "player"
+        sourceComponent: AppDialog {
+            objectName: "stopDialog"
+            heading: "Stop this routine?"
+            message: "You can start it again from its page."
+            acceptText: "Stop"
+            rejectText: "Keep going"
+            acceptIsPrimary: false
+            onAccepted: player.stop()
+        }
+    }
+
+    Loader {
+        id: recoveryLoader
+        active: app.recoveryTitle !== ""
+        sourceComponent: AppDialog {
+            objectName: "recoveryDialog"
+            heading: "Continue " + app.recoveryTitle + "?"
+            message: "The app closed before this routine finished. "
+                     + "Pick up where you left off, paused at that step."
+            acceptText: "Continue"
+            rejectText: "Not now"
+            Component.onCompleted: open()
+            onAccepted: app.continueInterrupted()
+            onRejected: app.discardInterrupted()
+        }
+    }
+
+    // Keys that work from anywhere in the window.
+    Shortcut {
+        sequence: "Space"
+        enabled: window.playing && !window.dialogOpen
+        onActivated: player.togglePause()
+    }
+    Shortcut {
+        sequence: "Right"
+        enabled: window.playing && !window.dialogOpen
+        onActivated: player.skip()
+    }
+    Shortcut {
+        sequence: "Left"
+        enabled: window.playing && !window.dialogOpen
+        onActivated: player.back()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: !window.dialogOpen && app.page !== "library"
+        onActivated: app.page === "player" ? window.askStop() : app.goBack()
+    }
+    Shortcut {
+        sequence: "F"
+        enabled: !window.dialogOpen
+        onActivated: window.visibility = window.visibility === Window.FullScreen
+                     ? Window.Windowed : Window.FullScreen
+    }
+    Shortcut {
+        sequence: "M"
+        enabled: !window.dialogOpen
+        onActivated: settings.toggleMute()
+    }
+}

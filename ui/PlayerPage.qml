@@ -1,0 +1,401 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The routine playing: picture, what to do, the countdown ring, progress and controls.
+Rectangle {
+    id: page
+
+    readonly property var view: player.view
+    readonly property color phaseColor: Theme.phaseColor(view.phaseKind)
+
+    signal stopRequested()
+
+    objectName: "playerPage"
+    color: Theme.background
+
+    function focusFirst() { pauseButton.forceActiveFocus() }
+
+    Connections {
+        target: player
+        function onCueShown(kind, words) {
+            ring.pulse()
+            // Numbers are already on screen; words that are not get a moment of their own.
+            if (words !== "" && (kind === "halfway" || kind === "finished")) {
+                flashText.text = words
+                flashAnimation.restart()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.space6
+        spacing: Theme.space4
+
+        // The routine, the step, and the way out.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.space3
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Text {
+                    objectName: "playerRoutineTitle"
+                    Layout.fillWidth: true
+                    text: page.view.routineTitle
+                    color: Theme.text
+                    font.pointSize: Theme.textLarge
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                }
+                Text {
+                    objectName: "stepText"
+                    text: page.view.stepText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                }
+            }
+            AppButton {
+                id: muteButton
+                objectName: "muteButton"
+                kind: "quiet"
+                text: settings.muted ? "Sound off" : "Sound on"
+                Accessible.name: settings.muted ? "Turn the sound on (M)" : "Mute (M)"
+                onClicked: settings.toggleMute()
+            }
+            AppButton {
+                id: stopButton
+                objectName: "stopButton"
+                kind: "secondary"
+                text: "Stop"
+                Accessible.name: "Stop the routine (Escape)"
+                onClicked: page.stopRequested()
+            }
+        }
+
+        // The session paused itself (the computer slept): say so and offer to resume.
+        Rectangle {
+            objectName: "autoPauseBanner"
+            Layout.fillWidth: true
+            implicitHeight: autoRow.implicitHeight + Theme.space3 * 2
+            visible: page.view.autoPaused
+            radius: Theme.radius
+            color: Theme.warnBg
+            border.color: Theme.warnText
+            RowLayout {
+                id: autoRow
+                anchors.fill: parent
+                anchors.margins: Theme.space3
+                spacing: Theme.space3
+                Text {
+                    objectName: "autoPauseText"
+                    Layout.fillWidth: true
+                    text: player.autoPauseText || "The routine paused itself."
+                    color: Theme.warnText
+                    font.pointSize: Theme.textBody
+                    wrapMode: Text.WordWrap
+                }
+                AppButton {
+                    objectName: "autoResumeButton"
+                    kind: "primary"
+                    text: "Resume"
+                    Accessible.name: "Resume the routine"
+                    onClicked: player.togglePause()
+                }
+            }
+        }
+
+        // The picture and what to do.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.space6
+
+            StretchPicture {
+                id: picture
+                objectName: "stretchPicture"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 5
+                source: page.view.imageSource
+                caption: page.view.stretchName
+                         + (page.view.mirrored ? ", shown for the right side" : "")
+                color: Theme.surface
+                border.color: Theme.border
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 6
+                spacing: Theme.space2
+
+                Chip {
+                    objectName: "phaseLabel"
+                    text: page.view.phaseLabel
+                    color: page.phaseColor
+                    textColor: Theme.background
+                    pointSize: Theme.textBody
+                    visible: text !== ""
+                }
+                Text {
+                    objectName: "stretchName"
+                    Layout.fillWidth: true
+                    text: page.view.stretchName
+                    color: Theme.text
+                    font.pointSize: Theme.textTitle
+                    font.weight: Font.Bold
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                Text {
+                    objectName: "sideRepText"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: page.view.sideRepText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textLarge
+                }
+
+                Item {
+                    id: ringBox
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: Theme.basePoint * 12
+                    readonly property real size: Math.min(width, height)
+
+                    CountdownRing {
+                        id: ring
+                        objectName: "countdownRing"
+                        width: ringBox.size
+                        height: ringBox.size
+                        anchors.centerIn: parent
+                        progress: page.view.phaseProgress
+                        color: page.phaseColor
+                    }
+
+                    Column {
+                        anchors.centerIn: parent
+                        spacing: 0
+                        Text {
+                            objectName: "countdownText"
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            text: page.view.counted ? page.view.countText : page.view.countdownText
+                            color: Theme.text
+                            font.pointSize: Math.max(Theme.textTitle,
+                                                     Math.min(Theme.textCountdown,
+                                                              ringBox.size * 0.22))
+                            font.weight: Font.Light
+                            font.features: { "tnum": 1 }
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: page.view.counted
+                                             ? "Count " + text + " " + page.view.countOfText
+                                             : text + " seconds left"
+                        }
+                        Text {
+                            objectName: "countOfText"
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            visible: page.view.counted
+                            text: page.view.countOfText + "  ·  " + page.view.countdownText + " s"
+                            color: Theme.textMuted
+                            font.pointSize: Theme.textBody
+                        }
+                        Text {
+                            anchors.horizontalCenter: parent.horizontalCenter
+                            visible: page.view.paused
+                            text: "Paused"
+                            color: Theme.textMuted
+                            font.pointSize: Theme.textBody
+                            font.weight: Font.DemiBold
+                        }
+                    }
+
+                    // The words of a cue, shown as it sounds (for people with the sound off).
+                    Rectangle {
+                        id: flash
+                        objectName: "cueFlash"
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        y: parent.height / 2 + ringBox.size * 0.2
+                        width: flashText.implicitWidth + Theme.space4 * 2
+                        height: flashText.implicitHeight + Theme.space2 * 2
+                        radius: height / 2
+                        color: page.phaseColor
+                        opacity: 0
+                        Text {
+                            id: flashText
+                            objectName: "cueFlashText"
+                            anchors.centerIn: parent
+                            color: Theme.background
+                            font.pointSize: Theme.textLarge
+                            font.weight: Font.DemiBold
+                        }
+                        SequentialAnimation {
+                            id: flashAnimation
+                            NumberAnimation { target: flash; property: "opacity"; to: 1; duration: 120 }
+                            PauseAnimation { duration: 700 }
+                            NumberAnimation { target: flash; property: "opacity"; to: 0; duration: 400 }
+                        }
+                    }
+                }
+
+                Text {
+                    objectName: "instructions"
+                    Layout.fillWidth: true
+                    text: page.view.instructions
+                    color: Theme.text
+                    font.pointSize: Theme.textBody
+                    lineHeight: 1.2
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 6
+                    elide: Text.ElideRight
+                }
+
+                Rectangle {
+                    objectName: "nextCard"
+                    Layout.fillWidth: true
+                    visible: page.view.showNext
+                    implicitHeight: nextColumn.implicitHeight + Theme.space3 * 2
+                    radius: Theme.radius
+                    color: Theme.accentSoft
+                    Column {
+                        id: nextColumn
+                        anchors.fill: parent
+                        anchors.margins: Theme.space3
+                        spacing: 2
+                        Text {
+                            text: "Up next"
+                            color: Theme.textOnAccentSoft
+                            font.pointSize: Theme.textSmall
+                            font.weight: Font.DemiBold
+                        }
+                        Text {
+                            objectName: "nextName"
+                            width: parent.width
+                            text: page.view.nextName
+                                  + (page.view.nextDetail ? "  ·  " + page.view.nextDetail : "")
+                            color: Theme.textOnAccentSoft
+                            font.pointSize: Theme.textBody
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
+        }
+
+        // The whole routine: a bar with the time played and the time left.
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: Theme.space1
+            Rectangle {
+                id: track
+                objectName: "routineProgress"
+                Layout.fillWidth: true
+                implicitHeight: Theme.unit * 1.5
+                radius: height / 2
+                color: Theme.ringTrack
+                Accessible.role: Accessible.ProgressBar
+                Accessible.name: "Routine progress: " + page.view.elapsedText + " played, "
+                                 + page.view.remainingText.replace("-", "") + " left"
+                Rectangle {
+                    width: Math.max(height, parent.width * page.view.routineProgress)
+                    height: parent.height
+                    radius: height / 2
+                    color: Theme.accent
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Text {
+                    objectName: "elapsedText"
+                    text: page.view.elapsedText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                    font.features: { "tnum": 1 }
+                }
+                Item { Layout.fillWidth: true }
+                Text {
+                    objectName: "remainingText"
+                    text: page.view.remainingText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                    font.features: { "tnum": 1 }
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.alignment: Qt.AlignHCenter
+            spacing: Theme.space3
+            AppButton {
+                id: backButton
+                objectName: "backButton"
+                text: "‹  Back"
+                Accessible.name: "Back: restart this step, or go to the one before (Left arrow)"
+                onClicked: player.back()
+            }
+            AppButton {
+                id: pauseButton
+                objectName: "pauseButton"
+                kind: "primary"
+                large: true
+                Layout.preferredWidth: Theme.basePoint * 15
+                text: page.view.paused ? "Resume" : "Pause"
+                Accessible.name: (page.view.paused ? "Resume" : "Pause") + " (Space)"
+                onClicked: player.togglePause()
+            }
+            AppButton {
+                id: skipButton
+                objectName: "skipButton"
+                text: "Skip  ›"
+                Accessible.name: "Skip to what comes next (Right arrow)"
+                onClicked: player.skip()
+            }
+        }
+    }
+
+    // Getting the sounds and the voice ready before the first step.
+    Rectangle {
+        objectName: "preparingOverlay"
+        anchors.fill: parent
+        visible: player.preparing
+        color: Theme.background
+        ColumnLayout {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - Theme.space8, Theme.basePoint * 34)
+            spacing: Theme.space3
+            Text {
+                Layout.fillWidth: true
+                text: "Getting the voice ready…"
+                color: Theme.text
+                font.pointSize: Theme.textTitle
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: Theme.unit * 1.5
+                radius: height / 2
+                color: Theme.ringTrack
+                Accessible.role: Accessible.ProgressBar
+                Accessible.name: "Voice preparation " + Math.round(player.prepareProgress * 100)
+                                 + " percent"
+                Rectangle {
+                    width: Math.max(height, parent.width * player.prepareProgress)
+                    height: parent.height
+                    radius: height / 2
+                    color: Theme.accent
+                }
+            }
+            AppButton {
+                objectName: "startNowButton"
+                Layout.alignment: Qt.AlignHCenter
+                text: "Start now"
+                Accessible.name: "Start now, without waiting for the voice"
+                onClicked: player.startNow()
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import QtQuick
+import QtQuick.Shapes
+
+// A stretch's picture from image://stretch/..., or a calm placeholder when there is none.
+Rectangle {
+    id: picture
+
+    property string source: ""
+    property string caption: ""
+    property bool compact: false
+    readonly property bool showsImage: image.status === Image.Ready
+
+    radius: compact ? Theme.radiusSmall : Theme.radius
+    color: Theme.surfaceMuted
+    clip: true
+    Accessible.role: Accessible.Graphic
+    Accessible.name: caption
+
+    Image {
+        id: image
+        objectName: "pictureImage"
+        anchors.fill: parent
+        anchors.margins: picture.compact ? Theme.space1 : Theme.space4
+        source: picture.source
+        sourceSize.width: Math.max(64, Math.ceil(width / 64) * 64)
+        sourceSize.height: Math.max(64, Math.ceil(height / 64) * 64)
+        fillMode: Image.PreserveAspectFit
+        // Thumbnails are drawn in Qt's image thread; the player's picture at once.
+        asynchronous: picture.compact
+        smooth: true
+        visible: picture.source !== "" && status === Image.Ready
+    }
+
+    // The placeholder: a simple figure drawn in the muted text colour.
+    Item {
+        id: placeholder
+        anchors.centerIn: parent
+        width: Math.min(parent.width, parent.height) * (picture.compact ? 0.62 : 0.36)
+        height: width
+        visible: !image.visible
+
+        Shape {
+            anchors.fill: parent
+            preferredRendererType: Shape.CurveRenderer
+            ShapePath {
+                strokeColor: Theme.textMuted
+                strokeWidth: Math.max(1.5, placeholder.width / 22)
+                fillColor: "transparent"
+                capStyle: ShapePath.RoundCap
+                joinStyle: ShapePath.RoundJoin
+                // head
+                PathAngleArc {
+                    centerX: placeholder.width * 0.5; centerY: placeholder.height * 0.17
+                    radiusX: placeholder.width * 0.1; radiusY: placeholder.width * 0.1
+                    startAngle: 0; sweepAngle: 360
+                }
+                // body and legs
+                PathMove { x: placeholder.width * 0.5; y: placeholder.height * 0.3 }
+                PathLine { x: placeholder.width * 0.5; y: placeholder.height * 0.62 }
+                PathLine { x: placeholder.width * 0.33; y: placeholder.height * 0.92 }
+                PathMove { x: placeholder.width * 0.5; y: placeholder.height * 0.62 }
+                PathLine { x: placeholder.width * 0.67; y: placeholder.height * 0.92 }
+                // arms reaching up in a stretch
+                PathMove { x: placeholder.width * 0.22; y: placeholder.height * 0.2 }
+                PathLine { x: placeholder.width * 0.5; y: placeholder.height * 0.4 }
+                PathLine { x: placeholder.width * 0.78; y: placeholder.height * 0.2 }
+            }
+        }
+    }
+
+    Text {
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.top: placeholder.bottom
+        anchors.topMargin: Theme.space3
+        width: parent.width - Theme.space4 * 2
+        horizontalAlignment: Text.AlignHCenter
+        visible: placeholder.visible && !picture.compact
+        text: "No picture for this stretch"
+        color: Theme.textMuted
+        font.pointSize: Theme.textSmall
+        wrapMode: Text.WordWrap
+    }
+}
