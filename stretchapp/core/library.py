@@ -7,6 +7,7 @@ routine or stretch with a built-in id replaces the built-in one.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,13 @@ from pydantic import ValidationError
 from stretchapp.core import paths
 from stretchapp.core.errors import Problem, RoutineError
 from stretchapp.core.model import Kind, Routine, Stretch
-from stretchapp.core.resolve import Assets, build_routine, build_stretches
+from stretchapp.core.resolve import (
+    Assets,
+    build_routine,
+    build_stretches,
+    check_invalid_catalogue,
+    check_invalid_routine,
+)
 from stretchapp.core.schema import CatalogueFile, RoutineFile
 from stretchapp.core.schema_errors import problems_from, shown
 from stretchapp.core.yaml_source import Document, parse_text, read_document
@@ -100,20 +107,47 @@ def parse_document(doc: Document) -> ParsedFile:
         problem = doc.problem(("stretches",), "a file is either a routine (steps:) or a "
                               "stretch catalogue (stretches:), not both", of_key=True)
         return ParsedFile(doc, None, "unknown", (problem,))
-    model: type[RoutineFile] | type[CatalogueFile]
-    if "stretches" in data:
-        kind, model = "catalogue", CatalogueFile
-    elif "steps" in data:
-        kind, model = "routine", RoutineFile
-    else:
+    kind = _kind_of(data)
+    if kind is None:
         problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
                               "'steps:', a catalogue 'stretches:'")
         return ParsedFile(doc, None, "unknown", (problem,))
+    model: type[RoutineFile] | type[CatalogueFile] = (
+        RoutineFile if kind == "routine" else CatalogueFile)
     try:
         spec = model.model_validate(data)
     except ValidationError as error:
-        return ParsedFile(doc, None, kind, tuple(problems_from(error, doc, model)))
+        return ParsedFile(doc, None, kind, tuple(in_order(problems_from(error, doc, model))))
     return ParsedFile(doc, spec, kind, ())
+
+
+_ROUTINE_ONLY = set(RoutineFile.model_fields) - set(CatalogueFile.model_fields)
+
+
+def _kind_of(data: dict[str, object]) -> str | None:
+    """'routine' or 'catalogue' by the top-level keys, also when steps: is missing
+    or misspelt (then the schema says so, key by key); None when it cannot tell."""
+    if "steps" in data:
+        return "routine"
+    routine_keys = bool(_ROUTINE_ONLY & set(data))
+    if "stretches" in data:
+        # A routine whose steps were written under 'stretches:' has no ids there.
+        entries = data["stretches"]
+        has_ids = not isinstance(entries, list) or any(
+            isinstance(entry, dict) and "id" in entry for entry in entries)
+        return "routine" if routine_keys and not has_ids else "catalogue"
+    if routine_keys:
+        return "routine"
+    for key in data:
+        close = difflib.get_close_matches(key, ["stretches", "steps"], n=1, cutoff=0.6)
+        if close:
+            return "catalogue" if close[0] == "stretches" else "routine"
+    return None
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """One file's problems from its top to its bottom."""
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 def find_files(folder: Path | None) -> list[Path]:
@@ -148,6 +182,8 @@ class _Loader:
         for builtin in (True, False):
             layer_ids: set[str] = set()
             for path, is_builtin, item in parsed:
+                if is_builtin == builtin and item.spec is None and item.kind == "catalogue":
+                    problems[path].extend(_check_invalid(item, self.stretches, self.assets))
                 if is_builtin != builtin or not isinstance(item.spec, CatalogueFile):
                     continue
                 assert item.doc is not None
@@ -160,6 +196,8 @@ class _Loader:
         for builtin in (True, False):
             layer_ids = set()
             for path, is_builtin, item in parsed:
+                if is_builtin == builtin and item.spec is None and item.kind == "routine":
+                    problems[path].extend(_check_invalid(item, self.stretches, self.assets))
                 if is_builtin != builtin or not isinstance(item.spec, RoutineFile):
                     continue
                 assert item.doc is not None
@@ -170,7 +208,8 @@ class _Loader:
                     self._add("routine", routine.id, routine, layer_ids, item.doc, ("id",),
                               problems[path])
         for path, builtin, item in parsed:
-            self.reports.append(FileReport(path, builtin, item.kind, tuple(problems[path])))
+            self.reports.append(FileReport(path, builtin, item.kind,
+                                           tuple(in_order(problems[path]))))
         ordered = dict(sorted(self.routines.items(), key=lambda kv: _sort_key(kv[1])))
         return Library(ordered, dict(self.stretches), tuple(self.reports))
 
@@ -199,15 +238,27 @@ def check_file(path: Path, library: Library, assets: Assets | None = None,
                *, text: str | None = None) -> list[Problem]:
     """Every problem in one file (or in text meant for it), against the library."""
     item = parse_file(path) if text is None else parse_text_as(path, text)
+    assets = assets or default_assets()
     if item.problems or item.doc is None:
-        return list(item.problems)
+        return in_order([*item.problems, *_check_invalid(item, library.stretches, assets)])
     if isinstance(item.spec, CatalogueFile):
-        _, res = build_stretches(item.doc, item.spec, assets or default_assets(), builtin=False)
+        _, res = build_stretches(item.doc, item.spec, assets, builtin=False)
     else:
         assert isinstance(item.spec, RoutineFile)
-        _, res = build_routine(item.doc, item.spec, library.stretches,
-                               assets or default_assets(), builtin=False)
-    return res.problems
+        _, res = build_routine(item.doc, item.spec, library.stretches, assets, builtin=False)
+    return in_order(res.problems)
+
+
+def _check_invalid(item: ParsedFile, catalogue: Mapping[str, Stretch],
+                   assets: Assets) -> list[Problem]:
+    """The other problems of a file that failed the schema, in its valid parts."""
+    if item.doc is None or item.spec is not None or not isinstance(item.doc.data, dict):
+        return []
+    if item.kind == "routine":
+        return check_invalid_routine(item.doc, item.doc.data, catalogue, assets)
+    if item.kind == "catalogue":
+        return check_invalid_catalogue(item.doc, item.doc.data, assets)
+    return []
 
 
 def load_routine_file(path: Path, catalogue: Mapping[str, Stretch],

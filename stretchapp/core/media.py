@@ -39,6 +39,8 @@ def find_media(ref: str, what: str, base_dir: Path, fallback_dir: Path,
     """Look a file name up under base_dir, then fallback_dir."""
     if _URL.match(ref):
         return MediaLookup(refused=f"{what} must be a file name or relative path, not a URL")
+    if any(ord(ch) < 32 for ch in ref):
+        return MediaLookup(refused=f"{what} must be a file name, without control characters")
     if PurePosixPath(ref).is_absolute() or PureWindowsPath(ref).drive or ref.startswith("\\"):
         return MediaLookup(refused=f"{what} must be a relative path, not an absolute one")
     parts = PurePosixPath(ref.replace("\\", "/")).parts
@@ -49,19 +51,22 @@ def find_media(ref: str, what: str, base_dir: Path, fallback_dir: Path,
             return MediaLookup(refused=f"{what} '{ref}' leaves the folder it starts from")
     suffix = PurePosixPath(ref).suffix.lower()
     if suffix not in suffixes:
-        kinds = ", ".join(sorted(set(suffixes.values())))
+        *others, last = sorted(set(suffixes.values()))
+        kinds = f"{', '.join(others)} or {last}" if others else last
         return MediaLookup(refused=f"{what} must be a {kinds} file, got '{ref}'")
     for folder in (base_dir, fallback_dir):
         candidate = folder / ref
         try:
             inside = candidate.resolve().is_relative_to(folder.resolve())
+            present, is_file = candidate.exists(), candidate.is_file()
         except (OSError, RuntimeError):
-            inside = False
+            # A name this system cannot look up (too long, a loop of links) is not there.
+            continue
         if not inside:
-            if candidate.exists():
+            if present:
                 return MediaLookup(refused=f"{what} '{ref}' leads out of its folder (a link?)")
             continue
-        if candidate.is_file():
+        if is_file:
             problem = _unreadable(candidate, suffixes[suffix])
             if problem:
                 return MediaLookup(missing=f"{what} '{ref}' {problem}")

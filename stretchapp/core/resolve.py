@@ -8,9 +8,12 @@ collected, never raised one by one, so a file reports everything at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from stretchapp.core import model
 from stretchapp.core.errors import Problem
@@ -20,6 +23,8 @@ from stretchapp.core.schema import (
     ID_PATTERN,
     CatalogueFile,
     CatalogueStretch,
+    Cues,
+    Defaults,
     RoutineFile,
     StepSpec,
 )
@@ -71,8 +76,7 @@ def _stretch_media(doc: Document, key: Key, fields: CatalogueStretch | StepSpec,
         ref = getattr(fields, name)
         if ref is None:
             continue
-        look = find_media(ref, name.replace("_", " "), doc.path.parent, assets.images,
-                          IMAGE_SUFFIXES)
+        look = find_media(ref, name, doc.path.parent, assets.images, IMAGE_SUFFIXES)
         if look.refused:
             res.problems.append(doc.problem((*key, name), look.refused))
         elif look.missing:
@@ -85,16 +89,24 @@ def _stretch_media(doc: Document, key: Key, fields: CatalogueStretch | StepSpec,
 def build_stretches(doc: Document, spec: CatalogueFile, assets: Assets, *,
                     builtin: bool) -> tuple[list[Stretch], Resolution]:
     """The stretches of a catalogue file; ids unique within the file."""
+    return _build_stretches(doc, enumerate(spec.stretches), assets, builtin=builtin)
+
+
+def _build_stretches(doc: Document, entries: Iterable[tuple[int, CatalogueStretch]],
+                     assets: Assets, *, builtin: bool) -> tuple[list[Stretch], Resolution]:
     res = Resolution()
     stretches: list[Stretch] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(spec.stretches):
+    for index, entry in entries:
         key: Key = ("stretches", index)
         if entry.id in seen:
-            res.problems.append(doc.problem(
-                (*key, "id"), f"duplicate stretch id '{entry.id}' (also stretch {seen[entry.id]})"))
+            first = seen[entry.id]
+            line = doc.where(("stretches", first, "id"))[0]
+            res.problems.append(doc.problem((*key, "id"), (
+                f"duplicate stretch id '{entry.id}': stretch {first + 1} (line {line}) "
+                "already has it")))
             continue
-        seen[entry.id] = index + 1
+        seen[entry.id] = index
         if entry.image_right is not None and not entry.sided:
             res.problems.append(doc.problem(
                 (*key, "image_right"), "image_right is only for a sided stretch (sided: true)",
@@ -114,9 +126,10 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
     if step.stretch is not None:
         base = catalogue.get(step.stretch)
         if base is None:
+            hint = did_you_mean(step.stretch, catalogue) or (
+                " ('stretchapp list --stretches' shows the catalogue)")
             res.problems.append(doc.problem(
-                (*key, "stretch"), f"unknown stretch '{step.stretch}' in step {number}"
-                + did_you_mean(step.stretch, catalogue)))
+                (*key, "stretch"), f"unknown stretch '{step.stretch}' in step {number}{hint}"))
             return None
     else:
         missing = [name for name in ("name", "instructions") if getattr(step, name) is None]
@@ -133,15 +146,15 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
     if step.instructions is not None:
         overrides["instructions"] = step.instructions.strip()
     overrides.update(_stretch_media(doc, key, step, assets, res))
-    return replace(base, **overrides)  # type: ignore[arg-type]
+    return replace(base, **overrides) if overrides else base  # type: ignore[arg-type]
 
 
-def _step(doc: Document, index: int, step: StepSpec, spec: RoutineFile, routine_id: str,
-          catalogue: Mapping[str, Stretch], assets: Assets, res: Resolution) -> Step | None:
+def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defaults | None,
+          routine_id: str, catalogue: Mapping[str, Stretch], assets: Assets,
+          res: Resolution) -> Step | None:
     key: Key = ("steps", index)
     number = index + 1
-    stretch = _step_stretch(doc, key, step, number, routine_id, spec.group, catalogue,
-                            assets, res)
+    stretch = _step_stretch(doc, key, step, number, routine_id, group, catalogue, assets, res)
     if step.hold is not None and step.count is not None:
         res.problems.append(doc.problem((*key, "count"), (
             f"step {number} has both hold and count: a step is a hold or a counted movement"),
@@ -159,7 +172,6 @@ def _step(doc: Document, index: int, step: StepSpec, spec: RoutineFile, routine_
         res.problems.append(doc.problem((*key, "sides"), (
             f"sides is only for a sided stretch, and '{stretch.name}' has no sides"),
             of_key=True))
-    defaults = spec.defaults
     timing: dict[str, int] = {}
     for name, fallback in (("prepare", model.DEFAULT_PREPARE), ("hold", model.DEFAULT_HOLD),
                            ("rest", model.DEFAULT_REST), ("switch", model.DEFAULT_SWITCH),
@@ -178,9 +190,8 @@ def _step(doc: Document, index: int, step: StepSpec, spec: RoutineFile, routine_
         relax=timing["relax"])
 
 
-def _cue_settings(doc: Document, spec: RoutineFile, assets: Assets,
+def _cue_settings(doc: Document, cues: Cues | None, assets: Assets,
                   res: Resolution) -> CueSettings:
-    cues = spec.cues
     if cues is None:
         return CueSettings()
     sounds = _custom_sounds(doc, cues.sounds or {}, assets, res)
@@ -207,7 +218,7 @@ def _custom_sounds(doc: Document, wanted: Mapping[str, str], assets: Assets,
         problem = look.refused or look.missing or (check_wav(look.path) if look.path else None)
         if problem:
             res.problems.append(doc.problem(key, problem if look.refused or look.missing
-                                            else f"sound '{ref}' {problem}",
+                                            else f"sound '{ref}': {problem}",
                                             blocking=look.refused is not None))
         elif look.path is not None:
             sounds.append((name, look.path))
@@ -218,11 +229,15 @@ def routine_id_for(doc: Document, spec: RoutineFile, res: Resolution) -> str:
     """The routine's id: its own, or the file name without .yaml."""
     if spec.id is not None:
         return spec.id
+    return _id_from_file_name(doc, res)
+
+
+def _id_from_file_name(doc: Document, res: Resolution) -> str:
     stem = doc.path.stem
     if not re.match(ID_PATTERN, stem):
         res.problems.append(doc.problem((), (
-            f"the file name '{stem}' is not a valid id: add 'id:' with lowercase letters, "
-            "digits and dashes")))
+            f"the file name '{stem}' cannot be the routine's id (lowercase letters, digits "
+            "and single dashes): rename the file, or add an 'id:' key")))
     return stem
 
 
@@ -231,9 +246,9 @@ def build_routine(doc: Document, spec: RoutineFile, catalogue: Mapping[str, Stre
     """The routine of a routine file, or None when a blocking problem was found."""
     res = Resolution()
     routine_id = routine_id_for(doc, spec, res)
-    steps = [_step(doc, i, step, spec, routine_id, catalogue, assets, res)
+    steps = [_step(doc, i, step, spec.group, spec.defaults, routine_id, catalogue, assets, res)
              for i, step in enumerate(spec.steps)]
-    cues = _cue_settings(doc, spec, assets, res)
+    cues = _cue_settings(doc, spec.cues, assets, res)
     if res.blocked:
         return None, res
     routine = Routine(
@@ -242,3 +257,65 @@ def build_routine(doc: Document, spec: RoutineFile, catalogue: Mapping[str, Stre
         description=(spec.description or "").strip(), safety=(spec.safety or "").strip(),
         cues=cues, source=doc.path, builtin=builtin)
     return routine, res
+
+
+# A file that fails the schema builds nothing, but the parts of it that are
+# valid on their own (a step, the cues, a catalogue entry) still get the checks
+# above, so that every problem of a file is reported at once.
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+# Keys that the checks here do not read together with others: when only these
+# are wrong (or unknown), the rest of a step or catalogue entry is still checked.
+_STEP_KEYS_ALONE = frozenset({"hold", "reps", "prepare", "rest", "switch", "relax", "say",
+                              "image", "image_right", "pose"})
+_STRETCH_KEYS_ALONE = frozenset({"say", "image", "pose"})
+
+
+def _valid(model: type[_M], value: object, alone: frozenset[str] = frozenset()) -> _M | None:
+    """value as model; failing that, without its wrong keys when all are in alone."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        if not isinstance(value, dict):
+            return None
+        wrong = {item["loc"][0] for item in error.errors() if item["loc"]}
+        unknown = {item["loc"][0] for item in error.errors()
+                   if item["type"] == "extra_forbidden" and len(item["loc"]) == 1}
+        if not wrong <= alone | unknown:
+            return None
+    try:
+        return model.model_validate({k: v for k, v in value.items() if k not in wrong})
+    except ValidationError:
+        return None
+
+
+def check_invalid_routine(doc: Document, data: Mapping[str, object],
+                          catalogue: Mapping[str, Stretch], assets: Assets) -> list[Problem]:
+    """The cross-field and catalogue problems of a routine file's valid parts."""
+    res = Resolution()
+    routine_id = data.get("id")
+    if not isinstance(routine_id, str):
+        routine_id = _id_from_file_name(doc, res) if "id" not in data else doc.path.stem
+    group = data.get("group")
+    defaults = _valid(Defaults, data.get("defaults"))
+    steps = data.get("steps")
+    for index, raw in enumerate(steps if isinstance(steps, list) else []):
+        step = _valid(StepSpec, raw, _STEP_KEYS_ALONE)
+        if step is not None:
+            _step(doc, index, step, group if isinstance(group, str) else "", defaults,
+                  routine_id, catalogue, assets, res)
+    _cue_settings(doc, _valid(Cues, data.get("cues")), assets, res)
+    return res.problems
+
+
+def check_invalid_catalogue(doc: Document, data: Mapping[str, object],
+                            assets: Assets) -> list[Problem]:
+    """The duplicate ids and media problems of a catalogue file's valid entries."""
+    entries = data.get("stretches")
+    valid = [(index, entry) for index, raw in enumerate(entries if isinstance(entries, list)
+                                                        else [])
+             if (entry := _valid(CatalogueStretch, raw, _STRETCH_KEYS_ALONE)) is not None]
+    return _build_stretches(doc, valid, assets, builtin=False)[1].problems

@@ -30,6 +30,14 @@ _HOLD_FIELDS = {"hold", "tempo"}
 
 
 def _seconds(value: object, info: ValidationInfo) -> int:
+    if not isinstance(value, int | float | str) or isinstance(value, bool):
+        # parse_duration would show Python's spelling (True, ['30s']).
+        shown = ("true" if value else "false") if isinstance(value, bool) else (
+            "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list)
+            else "nothing" if value is None else type(value).__name__)
+        raise PydanticCustomError(
+            "duration", "expected a duration such as 30s, 2m or 1m30s, got {shown}",
+            {"shown": shown})
     try:
         seconds = parse_duration(value)
     except DurationError as error:

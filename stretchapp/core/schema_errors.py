@@ -8,12 +8,14 @@ line and column of that key.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from stretchapp.core.errors import Problem
+from stretchapp.core.schema import FORMAT_VERSION, ID_PATTERN
 from stretchapp.core.yaml_source import Document, Key
 
 _TYPE_WORDS = {
@@ -59,9 +61,18 @@ def context(loc: Key) -> str:
     return ""
 
 
+# Words people write for a key of the format that difflib would not match.
+_SYNONYMS = {
+    "stretches": "steps", "exercises": "steps", "duration": "hold", "time": "hold",
+    "seconds": "hold", "repeat": "reps", "repeats": "reps", "repetitions": "reps",
+    "times": "reps", "side": "sides", "description": "instructions", "text": "instructions",
+    "speak": "say", "picture": "image", "id": "stretch",
+}
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close choice exists, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, [c for c in choices if c != word], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -93,8 +104,52 @@ def _name(loc: Key) -> str:
     if not names:
         return "the file"
     if isinstance(loc[-1], int):
-        return f"{names[-1]} entry {loc[-1] + 1}"
+        noun = {"steps": "step", "stretches": "stretch"}.get(names[-1], f"{names[-1]} entry")
+        return f"{noun} {loc[-1] + 1}"
     return names[-1]
+
+
+def _type_hint(kind: str, value: object, loc: Key) -> str:
+    """A hint for the usual ways a value ends up with the wrong type."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if kind.startswith("int") and re.fullmatch(r"-?\d+", text):
+            return " (write the number without quotes)"
+        if kind.startswith("bool") and text in ("true", "false", "yes", "no", "on", "off"):
+            return " (write true or false without quotes)"
+        if kind.startswith("model") and loc[-2:-1] == ("steps",):
+            return f" (for a catalogue stretch write 'stretch: {value.strip()}')"
+    elif kind == "string_type" and isinstance(value, int | float):
+        return " (put it in quotes to use it as text)"
+    elif kind == "list_type" and isinstance(value, dict):
+        return " (start each entry on its own line with '- ')"
+    return ""
+
+
+def _pattern_message(name: str, loc: Key, value: object) -> str:
+    example = ("calf or upper-back" if loc[-1:] == ("group",)
+               else "my-calf-routine" if loc == ("id",) else "wall-calf-stretch")
+    message = (f"{name} must be lowercase letters, digits and single dashes "
+               f"(like {example}), got {shown(value)}")
+    if isinstance(value, str):
+        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        if slug != value and re.match(ID_PATTERN, slug):
+            message += f" (did you mean '{slug}'?)"
+    return message
+
+
+def _literal_message(name: str, loc: Key, expected: list[str], value: object) -> str:
+    if loc == ("format",) and isinstance(value, int) and not isinstance(value, bool) \
+            and value > FORMAT_VERSION:
+        return (f"format {value} is newer than this version of stretchapp can read "
+                f"(it reads format {FORMAT_VERSION})")
+    choices = expected[0] if len(expected) == 1 else f"one of {', '.join(expected)}"
+    message = f"{name} must be {choices}, got {shown(value)}"
+    if isinstance(value, str):
+        if value.strip() in expected:
+            return message + " (write it without quotes)"
+        message += did_you_mean(value, expected)
+    return message
 
 
 def problems_from(error: ValidationError, doc: Document,
@@ -111,19 +166,25 @@ def problems_from(error: ValidationError, doc: Document,
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _fields_at(model, tuple(loc[len(prefix):-1]))
-            message = f"unknown key '{key}'{where}{did_you_mean(key, allowed)}"
+            hint = did_you_mean(key, allowed)
+            if not hint and _SYNONYMS.get(key) in allowed:
+                hint = f" (did you mean '{_SYNONYMS[key]}'?)"
+            if not hint and allowed:
+                hint = f" (the keys here are {', '.join(sorted(allowed))})"
+            message = f"unknown key '{key}'{where}{hint}"
             of_key = True
         elif kind == "missing":
             message = f"missing required key '{loc[-1]}'{where}"
+            if loc == ("format",):
+                message += f" (add 'format: {FORMAT_VERSION}' at the top)"
             loc = loc[:-1]
         elif kind in _TYPE_WORDS:
-            message = f"{name} must be {_TYPE_WORDS[kind]}, got {shown(value)}{where}"
+            message = (f"{name} must be {_TYPE_WORDS[kind]}, got {shown(value)}"
+                       + _type_hint(kind, value, loc))
         elif kind == "literal_error":
             expected = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
-            expected = expected.replace(" or ", ", ")
-            message = f"{name} must be one of {expected}, got {shown(value)}"
-            if isinstance(value, str):
-                message += did_you_mean(value, expected.split(", "))
+            message = _literal_message(name, loc, expected.replace(" or ", ", ").split(", "),
+                                       value)
         elif kind in ("duration", "duration_range"):
             message = f"{name} {item['msg']}".replace(" expected ", " must be ")
         elif kind == "too_short" and isinstance(value, list):
@@ -134,8 +195,7 @@ def problems_from(error: ValidationError, doc: Document,
             limit = item.get("ctx", {}).get("max_length")
             message = f"{name} must be at most {limit} characters, got {len(str(value))}"
         elif kind == "string_pattern_mismatch":
-            message = (f"{name} must be lowercase letters, digits and single dashes "
-                       f"(like wall-calf-stretch), got {shown(value)}")
+            message = _pattern_message(name, loc, value)
         elif kind in ("greater_than_equal", "less_than_equal"):
             ctx = item.get("ctx", {})
             bound = ctx.get("ge", ctx.get("le"))

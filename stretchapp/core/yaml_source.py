@@ -7,6 +7,7 @@ messages, and so that only plain data is ever built (no object tags).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +21,21 @@ MAX_FILE_BYTES = 1024 * 1024
 # Aliases can make a small file expand without bound ("billion laughs").
 MAX_NODES = 100_000
 MAX_DEPTH = 60
+# libyaml composes nodes by recursing in C: a 40 KB line of '[' overflows the
+# stack and kills the process. Text that might nest deeper than this is
+# measured on the parser's (iterative) events before it is composed.
+_SAFE_NESTING = 500
 
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_STR = _TAG + "str"
+_INT = _TAG + "int"
+_BOOL = _TAG + "bool"
+_BOOL_WORDS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_TAG_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false",
+              "null": "nothing", "str": "text"}
 _TIMESTAMP = _TAG + "timestamp"
 _MERGE = _TAG + "merge"
 
@@ -37,22 +48,34 @@ class Document:
 
     `positions` maps a path such as ("steps", 1, "hold") to the value's node,
     `key_positions` the same path to the key's node (for "unknown key" errors).
+    Both are unpacked from `marks` and `key_marks` when asked for: a position
+    is kept as one int (see _pack), which costs the loader far less than a
+    tuple per value, and most files are never asked where anything is.
     """
 
     path: Path
     data: object
-    positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Key, int] = field(default_factory=dict)
+    key_marks: dict[Key, int] = field(default_factory=dict)
+
+    @property
+    def positions(self) -> dict[Key, tuple[int, int]]:
+        return {key: _unpack(mark) for key, mark in self.marks.items()}
+
+    @property
+    def key_positions(self) -> dict[Key, tuple[int, int]]:
+        return {key: _unpack(mark) for key, mark in self.key_marks.items()}
 
     def where(self, key: Key, *, of_key: bool = False) -> tuple[int, int]:
         """The position of a path, or of its nearest ancestor that has one."""
-        table = self.key_positions if of_key else self.positions
+        table = self.key_marks if of_key else self.marks
         probe = key
         while True:
-            if probe in table:
-                return table[probe]
-            if of_key and probe in self.positions:
-                return self.positions[probe]
+            mark = table.get(probe)
+            if mark is None and of_key:
+                mark = self.marks.get(probe)
+            if mark is not None:
+                return _unpack(mark)
             if not probe:
                 return (1, 1)
             probe = probe[:-1]
@@ -67,6 +90,16 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _pack(node: Node) -> int:
+    """A node's 0-based line and column in one int (columns stay below 2**32)."""
+    return (node.start_mark.line << 32) | node.start_mark.column
+
+
+def _unpack(mark: int) -> tuple[int, int]:
+    """A packed mark as a 1-based (line, column)."""
+    return ((mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1)
+
+
 class _Builder:
     """Turns a node tree into plain data, collecting every problem on the way."""
 
@@ -74,6 +107,7 @@ class _Builder:
         self.doc = doc
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.marks = doc.marks
         self.scalars = SafeConstructor()
         self.active: set[int] = set()
 
@@ -85,15 +119,16 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(node)
-        self.doc.positions.setdefault(key, _mark(node))
+        self.marks.setdefault(key, _pack(node))
         if len(key) > MAX_DEPTH:
             self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
             return None
+        if isinstance(node, ScalarNode):
+            # Most values are text: skip the constructor for them (the benchmark's hot path).
+            return node.value if node.tag == _STR else self.scalar(node)
         if id(node) in self.active:
             self.fail(node, "an alias refers to a value that contains itself")
             return None
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
         if node.tag not in _PLAIN_TAGS:
             self.fail(node, _tag_message(node.tag))
             return None
@@ -108,16 +143,25 @@ class _Builder:
         return None  # pragma: no cover - composer makes only these three
 
     def scalar(self, node: ScalarNode) -> object:
-        if node.tag == _TIMESTAMP:
+        tag, value = node.tag, node.value
+        if tag == _TIMESTAMP:
             # A date is text to us: titles such as 2024-01-01 stay as written.
-            return node.value
+            return value
+        # Plain counts and true/false without the constructor's overhead; it
+        # still reads the rest (0x1F, 1_000, 0o17, 1:30, ...).
+        if tag == _INT and value.isascii() and value.isdigit() and value[:1] != "0":
+            return int(value)
+        if tag == _BOOL and value.lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.lower()]
         if node.tag not in _PLAIN_TAGS:
             self.fail(node, _tag_message(node.tag))
             return None
         try:
             return self.scalars.construct_object(node)
-        except (ConstructorError, ValueError, OverflowError) as error:
-            self.fail(node, f"cannot read value '{node.value}': {error}")
+        except (ConstructorError, ValueError, OverflowError, LookupError):
+            # Only an explicit tag gets here: '!!int abc', '!!bool maybe', '!!float'.
+            word = _TAG_WORDS.get(str(node.tag).replace(_TAG, ""), "a value of its tag")
+            self.fail(node, f"cannot read '{node.value}' as {word}")
             return None
 
     def mapping(self, node: MappingNode, key: Key) -> dict[str, object]:
@@ -130,13 +174,14 @@ class _Builder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.fail(key_node, "keys must be plain text")
                 continue
-            name = str(self.scalar(key_node))
+            # A key is the text as written: 'yes:' is the key 'yes', not true.
+            name = key_node.value
             if name in seen:
                 line = seen[name].start_mark.line + 1
                 self.fail(key_node, f"duplicate key '{name}' (first given on line {line})")
                 continue
             seen[name] = key_node
-            self.doc.key_positions[(*key, name)] = _mark(key_node)
+            self.doc.key_marks[(*key, name)] = _pack(key_node)
             result[name] = self.build(value_node, (*key, name))
         return result
 
@@ -169,10 +214,12 @@ def decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1:]
+        column = len(line_start.decode("utf-8", "replace")) + 1
         byte = raw[error.start]
         raise RoutineError([Problem(
-            path, line, column, f"file is not UTF-8 text (byte 0x{byte:02x})")]) from None
+            path, line, column, f"file is not UTF-8 text (byte 0x{byte:02x}): save it "
+            "with the UTF-8 encoding")]) from None
 
 
 def read_document(path: Path) -> Document:
@@ -193,14 +240,15 @@ def parse_text(path: Path, text: str) -> Document:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise RoutineError([Problem(path, 0, 0, "file is larger than the 1 MiB limit")])
     try:
+        if _could_nest_deeper(text, _SAFE_NESTING):
+            _check_nesting(path, text)
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = error.problem or error.context or "not valid YAML"
-        raise RoutineError([Problem(path, line, column, f"YAML syntax error: {what}")]) from None
-    except yaml.YAMLError as error:
+        raise RoutineError([syntax_problem(path, text, error)]) from None
+    except yaml.reader.ReaderError as error:
         # The reader rejects control characters before any mark is known.
+        raise RoutineError([_reader_problem(path, text, error)]) from None
+    except yaml.YAMLError as error:
         raise RoutineError([Problem(path, 0, 0, f"YAML error: {_first_line(error)}")]) from None
     except RecursionError:
         raise RoutineError([Problem(path, 0, 0, "YAML nested too deeply")]) from None
@@ -223,3 +271,124 @@ def parse_text(path: Path, text: str) -> Document:
 def _first_line(error: Exception) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def _could_nest_deeper(text: str, limit: int) -> bool:
+    """False when text certainly nests no deeper than limit (a cheap upper bound).
+
+    Each level needs a '[' or '{', a '- ' or '? ' indicator, or more indentation.
+    """
+    if len(text) <= limit:
+        return False
+    flow = text.count("[") + text.count("{")
+    indicators = sum(text.count(c + w) for c in "-?" for w in " \t\r\n")
+    # What is left of the limit for indentation; no run of that many spaces
+    # anywhere means no line is indented that deep.
+    room = limit // 2 - flow - indicators - 2
+    return room < 0 or " " * (room + 1) in text
+
+
+def _check_nesting(path: Path, text: str) -> None:
+    """RoutineError when collections nest deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Composer):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                raise RoutineError([Problem(
+                    path, line, column, f"nested more than {MAX_DEPTH} levels deep")])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+# PyYAML's syntax errors, said in words a routine's author can act on: the
+# problem they contain, whether the context's mark (where the construct began)
+# is the better place to point at, and the message.
+_SYNTAX_HINTS: tuple[tuple[str, bool, str], ...] = (
+    ("escape|hexdecimal", False,
+     "a '\\' in double quotes starts an escape sequence: use single quotes around "
+     "the value, or write '\\\\'"),
+    ("quoted scalar|unexpected end of stream", True,
+     "a quoted value is not closed: add the closing quote"),
+    ("mapping values are not allowed", False,
+     "a ':' that cannot go here: check the indentation of this line, or put a "
+     "value that contains ': ' in quotes"),
+    ("could not find expected ':'", True,
+     "this line is not 'key: value': add the ':' after the key, or check the "
+     "indentation"),
+    ("did not find expected key", False,
+     "this line does not line up with the keys above it: check its indentation"),
+    ("did not find expected '-' indicator", False,
+     "this line does not line up with the list above it: check its indentation"),
+    ("expected ',' or ']'", True, "a list opened with '[' is not closed with ']'"),
+    ("expected ',' or '}'", True, "a mapping opened with '{' is not closed with '}'"),
+    ("another document", False,
+     "a second document ('---' or '...'): a file holds one routine or one catalogue"),
+)
+
+
+def syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error as a Problem at the most useful line and column."""
+    problem = error.problem or ""
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    message = problem or context or "not valid YAML"
+    at = _char_at(text, mark)
+    if at == "\t" or "tab character" in problem:
+        message = "a tab character: indent with spaces, not tabs"
+    elif "undefined alias" in problem:
+        name = _word_after(text, mark)
+        message = f"alias '*{name}' refers to no anchor '&{name}' defined before it"
+    elif "duplicate anchor" in context and error.context_mark is not None:
+        name = _word_after(text, mark)
+        message = (f"anchor '&{name}' is defined twice (first on line "
+                   f"{error.context_mark.line + 1})")
+    elif "cannot start any token" in problem and at:
+        message = f"'{at}' cannot start a value: put the value in quotes"
+    else:
+        for pattern, at_context, hint in _SYNTAX_HINTS:
+            if re.search(pattern, f"{problem} {context}"):
+                message = hint
+                if at_context and error.context_mark is not None:
+                    mark = error.context_mark
+                break
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(path, line, column, f"YAML syntax error: {message}")
+
+
+def _reader_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    # libyaml gives the offset in UTF-8 bytes, the pure-Python reader in characters.
+    offset = error.position if _Composer is yaml.SafeLoader else len(
+        text.encode("utf-8", "surrogatepass")[: error.position].decode("utf-8", "ignore"))
+    lines = _LINE_BREAK.split(text[:offset])
+    line, column = len(lines), len(lines[-1]) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character[:1] or "\0")
+    what = ("a control character" if code < 0x20 or 0x7F <= code <= 0x9F
+            else "a character")
+    return Problem(path, line, column, f"the file contains {what} (U+{code:04X}) "
+                   "that YAML does not allow")
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character at a mark, or '' past the end."""
+    if mark is None:
+        return ""
+    lines = _LINE_BREAK.split(text)
+    if mark.line >= len(lines):
+        return ""
+    return lines[mark.line][mark.column: mark.column + 1]
+
+
+def _word_after(text: str, mark: yaml.Mark | None) -> str:
+    """The anchor or alias name at a mark ('*name' or '&name')."""
+    if mark is None:
+        return ""
+    lines = _LINE_BREAK.split(text)
+    rest = lines[mark.line][mark.column:] if mark.line < len(lines) else ""
+    found = re.match(r"[*&]?([^\s,\[\]{}]*)", rest)
+    return found.group(1) if found else ""

@@ -1,0 +1,347 @@
+"""The `stretchapp` command line: list, validate, schema and new.
+
+Commands run in-process through stretchapp.cli.main with a temporary home;
+`python -m stretchapp` runs once as a real process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from stretchapp import cli
+from stretchapp.core import paths
+from stretchapp.core.library import find_files
+
+GROUPS = ("calf", "back", "neck")
+KINDS = ("warm-up", "cool-down", "relief")
+BUILTIN_IDS = [f"{g}-{k}" for g in GROUPS for k in KINDS]
+
+SMALL_CATALOGUE = """\
+format: 1
+stretches:
+  - id: heel-raise
+    name: Heel raises
+    group: calf
+    instructions: Rise onto your toes and lower slowly.
+"""
+SMALL_ROUTINE = """\
+format: 1
+title: Small routine
+group: calf
+kind: warm-up
+steps:
+  - stretch: heel-raise
+    count: 10
+    tempo: 2s
+"""
+BROKEN_ROUTINE = """\
+format: 1
+title: Broken
+group: calf
+kind: warmup
+steps:
+  - stretch: heel-raise
+    hodl: 30s
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of one in-process `stretchapp` command."""
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def small_builtins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A clean built-in folder of one catalogue and one routine, instead of the real one."""
+    folder = tmp_path / "builtin"
+    (folder / "stretches").mkdir(parents=True)
+    (folder / "stretches" / "calf.yaml").write_text(SMALL_CATALOGUE, encoding="utf-8")
+    (folder / "calf").mkdir()
+    (folder / "calf" / "small.yaml").write_text(SMALL_ROUTINE, encoding="utf-8")
+    monkeypatch.setattr(paths, "builtin_routines_dir", lambda: folder)
+    return folder
+
+
+# --- list ------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("home")
+def test_list_prints_a_table_of_the_builtin_routines(capsys: pytest.CaptureFixture[str]) -> None:
+    """list prints a header and one row per routine, grouped calf, back, neck."""
+    code, out, err = run(capsys, "list")
+    lines = out.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[0].split() == ["id", "group", "kind", "steps", "total", "source", "title"]
+    assert [line.split()[0] for line in lines[1:]] == BUILTIN_IDS
+    assert all(line.split()[5] == "built-in" for line in lines[1:])
+
+
+@pytest.mark.usefixtures("home")
+def test_list_json_gives_every_field(capsys: pytest.CaptureFixture[str]) -> None:
+    """list --json prints a JSON list whose totals agree with their seconds."""
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [row["id"] for row in rows] == BUILTIN_IDS
+    for row in rows:
+        assert set(row) == {"id", "group", "kind", "steps", "total", "seconds", "source",
+                            "title"}
+        minutes, seconds = row["total"].split(":")
+        assert int(minutes) * 60 + int(seconds) == row["seconds"]
+        assert row["steps"] >= 1 and row["source"] == "built-in"
+
+
+@pytest.mark.usefixtures("home")
+def test_list_stretches_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """list --stretches shows the catalogue, as a table or as JSON."""
+    code, out, _ = run(capsys, "list", "--stretches")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split() == ["id", "group", "sided", "name", "source"]
+    assert len(lines) - 1 >= 24
+    code, out, _ = run(capsys, "list", "--stretches", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == len(lines) - 1
+    assert {row["group"] for row in rows} == set(GROUPS)
+    assert all(isinstance(row["sided"], bool) for row in rows)
+
+
+def test_list_shows_user_routines_and_notes_broken_files(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A user routine is listed as 'user'; a broken user file is noted on stderr only."""
+    (home / "routines" / "mine.yaml").write_text(
+        SMALL_ROUTINE, encoding="utf-8")
+    (home / "routines" / "broken.yaml").write_text(BROKEN_ROUTINE, encoding="utf-8")
+    code, out, err = run(capsys, "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert code == 0
+    assert rows["mine"]["source"] == "user"
+    assert "broken" not in rows
+    assert err == "1 file(s) could not be loaded: run 'stretchapp validate' for details\n"
+
+
+# --- validate ------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("home")
+def test_validate_the_builtin_library_finds_nothing_blocking(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """validate with no path checks the whole library; only missing images may show."""
+    code, out, err = run(capsys, "validate")
+    files = len(find_files(paths.builtin_routines_dir()))
+    if code == 0:
+        assert (out, err) == (f"{files} file(s) checked, no errors\n", "")
+    else:
+        *problems, summary = err.splitlines()
+        assert summary.endswith(f"of {files} file(s)")
+        assert all(" error: image" in line for line in problems), problems
+
+
+@pytest.mark.usefixtures("small_builtins")
+def test_validate_clean_library_exits_0(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clean library, user files included, exits 0 and says so on stdout."""
+    (home / "routines" / "mine.yaml").write_text(SMALL_ROUTINE, encoding="utf-8")
+    assert run(capsys, "validate") == (0, "3 file(s) checked, no errors\n", "")
+
+
+@pytest.mark.usefixtures("small_builtins")
+def test_validate_reports_user_files_from_home_option(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """--home DIR chooses the user folder that validate checks with the built-ins."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other-home" / "routines").mkdir(parents=True)
+    Path("other-home/routines/broken.yaml").write_text(BROKEN_ROUTINE, encoding="utf-8")
+    code, out, err = run(capsys, "--home", "other-home", "validate")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "other-home/routines/broken.yaml:4:7: error: kind must be one of warm-up, cool-down, "
+        "relief, got 'warmup' (did you mean 'warm-up'?)",
+        "other-home/routines/broken.yaml:7:5: error: unknown key 'hodl' in step 1 "
+        "(did you mean 'hold'?)",
+        "2 error(s) in 1 of 3 file(s)",
+    ]
+
+
+@pytest.mark.usefixtures("small_builtins")
+def test_validate_reads_the_home_from_the_environment(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """STRETCHAPP_HOME chooses the user folder when --home is not given."""
+    (home / "routines" / "broken.yaml").write_text(BROKEN_ROUTINE, encoding="utf-8")
+    code, _, err = run(capsys, "validate")
+    assert code == 1
+    assert err.splitlines()[-1] == "2 error(s) in 1 of 3 file(s)"
+
+
+@pytest.mark.usefixtures("small_builtins", "home")
+def test_validate_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate PATH... checks those files and folders, paths shown as given."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "work").mkdir()
+    Path("work/good.yaml").write_text(SMALL_ROUTINE, encoding="utf-8")
+    assert run(capsys, "validate", "work/good.yaml") == (0, "1 file(s) checked, no errors\n", "")
+    Path("work/bad.yaml").write_text(BROKEN_ROUTINE, encoding="utf-8")
+    code, out, err = run(capsys, "validate", "work")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0].startswith("work/bad.yaml:4:7: error: kind must be one of")
+    assert err.splitlines()[-1] == "2 error(s) in 1 of 2 file(s)"
+
+
+@pytest.mark.usefixtures("small_builtins", "home")
+def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A path that does not exist is an error, not a crash."""
+    code, _, err = run(capsys, "validate", str(tmp_path / "nowhere.yaml"))
+    assert code == 1
+    assert err.splitlines()[0].endswith("nowhere.yaml: error: no such file")
+
+
+@pytest.mark.usefixtures("small_builtins", "home")
+def test_validate_checks_a_catalogue_file(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A catalogue outside the library is checked on its own rules."""
+    path = tmp_path / "cat.yaml"
+    path.write_text(SMALL_CATALOGUE + SMALL_CATALOGUE.split("stretches:\n")[1],
+                    encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert err.splitlines()[0].endswith(
+        "cat.yaml:7:9: error: duplicate stretch id 'heel-raise': stretch 1 (line 3) "
+        "already has it")
+
+
+# --- schema ----------------------------------------------------------------------
+
+
+def schema(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    code, out, err = run(capsys, "schema")
+    assert (code, err) == (0, "")
+    loaded: dict[str, object] = json.loads(out)
+    return loaded
+
+
+def test_schema_is_a_valid_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """schema prints JSON that is itself a valid draft 2020-12 JSON Schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator.check_schema(schema(capsys))
+
+
+def test_schema_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """schema -o FILE writes the same JSON to FILE."""
+    target = tmp_path / "routine.schema.json"
+    code, out, _ = run(capsys, "schema", "-o", str(target))
+    assert (code, out) == (0, f"wrote {target}\n")
+    assert json.loads(target.read_text(encoding="utf-8")) == schema(capsys)
+
+
+@pytest.mark.parametrize("path", find_files(paths.builtin_routines_dir()),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_builtin_file_validates_against_the_schema(
+        path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each built-in routine and catalogue file's data is valid under the schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema(capsys)).validate(data)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("kind: warm-up", "kind: warmup"), ("tempo: 2s", "tempo: 2 seconds"),
+    ("count: 10", "count: 0"), ("format: 1", "format: 2"), ("    count", "    hodl: 3\n    count"),
+])
+def test_broken_routine_does_not_validate_against_the_schema(
+        capsys: pytest.CaptureFixture[str], old: str, new: str) -> None:
+    """Data the loader refuses for its shape, the schema refuses too."""
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(schema(capsys))
+    assert validator.is_valid(yaml.safe_load(SMALL_ROUTINE))
+    assert not validator.is_valid(yaml.safe_load(SMALL_ROUTINE.replace(old, new)))
+
+
+# --- new ---------------------------------------------------------------------
+
+
+def test_new_copies_a_builtin_routine_into_the_user_folder(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """new ID --from ROUTINE writes ID.yaml in the user folder; list shows it as user."""
+    code, out, err = run(capsys, "new", "my-calf", "--from", "calf-relief")
+    target = home / "routines" / "my-calf.yaml"
+    assert (code, out, err) == (0, f"{target}\n", "")
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    original = yaml.safe_load(
+        (paths.builtin_routines_dir() / "calf" / "calf-relief.yaml").read_text(encoding="utf-8"))
+    assert (data["id"], data["title"]) == ("my-calf", original["title"] + " (my copy)")
+    assert data["steps"] == original["steps"]
+    _, out, _ = run(capsys, "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows["my-calf"]["source"] == "user"
+    assert rows["my-calf"]["seconds"] == rows["calf-relief"]["seconds"]
+    assert run(capsys, "validate", str(target))[0] == 0
+
+
+def test_new_keeps_comments_and_order(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy keeps the source's comments and key order, with only id and title changed."""
+    source = home / "routines" / "mine.yaml"
+    source.write_text("# My own routine.\n" + SMALL_ROUTINE.replace(
+        "    tempo: 2s\n", "    tempo: 2s  # slow and steady\n"), encoding="utf-8")
+    assert run(capsys, "new", "mine-again", "--from", "mine")[0] == 0
+    copy = (home / "routines" / "mine-again.yaml").read_text(encoding="utf-8")
+    assert copy.startswith("# My own routine.\nformat: 1\nid: mine-again\n"
+                           "title: Small routine (my copy)\n")
+    assert re.search(r"^ *tempo: 2s +# slow and steady$", copy, re.MULTILINE)
+
+
+@pytest.mark.usefixtures("home")
+@pytest.mark.parametrize(("args", "message"), [
+    (("new", "My Calf", "--from", "calf-relief"),
+     "stretchapp new: error: 'My Calf' is not a valid id: use lowercase letters, digits and "
+     "dashes, like my-calf-routine\n"),
+    (("new", "calf-warm-up", "--from", "calf-relief"),
+     "stretchapp new: error: a routine with id 'calf-warm-up' already exists ("),
+    (("new", "mine", "--from", "calf-releif"),
+     "stretchapp new: error: no routine with id 'calf-releif' (known: "),
+])
+def test_new_refuses_bad_and_taken_ids(capsys: pytest.CaptureFixture[str],
+                                       args: tuple[str, ...], message: str) -> None:
+    """new refuses an invalid id, an id in use and an unknown source, with exit 1."""
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (1, "")
+    assert err.startswith(message)
+
+
+def test_new_refuses_an_existing_file(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """new never overwrites a file that is already in the user folder."""
+    (home / "routines" / "taken.yaml").write_text("not a routine: [\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", "taken", "--from", "calf-relief")
+    assert code == 1
+    assert err == f"stretchapp new: error: {home / 'routines' / 'taken.yaml'} already exists\n"
+    assert (home / "routines" / "taken.yaml").read_text(encoding="utf-8") == "not a routine: [\n"
+
+
+# --- the module and the version ---------------------------------------------------
+
+
+def test_python_m_stretchapp_list(tmp_path: Path) -> None:
+    """`python -m stretchapp list` runs as a process and lists the nine routines."""
+    env = {**os.environ, "STRETCHAPP_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "stretchapp", "list"], capture_output=True,
+                         text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert (out.returncode, out.stderr) == (0, "")
+    assert [line.split()[0] for line in out.stdout.splitlines()[1:]] == BUILTIN_IDS
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the program name and version and exits 0."""
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("stretchapp 0.")
