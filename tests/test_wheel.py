@@ -64,11 +64,5 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == BUILTIN_IDS
 
     checked = run([command, "validate"], cwd=tmp_path, env=env)
-    if checked.returncode == 0:
-        assert checked.stdout.endswith("file(s) checked, no errors\n")
-    else:
-        # Illustrations still being drawn: missing images are the only problem allowed.
-        assert checked.returncode == 1
-        *problems, summary = checked.stderr.splitlines()
-        assert "error(s) in" in summary
-        assert problems and all(" error: image" in line for line in problems), problems
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout.endswith("file(s) checked, no errors\n")

@@ -10,9 +10,8 @@ import io
 import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from stretchapp.core.library import Library
+from stretchapp.core.routine_draft import round_trip_yaml
 from stretchapp.core.safe_write import write_atomically
 from stretchapp.core.schema import ID_PATTERN
 
@@ -37,9 +36,9 @@ def copy_routine(library: Library, source_id: str, new_id: str, user_dir: Path,
     target = user_dir / f"{new_id}.yaml"
     if target.exists():
         raise CopyError(f"{target} already exists")
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    data = yaml.load(routine.source.read_text(encoding="utf-8"))
+    text = routine.source.read_text(encoding="utf-8")
+    yaml = round_trip_yaml(text)
+    data = yaml.load(text)
     if "id" in data:
         data["id"] = new_id
     else:

@@ -44,7 +44,8 @@ def duration_text(seconds: int) -> str:
     return f"{rest}s"
 
 
-def _yaml(text: str) -> YAML:
+def round_trip_yaml(text: str) -> YAML:
+    """A ruamel YAML that writes text back in its own style (quotes, list indent)."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 88
@@ -62,7 +63,7 @@ class RoutineDraft:
         self.path = path
         self.library = library
         self.assets = assets
-        self._yaml = _yaml(text)
+        self._yaml = round_trip_yaml(text)
         try:
             data = self._yaml.load(text)
         except YAMLError as error:
