@@ -131,6 +131,30 @@ Rectangle {
                     checked: settings.voice
                     onToggled: settings.setVoice(checked)
                 }
+                ButtonGroup { id: rateGroup }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.space3
+                    enabled: settings.voice
+                    Text {
+                        text: "Voice speed"
+                        color: Theme.textMuted
+                        font.pointSize: Theme.textBody
+                        height: implicitHeight
+                    }
+                    Repeater {
+                        model: settings.voiceRateChoices
+                        delegate: AppRadio {
+                            required property var modelData
+                            objectName: "voiceRate_" + modelData.value
+                            text: modelData.label
+                            Accessible.name: "Voice speed: " + modelData.label
+                            checked: settings.voiceRate === modelData.value
+                            ButtonGroup.group: rateGroup
+                            onClicked: settings.setVoiceRate(modelData.value)
+                        }
+                    }
+                }
             }
 
             SettingsSection {

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from stretchapp.core.settings import (
     PREPARE_CHOICES,
     THEMES,
+    VOICE_RATES,
     Geometry,
     Settings,
     load_settings,
@@ -86,6 +87,13 @@ class SettingsBridge(QObject):
     def _get_voice(self) -> bool:
         return self._settings.voice
 
+    def _get_voice_rate(self) -> int:
+        return self._settings.voice_rate
+
+    def _get_voice_rate_choices(self) -> list[dict[str, Any]]:
+        labels = dict(zip(VOICE_RATES, ("Slow", "Normal", "Brisk"), strict=True))
+        return [{"value": rate, "label": labels[rate]} for rate in VOICE_RATES]
+
     def _get_prepare(self) -> int:
         value = self._settings.prepare_override
         return -1 if value is None else value
@@ -105,6 +113,8 @@ class SettingsBridge(QObject):
     volume = Property(float, _get_volume, notify=changed)
     muted = Property(bool, _get_muted, notify=changed)
     voice = Property(bool, _get_voice, notify=changed)
+    voiceRate = Property(int, _get_voice_rate, notify=changed)
+    voiceRateChoices = Property(list, _get_voice_rate_choices, constant=True)
     prepareOverride = Property(int, _get_prepare, notify=changed)
     prepareChoices = Property(list, _get_prepare_choices,
                               constant=True)
@@ -130,6 +140,11 @@ class SettingsBridge(QObject):
     @Slot(bool)
     def setVoice(self, voice: bool) -> None:
         self._update(voice=voice)
+
+    @Slot(int)
+    def setVoiceRate(self, rate: int) -> None:
+        if rate in VOICE_RATES:
+            self._update(voice_rate=rate)
 
     @Slot(int)
     def setPrepareOverride(self, seconds: int) -> None:

@@ -21,6 +21,8 @@ THEMES = ("system", "light", "dark")
 # The get-ready times the settings offer; None keeps each routine's own.
 PREPARE_CHOICES = (None, 3, 5, 10, 15, 20)
 MAX_PREPARE = 600
+# Speaking rates in words per minute, labelled for people: slow, normal, brisk.
+VOICE_RATES = (130, 160, 200)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Settings:
     volume: float = 0.8  # 0..1
     muted: bool = False
     voice: bool = True
+    voice_rate: int = 160  # words per minute, one of VOICE_RATES
     prepare_override: int | None = None  # seconds of get-ready time, None: the routine's
     geometry: Geometry | None = None
 
@@ -95,6 +98,10 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
             bad.append(name)
             value = getattr(default, name)
         flags[name] = value
+    rate = data.get("voice_rate", default.voice_rate)
+    if rate not in VOICE_RATES or isinstance(rate, bool):
+        bad.append("voice_rate")
+        rate = default.voice_rate
     prepare = data.get("prepare_override")
     if prepare is not None and (isinstance(prepare, bool) or not isinstance(prepare, int)
                                 or not 0 <= prepare <= MAX_PREPARE):
@@ -105,7 +112,8 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
     if raw_geometry is not None and geometry is None:
         bad.append("geometry")
     settings = Settings(theme=str(theme), volume=float(volume), muted=flags["muted"],
-                        voice=flags["voice"], prepare_override=prepare, geometry=geometry)
+                        voice=flags["voice"], voice_rate=int(rate), prepare_override=prepare,
+                        geometry=geometry)
     return settings, bad
 
 

@@ -15,16 +15,18 @@ from tests.app.conftest import Ui
 
 
 def test_settings_page_changes_are_kept(home: Path, ui: Ui) -> None:
-    """Choosing Dark and turning the voice off on the settings page is saved to the home."""
+    """Choosing Dark, a slow voice and turning the voice off on the settings page is saved."""
     ui.click("settingsButton")
     assert ui.page() == "settings"
     ui.click("theme_dark")
     assert ui.shell.settings.dark is True
+    ui.click("voiceRate_130")
+    assert ui.shell.settings.voiceRate == 130
     ui.click("voiceSwitch")
     assert ui.shell.settings.voice is False
     ui.shell.settings.save_now()
     saved = load_settings(home).settings
-    assert saved.theme == "dark" and saved.voice is False
+    assert saved.theme == "dark" and saved.voice is False and saved.voice_rate == 130
     ui.click("settingsBack")
     assert ui.page() == "library"
 

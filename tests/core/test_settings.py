@@ -25,7 +25,8 @@ def test_missing_file_gives_defaults_without_notice(tmp_path: Path) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     """What is saved is what is loaded next time."""
-    settings = Settings(theme="dark", volume=0.35, muted=True, voice=False, prepare_override=10,
+    settings = Settings(theme="dark", volume=0.35, muted=True, voice=False, voice_rate=200,
+                        prepare_override=10,
                         geometry=Geometry(10, 20, 900, 700, maximized=True))
     save_settings(tmp_path, settings)
     assert load_settings(tmp_path).settings == settings
@@ -57,11 +58,12 @@ def test_not_a_mapping_falls_back(tmp_path: Path) -> None:
 def test_bad_values_are_replaced_one_by_one(tmp_path: Path) -> None:
     """Each bad value takes its default and is named; good ones are kept."""
     data = {"theme": "purple", "volume": 3, "muted": "yes", "voice": False,
-            "prepare_override": -4, "geometry": {"x": 1, "y": 2, "width": 5, "height": 5}}
+            "prepare_override": -4, "geometry": {"x": 1, "y": 2, "width": 5, "height": 5},
+            "voice_rate": 999}
     settings_path(tmp_path).write_text(json.dumps(data), encoding="utf-8")
     loaded = load_settings(tmp_path)
     assert loaded.settings == Settings(voice=False)
-    for name in ("theme", "volume", "muted", "prepare_override", "geometry"):
+    for name in ("theme", "volume", "muted", "prepare_override", "geometry", "voice_rate"):
         assert name in loaded.notice
 
 
