@@ -1,4 +1,4 @@
-"""The `stretchapp` command line: list, validate, schema and new.
+"""The `stretchapp` command line: list, validate, schema, new, render, export and import.
 
 Commands run in-process through stretchapp.cli.main with a temporary home;
 `python -m stretchapp` runs once as a real process.
@@ -339,3 +339,64 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("stretchapp 0.")
+
+
+# --- render, export, import ----------------------------------------------------------
+
+
+@pytest.mark.usefixtures("home")
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_render_draws_a_builtin_pose(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                     suffix: str) -> None:
+    """render writes a real SVG or PNG of a stretch's pose (right side mirrored) and its path."""
+    target = tmp_path / f"wall{suffix}"
+    code, out, _ = run(capsys, "render", "wall-calf-stretch", "-o", str(target),
+                       "--side", "right", "--size", "128")
+    assert (code, out.strip()) == (0, str(target))
+    data = target.read_bytes()
+    if suffix == ".png":
+        assert data.startswith(b"\x89PNG") and len(data) > 1000
+    else:
+        left = tmp_path / "left.svg"
+        run(capsys, "render", "wall-calf-stretch", "-o", str(left), "--size", "128")
+        assert b"<svg" in data and data != left.read_bytes()
+
+
+@pytest.mark.usefixtures("home")
+def test_render_refuses_unknown_stretches_and_formats(capsys: pytest.CaptureFixture[str],
+                                                      tmp_path: Path) -> None:
+    """An unknown id gets a did-you-mean, and an unknown output kind an error, exit 1."""
+    code, _, err = run(capsys, "render", "wall-calf", "-o", str(tmp_path / "x.svg"))
+    assert code == 1 and "did you mean 'wall-calf-stretch'?" in err
+    code, _, err = run(capsys, "render", "heel-raise", "-o", str(tmp_path / "x.bmp"))
+    assert code == 1 and ".svg or .png" in err
+    assert not (tmp_path / "x.svg").exists() and not (tmp_path / "x.bmp").exists()
+
+
+def test_export_then_import_through_the_command_line(capsys: pytest.CaptureFixture[str],
+                                                     home: Path, tmp_path: Path) -> None:
+    """export writes a shareable file; import adds it, and replaces only with --overwrite."""
+    assert run(capsys, "new", "my-neck", "--from", "neck-relief")[0] == 0
+    code, out, _ = run(capsys, "export", "my-neck", "-o", str(tmp_path / "share.zip"))
+    shared = Path(out.strip())
+    assert code == 0 and shared == tmp_path / "share.yaml" and "id: my-neck" in shared.read_text()
+    (home / "routines" / "my-neck.yaml").unlink()
+    code, out, _ = run(capsys, "import", str(shared))
+    assert code == 0 and "routine 'my-neck'" in out
+    assert (home / "routines" / "share.yaml").is_file()
+    code, _, err = run(capsys, "import", str(shared))
+    assert code == 1 and "--overwrite" in err
+    assert run(capsys, "import", str(shared), "--overwrite")[0] == 0
+
+
+@pytest.mark.usefixtures("home")
+def test_import_reports_a_broken_file_and_writes_nothing(capsys: pytest.CaptureFixture[str],
+                                                         home: Path, tmp_path: Path) -> None:
+    """A broken routine is reported as file:line:column and not imported."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\ntitle: x\ngroup: calf\nkind: relief\nsteps:\n  - stretch: nope\n",
+                   encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad))
+    assert code == 1
+    assert "bad.yaml:6:14: error: unknown stretch 'nope'" in err
+    assert not (home / "routines" / "bad.yaml").exists()
