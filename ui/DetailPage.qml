@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import "editor"
 
 // One routine: what it is for, how to stay safe, its steps and its total time; Start.
 Rectangle {
@@ -10,6 +11,8 @@ Rectangle {
 
     objectName: "detailPage"
     color: Theme.background
+
+    readonly property bool dialogOpen: sharingDialogs.dialogOpen
 
     function focusFirst() { startButton.forceActiveFocus() }
 
@@ -118,6 +121,45 @@ Rectangle {
                         onClicked: app.startRoutine(page.routine.id)
                     }
                 }
+            }
+
+            // Make it one's own: edit a copy (or the user's own file), export, delete.
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space2
+                AppButton {
+                    objectName: "customiseButton"
+                    text: page.routine.user === true ? "Edit" : "Customise"
+                    Accessible.name: page.routine.user === true
+                                     ? "Edit this routine"
+                                     : "Customise: edit your own copy of this routine"
+                    onClicked: editor.customise(page.routine.id)
+                }
+                AppButton {
+                    objectName: "exportButton"
+                    visible: page.routine.user === true
+                    kind: "quiet"
+                    text: "Export…"
+                    Accessible.name: "Export this routine to share it"
+                    onClicked: sharingDialogs.exportRoutine(page.routine.id)
+                }
+                AppButton {
+                    objectName: "deleteButton"
+                    visible: page.routine.user === true
+                    kind: "quiet"
+                    text: "Delete"
+                    Accessible.name: "Delete this routine (you can undo it)"
+                    onClicked: editor.deleteRoutine(page.routine.id)
+                }
+            }
+            Text {
+                objectName: "detailEditorError"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: editor.isOpen ? "" : editor.errorText
+                color: Theme.errorText
+                font.pointSize: Theme.textSmall
+                wrapMode: Text.WordWrap
             }
 
             Rectangle {
@@ -233,5 +275,10 @@ Rectangle {
                 }
             }
         }
+    }
+
+    SharingDialogs {
+        id: sharingDialogs
+        objectName: "detailSharing"
     }
 }

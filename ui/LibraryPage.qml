@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import "editor"
 
 // The first screen: routines grouped by muscle group, filtered by kind and by text.
 Rectangle {
@@ -8,6 +9,8 @@ Rectangle {
 
     objectName: "libraryPage"
     color: Theme.background
+
+    readonly property bool dialogOpen: sharingDialogs.dialogOpen
 
     function focusFirst() { search.forceActiveFocus() }
 
@@ -48,6 +51,20 @@ Rectangle {
                         font.pointSize: Theme.textBody
                         wrapMode: Text.WordWrap
                     }
+                }
+                AppButton {
+                    objectName: "newRoutineButton"
+                    kind: "quiet"
+                    text: "New routine"
+                    Accessible.name: "New routine: start an empty one of your own"
+                    onClicked: editor.newRoutine()
+                }
+                AppButton {
+                    objectName: "importButton"
+                    kind: "quiet"
+                    text: "Import…"
+                    Accessible.name: "Import a routine file someone shared"
+                    onClicked: sharingDialogs.importFile()
                 }
                 AppButton {
                     objectName: "settingsButton"
@@ -199,5 +216,10 @@ Rectangle {
                 }
             }
         }
+    }
+
+    SharingDialogs {
+        id: sharingDialogs
+        objectName: "librarySharing"
     }
 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Window
+import "editor"
 
 // The main window: the library underneath, the page on top, notices, dialogs, keys.
 ApplicationWindow {
@@ -11,11 +12,16 @@ ApplicationWindow {
     readonly property bool dialogOpen: (stopLoader.item !== null && stopLoader.item.visible)
                                        || (recoveryLoader.item !== null
                                            && recoveryLoader.item.visible)
+                                       || (pageLoader.item !== null
+                                           && pageLoader.item.dialogOpen === true)
+                                       || (libraryLoader.item !== null
+                                           && libraryLoader.item.dialogOpen === true)
     readonly property var pages: ({
         "detail": "DetailPage.qml",
         "player": "PlayerPage.qml",
         "finish": "FinishPage.qml",
-        "settings": "SettingsPage.qml"
+        "settings": "SettingsPage.qml",
+        "editor": "EditorPage.qml"
     })
 
     function askStop() {
@@ -31,6 +37,14 @@ ApplicationWindow {
     visible: true
     color: Theme.background
     font.pointSize: Theme.textBody
+
+    // Unsaved changes in the editor: ask before the window goes.
+    onClosing: (close) => {
+        if (app.page === "editor" && editor.dirty && pageLoader.item) {
+            close.accepted = false
+            pageLoader.item.requestLeave(true)
+        }
+    }
 
     Binding { target: Theme; property: "dark"; value: settings.dark }
 
@@ -82,6 +96,7 @@ ApplicationWindow {
 
     // Notices: a damaged settings file, no audio output, an unknown routine.
     Column {
+        id: noticeColumn
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.space4
@@ -124,6 +139,23 @@ ApplicationWindow {
                 }
             }
         }
+    }
+
+    // "Saved", "Deleted … Undo", "Imported …" from the editor and sharing bridges.
+    UndoToast {
+        id: toast
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: noticeColumn.top
+        anchors.bottomMargin: Theme.space2
+        onUndoClicked: editor.undoDelete()
+    }
+    Connections {
+        target: editor
+        function onToast(message, undoable) { toast.show(message, undoable) }
+    }
+    Connections {
+        target: sharing
+        function onToast(message, undoable) { toast.show(message, undoable) }
     }
 
     // The dialogs are only built when they can be needed.
@@ -176,7 +208,9 @@ ApplicationWindow {
     Shortcut {
         sequence: "Esc"
         enabled: !window.dialogOpen && app.page !== "library"
-        onActivated: app.page === "player" ? window.askStop() : app.goBack()
+        onActivated: app.page === "player" ? window.askStop()
+                     : app.page === "editor" ? pageLoader.item.requestLeave(false)
+                     : app.goBack()
     }
     Shortcut {
         sequence: "F"

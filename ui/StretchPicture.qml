@@ -25,8 +25,10 @@ Rectangle {
         sourceSize.width: Math.max(64, Math.ceil(width / 64) * 64)
         sourceSize.height: Math.max(64, Math.ceil(height / 64) * 64)
         fillMode: Image.PreserveAspectFit
-        // Thumbnails are drawn in Qt's image thread; the player's picture at once.
-        asynchronous: picture.compact
+        // Drawn on the GUI thread, never in Qt's image thread: the provider is
+        // Python, and a reader thread waiting for Python's lock while Python
+        // waits for the reader's lock freezes the window (seen in the editor).
+        asynchronous: false
         smooth: true
         visible: picture.source !== "" && status === Image.Ready
     }

@@ -5,6 +5,8 @@
     player --cueDue / stateUpdated--> cue player
     cue player --ready, progress, notice--> player, app bridge
     settings --changed--> cue player, theme of the pictures
+    editor --opened / closed / deleted / previewRequested--> app bridge (the editor page)
+    editor, sharing --routinesChanged--> library bridge (at once, before the watcher)
 
 The cue player (QtMultimedia, speech) is only made when the first routine
 starts, so the app opens without loading any of it.
@@ -21,10 +23,12 @@ from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 
 from stretchapp.app.app_bridge import AppBridge
+from stretchapp.app.editor_bridge import EditorBridge
 from stretchapp.app.library_bridge import LibraryBridge
 from stretchapp.app.library_watcher import LibraryWatcher
 from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
+from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
 from stretchapp.core.model import Routine
@@ -66,6 +70,8 @@ class AppShell(QObject):
         self.app = AppBridge(home, self._playable, self)
         self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
                                       parent=self)
+        self.editor = EditorBridge(home, parent=self)
+        self.sharing = SharingBridge(home, lambda: self.editor.library, self)
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -83,6 +89,12 @@ class AppShell(QObject):
         self.player.stopped.connect(self._silence)
         self.settings.darkChanged.connect(self._apply_theme)
         self.settings.changed.connect(self._apply_sound_settings)
+        self.editor.opened.connect(self.app.show_editor)
+        self.editor.closed.connect(self.app.leave_editor)
+        self.editor.deleted.connect(self.app.routine_deleted)
+        self.editor.previewRequested.connect(self._preview)
+        self.editor.routinesChanged.connect(self._editor_wrote)
+        self.sharing.routinesChanged.connect(self._imported)
 
     def _wire_audio(self, audio: Any) -> None:
         self.player.cueDue.connect(audio.play_cue)
@@ -101,6 +113,8 @@ class AppShell(QObject):
         context.setContextProperty("library", self.library)
         context.setContextProperty("player", self.player)
         context.setContextProperty("settings", self.settings)
+        context.setContextProperty("editor", self.editor)
+        context.setContextProperty("sharing", self.sharing)
 
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
@@ -147,9 +161,22 @@ class AppShell(QObject):
 
     def _on_library(self, library: Any) -> None:
         self.library.set_library(library)
+        self.editor.set_library(library)
         if self._first_load:
             self._first_load = False
             self.app.library_ready(self.routine_id)
+
+    def _preview(self, routine: Routine) -> None:
+        self.app.preview(with_prepare(routine, self.settings.settings.prepare_override))
+
+    def _editor_wrote(self) -> None:
+        # The editor has loaded the library again already: show it now, not after
+        # the watcher's pause.
+        self.library.set_library(self.editor.library)
+
+    def _imported(self) -> None:
+        self.editor.reload_library()
+        self.library.set_library(self.editor.library)
 
     def _ensure_audio(self) -> None:
         if self.audio is None:
@@ -179,6 +206,7 @@ class AppShell(QObject):
         theme = "dark" if self.settings.dark else "light"
         self.library.set_theme(theme)
         self.player.set_theme(theme)
+        self.editor.set_theme(theme)
 
     def _apply_sound_settings(self) -> None:
         if self.audio is None:
@@ -187,3 +215,4 @@ class AppShell(QObject):
         self.audio.set_volume(settings.volume)
         self.audio.set_muted(settings.muted)
         self.audio.set_voice_enabled(settings.voice)
+        self.audio.set_voice_rate(settings.voice_rate)

@@ -1,0 +1,1 @@
+"""A window that shows the editor page alone, with the real bridges (no app shell)."""

@@ -1,0 +1,466 @@
+"""EditorBridge, its step and catalogue models, and SharingBridge, without QML."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from stretchapp.app.editor_bridge import EditorBridge, free_id, id_from_title
+from stretchapp.app.sharing_bridge import SharingBridge
+from stretchapp.core import safe_write
+from stretchapp.core.durations import format_human
+from stretchapp.core.library import load_library
+from stretchapp.core.model import Routine
+
+HAND_WRITTEN = """\
+# My evening routine: keep it short.
+format: 1
+title: Evening calf   # shown in the library
+group: calf
+kind: cool-down
+description: >
+  Slow holds after a long day on my feet.
+defaults:
+  hold: 30s   # my usual hold
+steps:
+  # first the wall
+  - stretch: wall-calf-stretch
+    hold: 40s
+  - stretch: heel-raise
+    count: 10
+    tempo: 2s
+  - stretch: towel-calf-stretch
+"""
+
+
+@pytest.fixture
+def mine(home: Path) -> Path:
+    """A hand-written user routine with comments."""
+    path = home / "routines" / "evening.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bridge(home: Path, qtbot: QtBot) -> Iterator[EditorBridge]:
+    editor = EditorBridge(home)
+    yield editor
+    editor.close()
+
+
+def names(editor: EditorBridge) -> list[str]:
+    return [row.stretchId for row in editor.steps.rows()]
+
+
+class UrlCatcher(QObject):
+    """Receives the URLs QDesktopServices would hand to the desktop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+# --- customise, open, new ------------------------------------------------------------
+
+
+def test_customise_builtin_copies_it_under_a_free_id(bridge: EditorBridge, home: Path) -> None:
+    """A built-in routine is copied to <id>-mine, then <id>-mine-2, and the copy is opened."""
+    builtin = bridge.library.routines["calf-relief"].source
+    assert builtin is not None
+    before = builtin.read_bytes()
+    assert bridge.customise("calf-relief")
+    assert Path(bridge.filePath) == home / "routines" / "calf-relief-mine.yaml"
+    assert bridge.title == "Calf cramp relief (my copy)"
+    assert not bridge.dirty
+    bridge.close()
+    assert bridge.customise("calf-relief")
+    assert Path(bridge.filePath).name == "calf-relief-mine-2.yaml"
+    assert builtin.read_bytes() == before
+
+
+def test_customise_a_user_routine_opens_its_own_file(bridge: EditorBridge, mine: Path) -> None:
+    """The user's own routine is edited in place, no copy made."""
+    bridge.set_library(load_library(user_dir=mine.parent))
+    assert bridge.customise("evening")
+    assert Path(bridge.filePath) == mine
+    assert sorted(p.name for p in mine.parent.iterdir()) == ["evening.yaml"]
+
+
+def test_unknown_routine_is_refused_with_a_message(bridge: EditorBridge) -> None:
+    """Customising an id that does not exist opens nothing and says why."""
+    assert not bridge.customise("nope")
+    assert not bridge.isOpen
+    assert "no routine 'nope'" in bridge.errorText
+
+
+def test_builtin_file_is_never_opened_for_editing(bridge: EditorBridge) -> None:
+    """openFile on a built-in file is refused: customise makes a copy instead."""
+    source = bridge.library.routines["neck-relief"].source
+    assert not bridge.openFile(str(source))
+    assert "customise a copy" in bridge.errorText
+
+
+def test_ids_are_made_from_titles_and_kept_free(bridge: EditorBridge, mine: Path) -> None:
+    """Titles become ids, and a taken id gets -2, -3."""
+    assert id_from_title("Morning calf, gentle!") == "morning-calf-gentle"
+    assert id_from_title("!!!") == "my-routine"
+    library = load_library(user_dir=mine.parent)
+    assert free_id("evening", library, mine.parent) == "evening-2"
+    assert free_id("calf-relief", library, mine.parent) == "calf-relief-2"
+
+
+def test_new_routine_is_named_after_its_title_and_saved_once_it_has_a_step(
+        bridge: EditorBridge, home: Path) -> None:
+    """A new draft is not savable without steps; its file follows the title until saved."""
+    assert bridge.newRoutine()
+    assert bridge.isNew and bridge.dirty and not bridge.canSave
+    assert "steps must have at least one entry" in bridge.fieldProblems["steps"]
+    bridge.setField("title", "Desk neck break")
+    assert Path(bridge.filePath).name == "desk-neck-break.yaml"
+    bridge.setField("group", "neck")
+    assert bridge.addStep("chin-tuck") == 0
+    assert bridge.canSave
+    assert bridge.save(), bridge.errorText
+    assert not bridge.isNew and not bridge.dirty
+    routine = load_library(user_dir=home / "routines").routines["desk-neck-break"]
+    assert [s.stretch.id for s in routine.steps] == ["chin-tuck"]
+
+
+# --- editing --------------------------------------------------------------------------
+
+
+def test_edits_save_with_comments_order_and_block_style_kept(
+        bridge: EditorBridge, mine: Path, home: Path) -> None:
+    """Fields, defaults, cues and steps edited, saved and read back; comments survive."""
+    assert bridge.openFile(str(mine))
+    bridge.setField("title", "Evening calf, longer")
+    bridge.setField("description", "Slow holds, longer ones.")
+    bridge.setDefault("hold", 45)
+    bridge.setCue("halfway", True)
+    bridge.setStepValue(0, "reps", 2)
+    assert bridge.moveStep(2, 0) == 0
+    assert bridge.dirty and bridge.canSave
+    assert bridge.save(), bridge.errorText
+    text = mine.read_text(encoding="utf-8")
+    for comment in ("# My evening routine", "# shown in the library", "# my usual hold",
+                    "# first the wall"):
+        assert comment in text
+    assert "description: >\n  Slow holds, longer ones.\n" in text
+    reloaded = load_library(user_dir=home / "routines").routines["evening"]
+    assert reloaded.title == "Evening calf, longer"
+    assert [s.stretch.id for s in reloaded.steps] == [
+        "towel-calf-stretch", "wall-calf-stretch", "heel-raise"]
+    assert reloaded.steps[1].reps == 2
+    assert reloaded.steps[0].hold == 45
+    assert reloaded.cues.halfway is True
+
+
+def test_total_and_step_rows_follow_every_edit(bridge: EditorBridge, mine: Path) -> None:
+    """The total, each step's time and values are read back after each change."""
+    bridge.openFile(str(mine))
+    routine = load_library(user_dir=mine.parent).routines["evening"]
+    assert bridge.totalText == format_human(routine.total_seconds)
+    before = bridge.totalText
+    rows = bridge.steps.rows()
+    assert [r.counted for r in rows] == [False, True, False]
+    assert rows[0].hold == 40 and rows[2].hold == 30
+    assert rows[1].count == 10 and rows[1].tempo == 2
+    assert rows[0].sided and not rows[1].sided
+    bridge.setStepValue(1, "count", 20)
+    assert bridge.totalText != before
+    assert bridge.steps.rows()[1].summary == "20 × 2 s"
+    bridge.setStepCounted(1, False)
+    assert not bridge.steps.rows()[1].counted
+    assert "count" not in bridge.draft.steps()[1]  # type: ignore[union-attr]
+    bridge.setStepCounted(0, True)
+    assert bridge.steps.rows()[0].counted and bridge.problems == []
+    bridge.setStepValue(2, "sides", "left")
+    assert bridge.steps.rows()[2].sides == "left"
+    assert bridge.steps.rows()[2].summary.endswith("left side only")
+
+
+def test_structural_edits_are_announced_as_such(bridge: EditorBridge, mine: Path,
+                                                 qtbot: QtBot) -> None:
+    """Add, move and remove tell views rowsInserted, rowsMoved, rowsRemoved, never a reset."""
+    bridge.openFile(str(mine))
+    model = bridge.steps
+    seen: list[str] = []
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.rowsInserted.connect(lambda *_: seen.append("inserted"))
+    model.rowsMoved.connect(lambda *_: seen.append("moved"))
+    model.rowsRemoved.connect(lambda *_: seen.append("removed"))
+    assert bridge.addStep("toe-raise") == 3
+    assert bridge.moveStep(3, 0) == 0
+    bridge.removeStep(1)
+    assert seen == ["inserted", "moved", "removed"]
+    assert names(bridge) == ["toe-raise", "heel-raise", "towel-calf-stretch"]
+    assert [r.number for r in model.rows()] == [1, 2, 3]
+    roles = {bytes(v).decode(): k for k, v in model.roleNames().items()}
+    assert model.data(model.index(0), roles["name"]) == "Toe raises"
+    assert model.rowCount(QModelIndex()) == 3
+
+
+def test_numbers_from_javascript_are_stored_as_whole_seconds(
+        bridge: EditorBridge, mine: Path) -> None:
+    """A hold that QML hands over as 50.0 is written as 50s, not 50.0."""
+    bridge.openFile(str(mine))
+    bridge.setStepValue(0, "hold", 50.0)  # type: ignore[arg-type]
+    bridge.setCue("countdown", 5.0)  # type: ignore[arg-type]
+    assert bridge.steps.rows()[0].hold == 50 and bridge.problems == []
+    assert bridge.draft is not None and "hold: 50s" in bridge.draft.text()
+    assert bridge.cues["countdown"] == 5
+
+
+def test_moves_past_the_ends_stay_put(bridge: EditorBridge, mine: Path) -> None:
+    """Moving the first step up or the last down changes nothing and marks nothing dirty."""
+    bridge.openFile(str(mine))
+    assert bridge.moveStep(0, -1) == 0
+    assert bridge.moveStep(2, 3) == 2
+    assert not bridge.dirty
+
+
+def test_problems_are_placed_on_their_field_and_block_saving(
+        bridge: EditorBridge, mine: Path) -> None:
+    """A bad group shows under the group with line:column; a step problem on its row."""
+    bridge.openFile(str(mine))
+    bridge.setField("group", "Calf Muscles")
+    assert not bridge.canSave
+    assert bridge.fieldProblems["group"].startswith("4:8: group must be lowercase")
+    bridge.setField("group", "calf")
+    bridge.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+    problem = bridge.steps.rows()[1].problem
+    assert "count needs a tempo in step 2" in problem
+    assert problem.split(":")[0].isdigit()
+    assert [p["step"] for p in bridge.problems] == [1]
+    assert bridge.problemSummary == "1 problem to fix before saving"
+    assert bridge.totalText == "–" and not bridge.canPreview
+    assert not bridge.save()
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_unknown_keys_are_listed_apart(bridge: EditorBridge, home: Path) -> None:
+    """A problem on no field the page shows goes to otherProblems, with its place."""
+    path = home / "routines" / "odd.yaml"
+    path.write_text(HAND_WRITTEN.replace("kind: cool-down", "kind: cool-down\ncolour: red"),
+                    encoding="utf-8")
+    assert bridge.openFile(str(path))
+    assert bridge.otherProblems and bridge.otherProblems[0].startswith("6:1: unknown key")
+
+
+def test_a_missing_title_is_shown_under_the_title(bridge: EditorBridge, mine: Path) -> None:
+    """Emptying the title removes the key; the loader's complaint goes under the title."""
+    bridge.openFile(str(mine))
+    bridge.setField("title", "")
+    assert "missing required key 'title'" in bridge.fieldProblems["title"]
+    assert bridge.otherProblems == [] and not bridge.canSave
+
+
+def test_a_bad_edit_is_refused_with_a_reason(bridge: EditorBridge, mine: Path) -> None:
+    """Adding a stretch that is not in the catalogue changes nothing and says why."""
+    bridge.openFile(str(mine))
+    assert bridge.addStep("no-such-stretch") == -1
+    assert "no stretch with id 'no-such-stretch'" in bridge.errorText
+    assert not bridge.dirty
+
+
+# --- saving, reverting, the file on disk ------------------------------------------------
+
+
+def test_a_full_disk_keeps_the_old_file_and_says_so(
+        bridge: EditorBridge, mine: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save failing with ENOSPC leaves the file as it was and the draft still dirty."""
+    bridge.openFile(str(mine))
+    bridge.setField("title", "Changed")
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(safe_write.os, "fsync", full)
+    assert not bridge.save()
+    assert "the disk is full" in bridge.errorText
+    assert "previous version is unchanged" in bridge.errorText
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert bridge.dirty and bridge.canSave
+
+
+def test_revert_reads_the_file_again(bridge: EditorBridge, mine: Path) -> None:
+    """Revert drops every change since the last save."""
+    bridge.openFile(str(mine))
+    bridge.removeStep(0)
+    bridge.revert()
+    assert not bridge.dirty
+    assert names(bridge) == ["wall-calf-stretch", "heel-raise", "towel-calf-stretch"]
+
+
+def test_outside_changes_are_offered_for_reload(bridge: EditorBridge, mine: Path,
+                                                qtbot: QtBot) -> None:
+    """Another program changing the open file raises a notice; the editor's own save does not."""
+    bridge.openFile(str(mine))
+    bridge.setField("title", "Mine")
+    bridge.save()
+    qtbot.wait(150)
+    assert bridge.diskNotice == ""
+    with qtbot.waitSignal(bridge.diskChanged, timeout=3000):
+        mine.write_text(HAND_WRITTEN.replace("Evening calf", "Changed elsewhere"),
+                        encoding="utf-8")
+    assert "changed outside the editor" in bridge.diskNotice
+    bridge.reloadFromDisk()
+    assert bridge.title == "Changed elsewhere"
+    assert bridge.diskNotice == ""
+
+
+def test_keeping_my_version_then_saving_replaces_the_outside_one(
+        bridge: EditorBridge, mine: Path, qtbot: QtBot) -> None:
+    """Keep mine dismisses the notice; the next save writes the editor's version."""
+    bridge.openFile(str(mine))
+    with qtbot.waitSignal(bridge.diskChanged, timeout=3000):
+        mine.write_text(HAND_WRITTEN.replace("Evening calf", "Elsewhere"), encoding="utf-8")
+    bridge.keepMine()
+    assert bridge.diskNotice == "" and bridge.canSave
+    assert bridge.save()
+    assert "Evening calf" in mine.read_text(encoding="utf-8")
+
+
+def test_preview_hands_over_the_drafts_routine(bridge: EditorBridge, mine: Path,
+                                               qtbot: QtBot) -> None:
+    """Preview emits the Routine built from the unsaved draft."""
+    bridge.openFile(str(mine))
+    bridge.setStepValue(0, "hold", 20)
+    with qtbot.waitSignal(bridge.previewRequested) as sent:
+        assert bridge.preview()
+    routine = sent.args[0]
+    assert isinstance(routine, Routine)
+    assert routine.steps[0].hold == 20
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+# --- delete, undo, the desktop ------------------------------------------------------------
+
+
+def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot) -> None:
+    """Deleting closes the open file and says so with an undo; undo puts the file back."""
+    bridge.set_library(load_library(user_dir=mine.parent))
+    bridge.customise("evening")
+    with qtbot.waitSignals([bridge.closed, bridge.toast, bridge.routinesChanged]):
+        assert bridge.deleteRoutine("evening")
+    assert not mine.exists() and not bridge.isOpen and bridge.canUndoDelete
+    assert "evening" not in bridge.library.routines
+    assert bridge.undoDelete()
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert "evening" in bridge.library.routines
+    assert not bridge.canUndoDelete
+
+
+def test_builtin_routines_cannot_be_deleted(bridge: EditorBridge) -> None:
+    """deleteRoutine on a built-in id refuses and keeps the file."""
+    assert not bridge.deleteRoutine("back-relief")
+    assert "cannot be deleted" in bridge.errorText
+
+
+def test_reveal_and_open_hand_file_urls_to_the_desktop(bridge: EditorBridge, mine: Path) -> None:
+    """Show in folder opens the folder's URL, Open as text the file's."""
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        bridge.openFile(str(mine))
+        assert bridge.revealFile()
+        assert bridge.openFileExternally()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in catcher.urls] == [str(mine.parent), str(mine)]
+
+
+# --- the catalogue -------------------------------------------------------------------------
+
+
+def test_catalogue_filters_by_words_and_group(bridge: EditorBridge) -> None:
+    """Search words must all match, in name, group or instructions; the group narrows."""
+    stretches = bridge.library.stretches  # loads the library, which fills the catalogue
+    catalogue = bridge.catalogue
+    everything = catalogue.rowCount()
+    assert everything == len(stretches)
+    catalogue.filterText = "calf wall"
+    found = [catalogue.stretch_at(i) for i in range(catalogue.rowCount())]
+    in_name = [all(w in s.name.lower() for w in ("calf", "wall")) for s in found if s]
+    assert in_name[0] and not in_name[-1]  # instructions mention a wall: listed after
+    assert in_name == sorted(in_name, reverse=True)
+    assert {"wall-calf-stretch", "bent-knee-wall-calf-stretch"} <= {s.id for s in found if s}
+    catalogue.filterText = ""
+    catalogue.groupFilter = "neck"
+    assert catalogue.rowCount() < everything
+    assert all(catalogue.stretch_at(i).group == "neck"  # type: ignore[union-attr]
+               for i in range(catalogue.rowCount()))
+    assert catalogue.groups[0] == {"value": "", "label": "All groups"}
+    catalogue.filterText = "zzzz"
+    assert catalogue.rowCount() == 0 and catalogue.stretchIdAt(0) == ""
+
+
+def test_catalogue_rows_have_thumbnails_for_the_theme(bridge: EditorBridge, home: Path) -> None:
+    """A drawn stretch gets an SVG file in the cache, drawn for the current theme."""
+    assert bridge.library.stretches
+    catalogue = bridge.catalogue
+    roles = {bytes(v).decode(): k for k, v in catalogue.roleNames().items()}
+    light = catalogue.data(catalogue.index(0), roles["thumbnail"])
+    bridge.set_theme("dark")
+    dark = catalogue.data(catalogue.index(0), roles["thumbnail"])
+    assert light != dark
+    for url in (light, dark):
+        path = Path(QUrl(url).toLocalFile())
+        assert path.parent == home / "cache" / "thumbnails"
+        assert path.read_text(encoding="utf-8").startswith("<svg")
+
+
+# --- sharing -------------------------------------------------------------------------------
+
+
+def test_export_then_import_asks_before_replacing(home: Path, mine: Path, tmp_path: Path,
+                                                  qtbot: QtBot) -> None:
+    """An exported routine imports back only with consent to replace the existing one."""
+    library = load_library(user_dir=mine.parent)
+    sharing = SharingBridge(home, lambda: library)
+    out = tmp_path / "shared" / "evening.yaml"
+    assert sharing.exportRoutine("evening", QUrl.fromLocalFile(str(out)).toString())
+    assert out.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert sharing.planImport(QUrl.fromLocalFile(str(out)).toString())
+    assert sharing.canImport
+    assert sharing.importSummary[1].startswith("routine 'evening': Evening calf")
+    assert sharing.importReplaces == ["your routine 'evening'", f"file {mine}"]
+    assert not sharing.confirmImport(False)
+    assert "without your consent" in sharing.errorText and sharing.importing
+    with qtbot.waitSignal(sharing.routinesChanged):
+        assert sharing.confirmImport(True)
+    assert not sharing.importing
+    assert (home / "backups" / "replaced").is_dir()
+
+
+def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path) -> None:
+    """A broken routine is planned with its problems and cannot be imported."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\ntitle: Broken\ngroup: calf\nkind: warmup\nsteps: []\n",
+                      encoding="utf-8")
+    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    assert sharing.planImport(str(broken))
+    assert not sharing.canImport
+    assert any("kind must be one of" in p for p in sharing.importProblems)
+    assert not sharing.confirmImport(False)
+    assert not (home / "routines" / "broken.yaml").exists()
+
+
+def test_import_of_something_else_is_refused(home: Path, tmp_path: Path) -> None:
+    """A file that is neither .yaml nor .zip is refused at once with a reason."""
+    other = tmp_path / "notes.txt"
+    other.write_text("hello", encoding="utf-8")
+    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    assert not sharing.planImport(str(other))
+    assert "takes a .yaml or .zip" in sharing.errorText

@@ -1,0 +1,333 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import QtQuick.Window
+import "editor"
+
+// The routine editor: the routine's fields on the left, its steps on the right, the
+// total time, Preview and Save on top. Everything shown comes from the `editor`
+// bridge; every change goes back to it. Keys: Ctrl+S saves, Ctrl+Shift+A adds a
+// step, Ctrl+Up/Down move the focused step, Delete removes it.
+Page {
+    id: page
+
+    // True while the editor's own dialogs are up (the window's keys then wait).
+    readonly property bool dialogOpen: picker.visible || leaveDialog.visible
+    property bool closeWindowAfterLeaving: false
+
+    // Leave the editor: straight away when saved, else after asking; closeWindow
+    // when the window is closing (it closes once the editor has been left).
+    function requestLeave(closeWindow) {
+        page.closeWindowAfterLeaving = closeWindow === true
+        if (editor.dirty)
+            leaveDialog.open()
+        else
+            page.leave()
+    }
+    function leave() {
+        const closing = page.closeWindowAfterLeaving ? page.Window.window : null
+        editor.close()
+        if (closing)
+            closing.close()
+    }
+    function focusFirst() { fields.focusTitle() }
+    function focusStep(index) {
+        if (index < 0 || index >= stepList.count)
+            return
+        stepList.currentIndex = index
+        stepList.positionViewAtIndex(index, ListView.Contain)
+        const item = stepList.itemAtIndex(index)
+        if (item)
+            item.forceActiveFocus(Qt.TabFocusReason)
+    }
+    function moveStep(from, to) {
+        const moved = editor.moveStep(from, to)
+        focusStep(moved)
+    }
+    function removeStep(index) {
+        editor.removeStep(index)
+        if (stepList.count > 0)
+            Qt.callLater(page.focusStep, Math.min(index, stepList.count - 1))
+        else
+            addButton.forceActiveFocus()
+    }
+    function addStep(stretchId) {
+        const at = editor.addStep(stretchId)
+        if (at >= 0)
+            Qt.callLater(page.focusStep, at)
+    }
+
+    objectName: "editorPage"
+    focus: true
+    background: Rectangle { color: Theme.background }
+
+    Shortcut {
+        sequence: "Ctrl+S"
+        enabled: editor.canSave && page.visible
+        onActivated: editor.save()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+A"
+        enabled: editor.isOpen && page.visible && !picker.visible
+        onActivated: picker.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+Up"
+        enabled: stepList.activeFocus && stepList.currentIndex >= 0
+        onActivated: page.moveStep(stepList.currentIndex, stepList.currentIndex - 1)
+    }
+    Shortcut {
+        sequence: "Ctrl+Down"
+        enabled: stepList.activeFocus && stepList.currentIndex >= 0
+        onActivated: page.moveStep(stepList.currentIndex, stepList.currentIndex + 1)
+    }
+
+    header: Rectangle {
+        implicitHeight: headerLayout.implicitHeight + Theme.space3 * 2
+        color: Theme.surface
+        Rectangle {
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 1
+            color: Theme.border
+        }
+
+        RowLayout {
+            id: headerLayout
+            anchors.fill: parent
+            anchors.margins: Theme.space3
+            anchors.leftMargin: Theme.space4
+            anchors.rightMargin: Theme.space4
+            spacing: Theme.space3
+
+            BackButton {
+                objectName: "editorBack"
+                text: "‹  Back"
+                Accessible.name: "Leave the editor"
+                onClicked: page.requestLeave(false)
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Text {
+                    objectName: "editorHeading"
+                    Layout.fillWidth: true
+                    text: (editor.isNew ? "New routine: " : "Editing: ")
+                          + (editor.title || "Untitled") + (editor.dirty ? "  •" : "")
+                    color: Theme.text
+                    font.pointSize: Theme.textLarge
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text + (editor.dirty ? ", unsaved changes" : "")
+                }
+                Text {
+                    objectName: "editorFile"
+                    Layout.fillWidth: true
+                    text: editor.isNew ? "Will be saved as " + editor.filePath : editor.filePath
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                    elide: Text.ElideMiddle
+                }
+            }
+
+            ColumnLayout {
+                spacing: 0
+                Text {
+                    objectName: "editorTotal"
+                    Layout.alignment: Qt.AlignRight
+                    text: editor.totalText
+                    color: Theme.text
+                    font.pointSize: Theme.textLarge
+                    font.weight: Font.DemiBold
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: "Total time " + text
+                }
+                Text {
+                    Layout.alignment: Qt.AlignRight
+                    text: editor.totalCaption
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                }
+            }
+
+            AppButton {
+                objectName: "editorPreview"
+                text: "Preview"
+                enabled: editor.canPreview
+                Accessible.name: "Preview: play the routine as it is now"
+                onClicked: editor.preview()
+            }
+            AppButton {
+                objectName: "editorSave"
+                kind: "primary"
+                text: "Save"
+                enabled: editor.canSave
+                Accessible.name: editor.canSave ? "Save" : "Save (nothing to save, or problems to fix first)"
+                onClicked: editor.save()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.space4
+        spacing: Theme.space3
+
+        // The file: its place, its own text, revert and delete.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.space2
+            AppButton {
+                objectName: "editorOpenText"
+                kind: "quiet"
+                text: "Open as text"
+                enabled: !editor.isNew
+                Accessible.name: "Open the routine file in your text editor"
+                onClicked: editor.openFileExternally()
+            }
+            AppButton {
+                objectName: "editorReveal"
+                kind: "quiet"
+                text: "Show in folder"
+                Accessible.name: "Show the routine file in the file manager"
+                onClicked: editor.revealFile()
+            }
+            AppButton {
+                objectName: "editorRevert"
+                kind: "quiet"
+                text: "Revert"
+                enabled: editor.dirty && !editor.isNew
+                Accessible.name: "Revert: throw away the changes since the last save"
+                onClicked: editor.revert()
+            }
+            AppButton {
+                objectName: "editorDelete"
+                kind: "quiet"
+                text: editor.isNew ? "Discard" : "Delete routine"
+                Accessible.name: editor.isNew ? "Discard the new routine" : "Delete the routine"
+                onClicked: editor.deleteOpen()
+            }
+        }
+
+        Banner {
+            objectName: "editorError"
+            Layout.fillWidth: true
+            text: editor.errorText
+            firstAction: "Dismiss"
+            onFirstClicked: editor.dismissError()
+        }
+        Banner {
+            objectName: "editorDisk"
+            Layout.fillWidth: true
+            error: false
+            text: editor.diskNotice
+            firstAction: "Reload from disk"
+            secondAction: "Keep my version"
+            onFirstClicked: editor.reloadFromDisk()
+            onSecondClicked: editor.keepMine()
+        }
+        Banner {
+            objectName: "editorProblems"
+            Layout.fillWidth: true
+            error: editor.blocked
+            text: editor.problemSummary
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.space4
+
+            ScrollView {
+                id: fieldsScroll
+                Layout.fillHeight: true
+                Layout.preferredWidth: Math.max(Theme.basePoint * 36, page.width * 0.38)
+                contentWidth: availableWidth
+                clip: true
+                RoutineFields {
+                    id: fields
+                    width: fieldsScroll.availableWidth - Theme.space2
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.space2
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.space2
+                    Text {
+                        Layout.fillWidth: true
+                        text: "Steps"
+                        color: Theme.text
+                        font.pointSize: Theme.textTitle
+                        font.weight: Font.DemiBold
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    AppButton {
+                        id: addButton
+                        objectName: "addStepButton"
+                        text: "+ Add step"
+                        Accessible.name: "Add a step from the stretch catalogue"
+                        onClicked: picker.open()
+                    }
+                }
+                FieldProblem {
+                    objectName: "stepsProblem"
+                    Layout.fillWidth: true
+                    text: editor.fieldProblems.steps || ""
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: stepList.count === 0
+                    text: "No steps yet. Add one from the stretch catalogue."
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textBody
+                    wrapMode: Text.WordWrap
+                }
+
+                ListView {
+                    id: stepList
+                    objectName: "stepList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: editor.steps
+                    spacing: Theme.space1
+                    keyNavigationEnabled: false
+                    // No delegates made ahead in the background: a search or an edit can change
+                    // the rows while one is half made, which Qt warns about.
+                    cacheBuffer: 0
+                    boundsBehavior: Flickable.StopAtBounds
+                    // A moved step keeps its place on screen while it moves.
+                    move: Transition { NumberAnimation { property: "y"; duration: Theme.fast } }
+                    displaced: Transition { NumberAnimation { property: "y"; duration: Theme.fast } }
+                    Accessible.role: Accessible.List
+                    Accessible.name: "Steps of the routine"
+                    ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+                    delegate: StepCard {
+                        onMoveRequested: (from, to) => page.moveStep(from, to)
+                        onRemoveRequested: (index) => page.removeStep(index)
+                    }
+                }
+            }
+        }
+    }
+
+    CataloguePicker {
+        id: picker
+        onPicked: (stretchId) => page.addStep(stretchId)
+    }
+
+    LeaveDialog {
+        id: leaveDialog
+        onSaveChosen: if (editor.save()) page.leave()
+        onDiscardChosen: page.leave()
+        onRejected: page.closeWindowAfterLeaving = false
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import ".."
+
+// "Save your changes?" when leaving the editor with unsaved changes.
+Dialog {
+    id: dialog
+
+    signal saveChosen()
+    signal discardChosen()
+
+    objectName: "leaveDialog"
+    modal: true
+    focus: true
+    closePolicy: Popup.CloseOnEscape
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(Overlay.overlay ? Overlay.overlay.width - Theme.space8 : 480,
+                    Theme.basePoint * 44)
+    padding: Theme.space6
+
+    onOpened: saveButton.enabled ? saveButton.forceActiveFocus() : keepButton.forceActiveFocus()
+
+    Overlay.modal: Rectangle { color: Theme.scrim }
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
+    }
+
+    contentItem: ColumnLayout {
+        Accessible.role: Accessible.Dialog
+        Accessible.name: "Save your changes?"
+        spacing: Theme.space3
+        Text {
+            Layout.fillWidth: true
+            text: "Save your changes to “" + (editor.title || editor.fileName) + "”?"
+            color: Theme.text
+            font.pointSize: Theme.textTitle
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            Layout.fillWidth: true
+            text: editor.canSave ? "If you leave without saving, your changes are lost."
+                  : "The routine has problems, so it cannot be saved as it is. "
+                    + "Keep editing to fix them, or leave and lose the changes."
+            color: Theme.textMuted
+            font.pointSize: Theme.textBody
+            wrapMode: Text.WordWrap
+        }
+        RowLayout {
+            Layout.topMargin: Theme.space2
+            Layout.alignment: Qt.AlignRight
+            spacing: Theme.space2
+            AppButton {
+                objectName: "leaveDiscard"
+                kind: "quiet"
+                text: "Discard changes"
+                onClicked: { dialog.close(); dialog.discardChosen() }
+            }
+            AppButton {
+                id: keepButton
+                objectName: "leaveKeep"
+                text: "Keep editing"
+                onClicked: dialog.reject()
+            }
+            AppButton {
+                id: saveButton
+                objectName: "leaveSave"
+                kind: "primary"
+                text: "Save"
+                enabled: editor.canSave
+                onClicked: { dialog.close(); dialog.saveChosen() }
+            }
+        }
+    }
+}

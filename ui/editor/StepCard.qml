@@ -1,0 +1,275 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import ".."
+
+// One step of the routine being edited: its picture, name and time, and its settings.
+// The card is one stop in the Tab order; Ctrl+Up/Down (on the page) moves it, Delete
+// removes it; the handle on the left drags it to another place.
+FocusScope {
+    id: card
+
+    required property int index
+    required property int number
+    required property string stretchId
+    required property string name
+    required property string thumbnail
+    required property bool sided
+    required property bool counted
+    required property int hold
+    required property int count
+    required property int tempo
+    required property int reps
+    required property string sides
+    required property int prepare
+    required property int rest
+    required property string summary
+    required property string timeText
+    required property string problem
+
+    readonly property ListView view: ListView.view
+    readonly property var limits: editor.limits
+    readonly property string stepWords: "step " + number
+
+    signal moveRequested(int from, int to)
+    signal removeRequested(int index)
+
+    objectName: "step_" + index
+    width: view ? view.width : implicitWidth
+    implicitHeight: frame.implicitHeight + Theme.space2
+    activeFocusOnTab: true
+    Accessible.role: Accessible.ListItem
+    Accessible.name: "Step " + number + " of " + (view ? view.count : number) + ": " + name
+                     + (summary !== "" ? ", " + summary : "")
+    Accessible.description: "Control+Up and Control+Down move the step, Delete removes it"
+
+    Keys.onDeletePressed: card.removeRequested(card.index)
+    onActiveFocusChanged: if (activeFocus && view) view.currentIndex = index
+
+    Rectangle {
+        id: frame
+        width: parent.width
+        implicitHeight: layout.implicitHeight + Theme.space3 * 2
+        radius: Theme.radius
+        color: Theme.surface
+        border.width: card.activeFocus ? 2 : 1
+        border.color: card.activeFocus ? Theme.focus
+                      : card.problem !== "" ? Theme.errorText : Theme.border
+
+        ColumnLayout {
+            id: layout
+            anchors.fill: parent
+            anchors.margins: Theme.space3
+            spacing: Theme.space2
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.space2
+
+                // Drag handle: press and move up or down to put the step elsewhere.
+                Text {
+                    id: handle
+                    objectName: card.objectName + "Handle"
+                    text: "⋮⋮"
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textLarge
+                    Accessible.ignored: true
+                    MouseArea {
+                        id: dragArea
+                        anchors.fill: parent
+                        anchors.margins: -Theme.space1
+                        cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
+                        drag.target: card
+                        drag.axis: Drag.YAxis
+                        preventStealing: true  // the list would take the drag as a flick
+                        property real startY: 0
+                        onPressed: { startY = card.y; card.z = 10; card.forceActiveFocus() }
+                        onCanceled: { card.z = 0; card.y = startY }
+                        onReleased: {
+                            card.z = 0
+                            // The new place: after every other step whose middle is above
+                            // the dragged card's middle (one scrolled out of sight, so not
+                            // made, stays on the side of the card it was on).
+                            const view = card.view
+                            const middle = card.y + card.height / 2
+                            let to = 0
+                            for (let i = 0; i < view.count; ++i) {
+                                if (i === card.index)
+                                    continue
+                                const other = view.itemAtIndex(i)
+                                if (other ? other.y + other.height / 2 < middle : i < card.index)
+                                    ++to
+                            }
+                            card.y = startY
+                            if (to !== card.index)
+                                card.moveRequested(card.index, to)
+                        }
+                    }
+                }
+
+                Rectangle {
+                    Layout.preferredWidth: Theme.basePoint * 2.6
+                    Layout.preferredHeight: Layout.preferredWidth
+                    radius: width / 2
+                    color: Theme.accentSoft
+                    Text {
+                        anchors.centerIn: parent
+                        text: card.number
+                        color: Theme.textOnAccentSoft
+                        font.pointSize: Theme.textSmall
+                        font.weight: Font.DemiBold
+                    }
+                }
+
+                StretchPicture {
+                    Layout.preferredWidth: Theme.basePoint * 5
+                    Layout.preferredHeight: Layout.preferredWidth
+                    source: card.thumbnail
+                    caption: card.name
+                    compact: true
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Text {
+                        objectName: card.objectName + "Name"
+                        Layout.fillWidth: true
+                        text: card.name
+                        color: Theme.text
+                        font.pointSize: Theme.textBody
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: card.summary
+                        color: Theme.textMuted
+                        font.pointSize: Theme.textSmall
+                        elide: Text.ElideRight
+                    }
+                }
+
+                Text {
+                    objectName: card.objectName + "Time"
+                    text: card.timeText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                }
+
+                StepButton {
+                    objectName: card.objectName + "Up"
+                    text: "↑"
+                    enabled: card.index > 0
+                    Accessible.name: "Move " + card.stepWords + " up"
+                    onClicked: card.moveRequested(card.index, card.index - 1)
+                }
+                StepButton {
+                    objectName: card.objectName + "Down"
+                    text: "↓"
+                    enabled: card.view !== null && card.index < card.view.count - 1
+                    Accessible.name: "Move " + card.stepWords + " down"
+                    onClicked: card.moveRequested(card.index, card.index + 1)
+                }
+                StepButton {
+                    objectName: card.objectName + "Remove"
+                    text: "✕"
+                    Accessible.name: "Remove " + card.stepWords + ", " + card.name
+                    onClicked: card.removeRequested(card.index)
+                }
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space3
+
+                ColumnLayout {
+                    spacing: 2
+                    FieldLabel { text: "Type" }
+                    ChoiceBox {
+                        objectName: card.objectName + "Mode"
+                        value: card.counted ? "count" : "hold"
+                        model: [{ "value": "hold", "label": "Hold" },
+                                { "value": "count", "label": "Counted" }]
+                        Accessible.name: "Hold or counted movement, " + card.stepWords
+                        onChosen: (value) => editor.setStepCounted(card.index, value === "count")
+                    }
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Hold"
+                    visible: !card.counted
+                    label: "Hold"
+                    value: card.hold
+                    limits: card.limits.hold
+                    accessibleName: "Hold, seconds, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "hold", value)
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Count"
+                    visible: card.counted
+                    label: "Count"
+                    unit: "×"
+                    value: card.count
+                    limits: card.limits.count
+                    accessibleName: "Count, repetitions, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "count", value)
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Tempo"
+                    visible: card.counted
+                    label: "Tempo"
+                    value: card.tempo
+                    limits: card.limits.tempo
+                    accessibleName: "Tempo, seconds per repetition, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "tempo", value)
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Reps"
+                    label: "Reps"
+                    unit: "×"
+                    value: card.reps
+                    limits: card.limits.reps
+                    accessibleName: "Repeats of the whole step, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "reps", value)
+                }
+                ColumnLayout {
+                    visible: card.sided
+                    spacing: 2
+                    FieldLabel { text: "Sides" }
+                    ChoiceBox {
+                        objectName: card.objectName + "Sides"
+                        value: card.sides
+                        model: [{ "value": "both", "label": "Both sides" },
+                                { "value": "left", "label": "Left only" },
+                                { "value": "right", "label": "Right only" }]
+                        Accessible.name: "Sides, " + card.stepWords
+                        onChosen: (value) => editor.setStepValue(card.index, "sides", value)
+                    }
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Prepare"
+                    label: "Get ready"
+                    value: card.prepare
+                    limits: card.limits.prepare
+                    accessibleName: "Get-ready time, seconds, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "prepare", value)
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Rest"
+                    label: "Rest after"
+                    value: card.rest
+                    limits: card.limits.rest
+                    accessibleName: "Rest after the step, seconds, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "rest", value)
+                }
+            }
+
+            FieldProblem {
+                objectName: card.objectName + "Problem"
+                Layout.fillWidth: true
+                text: card.problem
+            }
+        }
+    }
+}
