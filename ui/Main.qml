@@ -25,8 +25,10 @@ ApplicationWindow {
     })
 
     function askStop() {
-        if (app.page === "player" && stopLoader.item && !stopLoader.item.visible)
+        if (app.page === "player" && stopLoader.item && !stopLoader.item.visible) {
+            player.holdForQuestion()
             stopLoader.item.open()
+        }
     }
 
     title: "stretchapp"
@@ -116,6 +118,13 @@ ApplicationWindow {
                 border.color: Theme.warnText
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: modelData
+                // A notice is read once; it then leaves by itself so it never
+                // keeps covering the player's controls.
+                Timer {
+                    interval: 10000
+                    running: true
+                    onTriggered: app.dismissNoticeText(notice.modelData)
+                }
                 RowLayout {
                     id: noticeRow
                     anchors.fill: parent
@@ -170,6 +179,7 @@ ApplicationWindow {
             rejectText: "Keep going"
             acceptIsPrimary: false
             onAccepted: player.stop()
+            onRejected: player.releaseQuestion()
         }
     }
 

@@ -201,6 +201,12 @@ class AppBridge(QObject):
             del self._notices[index]
             self.noticesChanged.emit()
 
+    @Slot(str)
+    def dismissNoticeText(self, text: str) -> None:
+        if text in self._notices:
+            self._notices.remove(text)
+            self.noticesChanged.emit()
+
     # --- inside --------------------------------------------------------------------
 
     def _play(self, routine: Routine, position: SessionPosition | None) -> None:

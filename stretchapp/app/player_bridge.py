@@ -70,6 +70,7 @@ class PlayerBridge(QObject):
         self._gap_threshold = gap_threshold
         self._refresh_ms = refresh_ms
         self._theme = "light"
+        self._paused_for_question = False
         # The cue player (stretchapp.app.cue_player.CuePlayer): prepare(routine),
         # and its ready, preparing and progress properties.
         self._audio: Any = None
@@ -170,6 +171,19 @@ class PlayerBridge(QObject):
             return
         running = self._ticker.engine.status is Status.RUNNING
         self._control(Control.PAUSE if running else Control.RESUME)
+
+    @Slot()
+    def holdForQuestion(self) -> None:
+        """Pause while the user is asked something (stop?); releaseQuestion undoes it."""
+        if self._ticker is not None and self._ticker.engine.status is Status.RUNNING:
+            self._paused_for_question = self._control(Control.PAUSE)
+
+    @Slot()
+    def releaseQuestion(self) -> None:
+        """Resume after a question, if holdForQuestion paused the session."""
+        if self._paused_for_question:
+            self._paused_for_question = False
+            self._control(Control.RESUME)
 
     @Slot()
     def skip(self) -> None:

@@ -65,14 +65,26 @@ def test_keys_pause_skip_back_and_stop(ui: Ui) -> None:
 
 
 def test_stop_can_be_declined(ui: Ui) -> None:
-    """The Stop button asks first; Keep going leaves the routine playing."""
+    """The Stop button asks first, holding the clock meanwhile; Keep going plays on."""
     ui.start("calf-relief")
     ui.click("stopButton")
+    assert ui.shell.player.view["paused"] is True
+    ui.advance(30)  # however long the question stays open, no time is lost
     ui.click("stopDialogReject")
     assert ui.page() == "player"
     assert not ui.popup_open("stopDialog")
+    assert ui.shell.player.view["paused"] is False
     ui.advance(2)
     assert ui.text("countdownText") == "8"
+
+
+def test_stop_question_keeps_a_pause_the_user_chose(ui: Ui) -> None:
+    """Declining to stop a routine the user had paused leaves it paused."""
+    ui.start("calf-relief")
+    ui.key(Qt.Key.Key_Space)
+    ui.click("stopButton")
+    ui.click("stopDialogReject")
+    assert ui.shell.player.view["paused"] is True
 
 
 def test_buttons_control_the_session(ui: Ui) -> None:
@@ -207,3 +219,20 @@ def test_unknown_routine_id_gives_a_notice(open_ui: Any) -> None:
     assert "no-such-routine" in ui.shell.app.notices[0]
     ui.click("dismissNotice_0")
     assert ui.shell.app.notices == []
+
+
+def test_notice_leaves_by_itself(open_ui: Any, qtbot: Any) -> None:
+    """A notice carries a timer that dismisses it by its text, so it never stays over controls."""
+    from PySide6.QtCore import QObject
+
+    ui = open_ui("no-such-routine")
+    notice = ui.item("notice_0")
+    timers = [t for t in notice.findChildren(QObject) if t.metaObject().className() == "QQmlTimer"]
+    assert [t.property("interval") for t in timers] == [10000]
+    text = ui.shell.app.notices[0]
+    timers[0].setProperty("interval", 1)
+    timers[0].setProperty("running", False)
+    timers[0].setProperty("running", True)
+    qtbot.waitUntil(lambda: not ui.shell.app.notices, timeout=3000)
+    assert text not in ui.shell.app.notices
+    assert not ui.exists("notice_0")
