@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 DEBOUNCE_MS = 200
@@ -38,8 +39,15 @@ class LibraryWatcher(QObject):
         self._debounce.timeout.connect(self.load)
         self._finished.connect(self._deliver)
 
+    def _alive(self) -> bool:
+        # A queued load can arrive while the window is being torn down, after
+        # Qt has already deleted the watcher that belongs to this object.
+        return shiboken6.isValid(self) and shiboken6.isValid(self._watcher)
+
     def load(self) -> None:
         """Load the library now: in a worker thread, or at once when not threaded."""
+        if not self._alive():
+            return
         if not self.threaded:
             self._deliver(self._read())
             return
@@ -70,6 +78,8 @@ class LibraryWatcher(QObject):
         with self._lock:
             self._busy = False
             again, self._again = self._again, False
+        if not self._alive():
+            return
         self._watch()
         self.loaded.emit(library)
         if again:
