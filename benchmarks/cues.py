@@ -45,7 +45,7 @@ from stretchapp.core.voice import VoiceRenderer
 
 # p99 within 15 ms, or (on a machine whose own bare timer misses that) within
 # 1.5 times the bare timer's p99: the noise is the machine's, not the cue path's.
-BUDGET = {"p99_late_ms": 15.0, "ratio": 1.5, "render_cold_ms": 2000.0, "render_cached_ms": 50.0}
+BUDGET = {"p99_late_ms": 15.0, "render_cold_ms": 2000.0, "render_cached_ms": 50.0}
 MS = 1000.0
 
 
@@ -200,7 +200,9 @@ def main() -> int:
     figures["ratio"] = round(
         max(figures["p99_late_ms"], 1.0) / max(figures["baseline_p99_late_ms"], 1.0), 3)
     figures["render_ratio"] = None if command is None else round(cold / command, 3)
-    on_time = figures["p99_late_ms"] <= BUDGET["p99_late_ms"] or figures["ratio"] <= BUDGET["ratio"]
+    # The budget is absolute; the ratio is printed to tell a slow
+    # machine (bare timer late too) from a slow cue path.
+    on_time = figures["p99_late_ms"] <= BUDGET["p99_late_ms"]
     ok = (on_time
           and figures["render_cold_ms"] <= BUDGET["render_cold_ms"]
           and figures["render_cached_ms"] <= BUDGET["render_cached_ms"])
@@ -208,7 +210,7 @@ def main() -> int:
           f"p99 {figures['p99_late_ms']:.3f} ms, max {figures['max_late_ms']:.3f} ms "
           f"(budget p99 {BUDGET['p99_late_ms']:.0f} ms)")
     print(f"baseline: bare QTimer p99 {figures['baseline_p99_late_ms']:.3f} ms; "
-          f"ratio {figures['ratio']:.2f} (budget {BUDGET['ratio']} where the p99 misses)")
+          f"ratio {figures['ratio']:.2f}")
     print(json.dumps({**figures, "budget": BUDGET, "ok": ok}))
     return 0 if ok else 1
 
