@@ -156,7 +156,7 @@ Rectangle {
                 objectName: "detailEditorError"
                 Layout.fillWidth: true
                 visible: text !== ""
-                text: editor.isOpen ? "" : editor.errorText
+                text: editor !== null && !editor.isOpen ? editor.errorText : ""
                 color: Theme.errorText
                 font.pointSize: Theme.textSmall
                 wrapMode: Text.WordWrap

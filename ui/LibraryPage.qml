@@ -10,7 +10,8 @@ Rectangle {
     objectName: "libraryPage"
     color: Theme.background
 
-    readonly property bool dialogOpen: sharingDialogs.dialogOpen
+    readonly property bool dialogOpen: sharingLoader.item !== null
+                                       && sharingLoader.item.dialogOpen
 
     function focusFirst() { search.forceActiveFocus() }
 
@@ -57,6 +58,7 @@ Rectangle {
                     kind: "quiet"
                     text: "New routine"
                     Accessible.name: "New routine: start an empty one of your own"
+                    enabled: editor !== null
                     onClicked: editor.newRoutine()
                 }
                 AppButton {
@@ -64,7 +66,8 @@ Rectangle {
                     kind: "quiet"
                     text: "Import…"
                     Accessible.name: "Import a routine file someone shared"
-                    onClicked: sharingDialogs.importFile()
+                    enabled: sharingLoader.item !== null
+                    onClicked: sharingLoader.item.importFile()
                 }
                 AppButton {
                     objectName: "settingsButton"
@@ -218,8 +221,10 @@ Rectangle {
         }
     }
 
-    SharingDialogs {
-        id: sharingDialogs
-        objectName: "librarySharing"
+    // Made once the sharing bridge exists, just after the window first shows.
+    Loader {
+        id: sharingLoader
+        active: sharing !== null
+        sourceComponent: SharingDialogs { objectName: "librarySharing" }
     }
 }

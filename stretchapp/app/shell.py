@@ -23,12 +23,10 @@ from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 
 from stretchapp.app.app_bridge import AppBridge
-from stretchapp.app.editor_bridge import EditorBridge
 from stretchapp.app.library_bridge import LibraryBridge
 from stretchapp.app.library_watcher import LibraryWatcher
 from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
-from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
 from stretchapp.core.model import Routine
@@ -70,8 +68,11 @@ class AppShell(QObject):
         self.app = AppBridge(home, self._playable, self)
         self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
                                       parent=self)
-        self.editor = EditorBridge(home, parent=self)
-        self.sharing = SharingBridge(home, lambda: self.editor.library, self)
+        # The editor and sharing bridges need the whole loader (pydantic, ruamel):
+        # they are made in start(), after the first frame, not on start-up's path.
+        self.editor: Any = None
+        self.sharing: Any = None
+        self._context: Any = None
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -89,12 +90,26 @@ class AppShell(QObject):
         self.player.stopped.connect(self._silence)
         self.settings.darkChanged.connect(self._apply_theme)
         self.settings.changed.connect(self._apply_sound_settings)
+
+    def _make_editing(self) -> None:
+        """Make and wire the editor and sharing bridges, and hand them to QML."""
+        if self.editor is not None:
+            return
+        from stretchapp.app.editor_bridge import EditorBridge
+        from stretchapp.app.sharing_bridge import SharingBridge
+
+        self.editor = EditorBridge(self.home, parent=self)
+        self.sharing = SharingBridge(self.home, lambda: self.editor.library, self)
         self.editor.opened.connect(self.app.show_editor)
         self.editor.closed.connect(self.app.leave_editor)
         self.editor.deleted.connect(self.app.routine_deleted)
         self.editor.previewRequested.connect(self._preview)
         self.editor.routinesChanged.connect(self._editor_wrote)
         self.sharing.routinesChanged.connect(self._imported)
+        self.editor.set_theme("dark" if self.settings.dark else "light")
+        if self._context is not None:
+            self._context.setContextProperty("editor", self.editor)
+            self._context.setContextProperty("sharing", self.sharing)
 
     def _wire_audio(self, audio: Any) -> None:
         self.player.cueDue.connect(audio.play_cue)
@@ -115,10 +130,12 @@ class AppShell(QObject):
         context.setContextProperty("settings", self.settings)
         context.setContextProperty("editor", self.editor)
         context.setContextProperty("sharing", self.sharing)
+        self._context = context
 
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
         self._started = True
+        self._make_editing()
         self.watcher.load()
 
     def start_once(self) -> None:
@@ -161,7 +178,8 @@ class AppShell(QObject):
 
     def _on_library(self, library: Any) -> None:
         self.library.set_library(library)
-        self.editor.set_library(library)
+        if self.editor is not None:
+            self.editor.set_library(library)
         if self._first_load:
             self._first_load = False
             self.app.library_ready(self.routine_id)
@@ -206,7 +224,8 @@ class AppShell(QObject):
         theme = "dark" if self.settings.dark else "light"
         self.library.set_theme(theme)
         self.player.set_theme(theme)
-        self.editor.set_theme(theme)
+        if self.editor is not None:
+            self.editor.set_theme(theme)
 
     def _apply_sound_settings(self) -> None:
         if self.audio is None:
