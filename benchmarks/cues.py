@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import shutil
 import statistics
 import subprocess
@@ -29,7 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from bench_common import bare_timer_lateness, percentile, templates
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from stretchapp.app.cue_player import CuePlayer
 from stretchapp.app.session_ticker import SessionTicker
@@ -38,29 +38,16 @@ from stretchapp.core.cue_sink import RecordingSink
 from stretchapp.core.cue_sounds import CUE_SOUND_NAMES
 from stretchapp.core.cues import all_cues
 from stretchapp.core.library import load_library
-from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.model import CueSettings, Kind, Routine, Step
 from stretchapp.core.session_events import Control
 from stretchapp.core.timeline import build_timeline
 from stretchapp.core.voice import VoiceRenderer
 
-# p99 within 15 ms, or (on a machine whose own bare timer misses that) within
-# 1.5 times the bare timer's p99: the noise is the machine's, not the cue path's.
 BUDGET = {"p99_late_ms": 15.0, "render_cold_ms": 2000.0, "render_cached_ms": 50.0}
 MS = 1000.0
 
 
-def _stretch(name: str, sided: bool = False) -> Stretch:
-    return Stretch(id=name.lower().replace(" ", "-"), name=name, group="calf",
-                   instructions=name, sided=sided)
-
-
-# Every kind of cue: phase starts, halfway, countdown ticks, counts, the finish.
-TEMPLATES = (
-    Step(_stretch("Calf stretch"), hold=8, prepare=2, rest=2),
-    Step(_stretch("Wall stretch", True), hold=5, sides=(Side.LEFT, Side.RIGHT), prepare=2,
-         switch=1, rest=2),
-    Step(_stretch("Heel raise"), hold=None, count=6, tempo=1, prepare=2, rest=2),
-)
+TEMPLATES = templates(6)
 
 
 def routine_of(seconds: int) -> Routine:
@@ -75,37 +62,6 @@ def routine_of(seconds: int) -> Routine:
                    cues=CueSettings(countdown=3, halfway=True))
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
-
-
-def measure_baseline(offsets: list[float]) -> list[float]:
-    """Lateness (s) of a bare PreciseTimer single shot chained through `offsets`."""
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    loop = QEventLoop()
-    late: list[float] = []
-    start = time.monotonic()
-    pending = list(offsets)
-
-    def arm() -> None:
-        timer.start(max(0, math.ceil((start + pending[0] - time.monotonic()) * MS)))
-
-    def fired() -> None:
-        now = time.monotonic()
-        while pending and start + pending[0] <= now:
-            late.append(now - start - pending.pop(0))
-        if pending:
-            arm()
-        else:
-            loop.quit()
-
-    timer.timeout.connect(fired)
-    arm()
-    loop.exec()
-    return late
 
 
 def measure_cues(app: QCoreApplication, routine: Routine, cache: Path) -> list[float]:
@@ -177,7 +133,7 @@ def main() -> int:
     try:
         print(f"routine: {routine.total_seconds} s, {len(offsets)} cue instants; "
               f"one core kept busy by pid {spinner.pid}")
-        baseline = measure_baseline(offsets)
+        baseline = bare_timer_lateness(offsets)
         with tempfile.TemporaryDirectory() as cache:
             late = measure_cues(app, routine, Path(cache))
     finally:
@@ -187,9 +143,9 @@ def main() -> int:
     figures = {
         "cues": len(late),
         "p50_late_ms": round(statistics.median(late) * MS, 3),
-        "p99_late_ms": round(_percentile(late, 0.99) * MS, 3),
+        "p99_late_ms": round(percentile(late, 0.99) * MS, 3),
         "max_late_ms": round(max(late) * MS, 3),
-        "baseline_p99_late_ms": round(_percentile(baseline, 0.99) * MS, 3),
+        "baseline_p99_late_ms": round(percentile(baseline, 0.99) * MS, 3),
         "phrases": len(phrases),
         "render_cold_ms": round(cold * MS, 2),
         "render_cached_ms": round(cached * MS, 3),

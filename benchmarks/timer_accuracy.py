@@ -17,43 +17,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import multiprocessing
 import os
 import statistics
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from bench_common import bare_timer_lateness, bench_stretch, percentile, templates
+from PySide6.QtCore import QCoreApplication
 
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.core.cues import Cue, all_cues
-from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.model import CueSettings, Kind, Routine, Step
 from stretchapp.core.session_events import Control, Event, PhaseStarted, SessionFinished
 from stretchapp.core.timeline import build_timeline
 
 BUDGET = {"drift_ms": 10.0, "p99_late_ms": 20.0, "cpu_percent": 2.0}
 
 
-def _stretch(name: str, sided: bool = False) -> Stretch:
-    return Stretch(
-        id=name.lower().replace(" ", "-"), name=name, group="calf", instructions=name, sided=sided
-    )
-
-
-# A plain hold, a sided hold and a counted movement: every kind of phase and cue.
-TEMPLATES = (
-    Step(_stretch("Calf stretch"), hold=8, prepare=2, rest=2),
-    Step(
-        _stretch("Wall stretch", True),
-        hold=5,
-        sides=(Side.LEFT, Side.RIGHT),
-        prepare=2,
-        switch=1,
-        rest=2,
-    ),
-    Step(_stretch("Heel raise"), hold=None, count=5, tempo=1, prepare=2, rest=2),
-)
+TEMPLATES = templates(5)
 
 
 def routine_of(seconds: int) -> Routine:
@@ -64,7 +46,7 @@ def routine_of(seconds: int) -> Routine:
         template = TEMPLATES[len(steps) % 3]
         steps.append(template)
         used += template.seconds(last=False)
-    steps.append(Step(_stretch("Neck tilt"), hold=seconds - used, prepare=0))
+    steps.append(Step(bench_stretch("Neck tilt"), hold=seconds - used, prepare=0))
     cues = CueSettings(countdown=3, halfway=True)
     return Routine("timer-bench", "Timer benchmark", "calf", Kind.RELIEF, tuple(steps), cues=cues)
 
@@ -73,11 +55,6 @@ def _spin(until: float) -> None:
     """Keep one core busy until the monotonic clock reaches `until`."""
     while time.monotonic() < until:
         pass
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
 
 
 def _due(event: Event) -> float:
@@ -90,33 +67,6 @@ def _due(event: Event) -> float:
     raise TypeError(f"unexpected event {event!r}")
 
 
-def measure_baseline(app: QCoreApplication, offsets: list[float]) -> list[float]:
-    """Lateness (s) of a bare PreciseTimer single shot chained through `offsets`."""
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    loop = QEventLoop()
-    late: list[float] = []
-    start = time.monotonic()
-    pending = list(offsets)
-
-    def arm() -> None:
-        wait = start + pending[0] - time.monotonic()
-        timer.start(max(0, math.ceil(wait * 1000)))
-
-    def fired() -> None:
-        now = time.monotonic()
-        while pending and start + pending[0] <= now:
-            late.append(now - start - pending.pop(0))
-        if pending:
-            arm()
-        else:
-            loop.quit()
-
-    timer.timeout.connect(fired)
-    arm()
-    loop.exec()
-    return late
 
 
 def measure_engine(app: QCoreApplication, routine: Routine) -> tuple[list[float], float, float]:
@@ -166,7 +116,7 @@ def main() -> int:
             f"one core kept busy by pid {spinner.pid}"
         )
         cpu, wall = time.process_time(), time.monotonic()
-        baseline = measure_baseline(app, offsets)
+        baseline = bare_timer_lateness(offsets)
         baseline_cpu = 100.0 * (time.process_time() - cpu) / (time.monotonic() - wall)
         late, drift, cpu_percent = measure_engine(app, routine)
     finally:
@@ -177,11 +127,11 @@ def main() -> int:
     figures = {
         "drift_ms": round(drift * ms, 3),
         "p50_late_ms": round(statistics.median(late) * ms, 3),
-        "p99_late_ms": round(_percentile(late, 0.99) * ms, 3),
+        "p99_late_ms": round(percentile(late, 0.99) * ms, 3),
         "max_late_ms": round(max(late) * ms, 3),
         "cpu_percent": round(cpu_percent, 3),
         "baseline_p50_late_ms": round(statistics.median(baseline) * ms, 3),
-        "baseline_p99_late_ms": round(_percentile(baseline, 0.99) * ms, 3),
+        "baseline_p99_late_ms": round(percentile(baseline, 0.99) * ms, 3),
         "baseline_cpu_percent": round(baseline_cpu, 3),
     }
     # The ratio compares p99 lateness with the bare timer's, floored at 1 ms so
