@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from stretchapp import __version__
 from stretchapp.core import paths
-from stretchapp.core.durations import format_clock
-from stretchapp.core.errors import Problem
 
 if TYPE_CHECKING:
+    from stretchapp.core.errors import Problem
     from stretchapp.core.library import Library
 
-# The library (pydantic, the schema) is imported by the commands that use it,
-# not here: the GUI starts faster without it on its critical path.
+# The library (pydantic, the schema), and even the problems and durations (with
+# dataclasses), are imported by the commands that use them, not here: the GUI
+# and `--help` start faster without them on their critical path.
 
 
 def _shown_path(path: Path) -> str:
@@ -32,6 +32,8 @@ def _shown_path(path: Path) -> str:
 
 
 def format_problem(problem: Problem) -> str:
+    from stretchapp.core.errors import Problem
+
     return str(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
                        problem.message))
 
@@ -43,6 +45,8 @@ def _library(args: argparse.Namespace) -> Library:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from stretchapp.core.durations import format_clock
+
     library = _library(args)
     rows: list[dict[str, object]]
     if args.stretches:
@@ -104,6 +108,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _validate_one(path: Path, library: Library) -> list[Problem]:
     """One file's problems, checked against the library's catalogue."""
+    from stretchapp.core.errors import Problem
     from stretchapp.core.library import check_file
 
     for report in library.files:

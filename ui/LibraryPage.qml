@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
-import "editor"
 
 // The first screen: routines grouped by muscle group, filtered by kind and by text.
 Rectangle {
@@ -154,8 +153,12 @@ Rectangle {
                 }
             }
 
-            ProblemsPanel {
+            // Made only when some file has problems: most starts have none.
+            Loader {
                 Layout.fillWidth: true
+                active: library.problemCount > 0
+                visible: active
+                source: "ProblemsPanel.qml"
             }
 
             Text {
@@ -221,10 +224,12 @@ Rectangle {
         }
     }
 
-    // Made once the sharing bridge exists, just after the window first shows.
+    // Made once the sharing bridge exists, just after the window first shows. By
+    // file, not inline: the first frame then compiles neither it nor QtQuick.Dialogs.
     Loader {
         id: sharingLoader
         active: sharing !== null
-        sourceComponent: SharingDialogs { objectName: "librarySharing" }
+        source: "editor/SharingDialogs.qml"
+        onLoaded: item.objectName = "librarySharing"
     }
 }

@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Window
-import "editor"
 
 // The main window: the library underneath, the page on top, notices, dialogs, keys.
 ApplicationWindow {
@@ -23,6 +22,11 @@ ApplicationWindow {
         "settings": "SettingsPage.qml",
         "editor": "EditorPage.qml"
     })
+
+    function showToast(message, undoable) {
+        toastLoader.active = true
+        toastLoader.item.show(message, undoable)
+    }
 
     function askStop() {
         if (app.page === "player" && stopLoader.item && !stopLoader.item.visible) {
@@ -150,21 +154,28 @@ ApplicationWindow {
         }
     }
 
-    // "Saved", "Deleted … Undo", "Imported …" from the editor and sharing bridges.
-    UndoToast {
-        id: toast
+    // "Saved", "Deleted … Undo", "Imported …" from the editor and sharing bridges;
+    // the toast is made with the first of them, not for the first frame.
+    Loader {
+        id: toastLoader
+        width: Math.min(parent.width - Theme.space6 * 2, Theme.basePoint * 56)
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: noticeColumn.top
         anchors.bottomMargin: Theme.space2
-        onUndoClicked: editor.undoDelete()
+        active: false
+        source: "editor/UndoToast.qml"
+    }
+    Connections {
+        target: toastLoader.item
+        function onUndoClicked() { editor.undoDelete() }
     }
     Connections {
         target: editor
-        function onToast(message, undoable) { toast.show(message, undoable) }
+        function onToast(message, undoable) { window.showToast(message, undoable) }
     }
     Connections {
         target: sharing
-        function onToast(message, undoable) { toast.show(message, undoable) }
+        function onToast(message, undoable) { window.showToast(message, undoable) }
     }
 
     // The dialogs are only built when they can be needed.

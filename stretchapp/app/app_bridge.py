@@ -8,13 +8,15 @@ stop) is decided here, never in QML.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.core import recovery
-from stretchapp.core.model import Routine
-from stretchapp.core.session_events import SessionPosition
+
+if TYPE_CHECKING:
+    from stretchapp.core.model import Routine
+    from stretchapp.core.session_events import SessionPosition
 
 PAGES = ("library", "detail", "player", "finish", "settings", "editor")
 

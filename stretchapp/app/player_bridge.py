@@ -12,25 +12,28 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.app.player_view import blank_view, player_view, time_spent_text
-from stretchapp.app.session_ticker import SessionTicker
-from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core import recovery
-from stretchapp.core.cues import Cue
-from stretchapp.core.model import Routine
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
-    AutoPaused,
-    Control,
-    SessionPosition,
-    SessionState,
-    Status,
-)
-from stretchapp.core.timeline import Phase
+
+# The session machinery (engine, events, timeline, cues, ticker, the player's view)
+# is imported by the methods that play a routine: the first frame does without it.
+if TYPE_CHECKING:
+    from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.app.stretch_images import StretchImages
+    from stretchapp.core.cues import Cue
+    from stretchapp.core.model import Routine
+    from stretchapp.core.session import SessionEngine
+    from stretchapp.core.session_events import (
+        AutoPaused,
+        Control,
+        SessionPosition,
+        SessionState,
+        Status,
+    )
+    from stretchapp.core.timeline import Phase
 
 REFRESH_MS = 100  # how often the ring and a movement's frames move on
 
@@ -76,7 +79,7 @@ class PlayerBridge(QObject):
         self._audio: Any = None
         self._routine: Routine | None = None
         self._ticker: SessionTicker | None = None
-        self._view: dict[str, Any] = blank_view()
+        self._view: dict[str, Any] = {}  # every key once a routine opens (blank_view)
         self._preparing = False
         self._pending: SessionPosition | None = None
         self._phase_index = -1
@@ -107,6 +110,8 @@ class PlayerBridge(QObject):
 
     def open(self, routine: Routine, position: SessionPosition | None = None) -> None:
         """Get a routine ready and start it once its sounds are (paused at position if given)."""
+        from stretchapp.app.player_view import blank_view
+
         self._end_session()
         self._routine = routine
         self._pending = position
@@ -132,6 +137,8 @@ class PlayerBridge(QObject):
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
+        from stretchapp.core.session_events import Control, Status
+
         if self._ticker is not None and self._ticker.engine.status in (
                 Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
             self._ticker.apply(Control.STOP)
@@ -152,6 +159,8 @@ class PlayerBridge(QObject):
         return float(self._audio.progress) if self._audio is not None else 1.0
 
     def _get_time_spent(self) -> str:
+        from stretchapp.app.player_view import time_spent_text
+
         return time_spent_text(self._spent)
 
     def _get_auto_pause_text(self) -> str:
@@ -167,6 +176,8 @@ class PlayerBridge(QObject):
     @Slot()
     def togglePause(self) -> None:
         """Pause a running session, resume a paused one."""
+        from stretchapp.core.session_events import Control, Status
+
         if self._ticker is None:
             return
         running = self._ticker.engine.status is Status.RUNNING
@@ -175,27 +186,37 @@ class PlayerBridge(QObject):
     @Slot()
     def holdForQuestion(self) -> None:
         """Pause while the user is asked something (stop?); releaseQuestion undoes it."""
+        from stretchapp.core.session_events import Control, Status
+
         if self._ticker is not None and self._ticker.engine.status is Status.RUNNING:
             self._paused_for_question = self._control(Control.PAUSE)
 
     @Slot()
     def releaseQuestion(self) -> None:
         """Resume after a question, if holdForQuestion paused the session."""
+        from stretchapp.core.session_events import Control
+
         if self._paused_for_question:
             self._paused_for_question = False
             self._control(Control.RESUME)
 
     @Slot()
     def skip(self) -> None:
+        from stretchapp.core.session_events import Control
+
         self._control(Control.SKIP)
 
     @Slot()
     def back(self) -> None:
+        from stretchapp.core.session_events import Control
+
         self._control(Control.BACK)
 
     @Slot()
     def stop(self) -> None:
         """End the session now (QML has asked the user to confirm)."""
+        from stretchapp.core.session_events import Control
+
         if self._ticker is None or not self._control(Control.STOP):
             return
         recovery.clear_position(self._home)
@@ -221,6 +242,10 @@ class PlayerBridge(QObject):
         return self._ticker.apply(control)
 
     def _begin(self) -> None:
+        from stretchapp.app.session_ticker import SessionTicker
+        from stretchapp.core.session import SessionEngine
+        from stretchapp.core.session_events import Control
+
         routine = self._routine
         assert routine is not None
         self._set_preparing(False)
@@ -261,6 +286,8 @@ class PlayerBridge(QObject):
         self.finished.emit()
 
     def _on_state(self, state: SessionState) -> None:
+        from stretchapp.core.session_events import Status
+
         now = self._clock()
         if self._status is Status.RUNNING and self._last_clock is not None:
             self._spent += max(0.0, now - self._last_clock)
@@ -289,6 +316,8 @@ class PlayerBridge(QObject):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
+        from stretchapp.app.player_view import player_view
+
         view = player_view(self._routine, state, self._images, self._theme)
         if view != self._view:
             self._view = view

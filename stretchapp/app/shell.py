@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QWindow
@@ -29,9 +29,11 @@ from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
-from stretchapp.core.model import Routine
-from stretchapp.core.session_events import SessionPosition
 from stretchapp.core.settings import Geometry, with_prepare
+
+if TYPE_CHECKING:
+    from stretchapp.core.model import Routine
+    from stretchapp.core.session_events import SessionPosition
 
 AudioFactory = Callable[[QObject], Any]
 

@@ -14,8 +14,8 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from stretchapp.core.model import Side, Stretch
@@ -112,6 +112,9 @@ class StretchImages:
 
 
 def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
+    # Drawing is imported with the first picture, not on start-up's path.
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(data)

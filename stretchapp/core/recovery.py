@@ -13,9 +13,12 @@ import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchapp.core.safe_write import write_atomically
-from stretchapp.core.session_events import SessionPosition
+
+if TYPE_CHECKING:  # imported by load_position: the app starts without the session's types
+    from stretchapp.core.session_events import SessionPosition
 
 RECOVERY_FILE = "interrupted-session.json"
 SAVE_EVERY = 5.0  # seconds between saves while a routine plays
@@ -41,6 +44,8 @@ def save_position(home: Path, position: SessionPosition, title: str) -> None:
 
 def load_position(home: Path) -> Interrupted | None:
     """The routine left unfinished, or None; a damaged file is removed."""
+    from stretchapp.core.session_events import SessionPosition
+
     path = recovery_path(home)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
