@@ -61,6 +61,16 @@ Rectangle {
                 font.pointSize: Theme.textLarge
                 wrapMode: Text.WordWrap
             }
+            Text {
+                objectName: "historyText"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: text !== ""
+                text: player.historyText
+                color: Theme.textMuted
+                font.pointSize: Theme.textBody
+                wrapMode: Text.WordWrap
+            }
 
             Rectangle {
                 objectName: "afterCare"

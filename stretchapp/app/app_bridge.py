@@ -106,6 +106,11 @@ class AppBridge(QObject):
         self._before_preview = self._detail_id
         self._play(routine, None)
 
+    @property
+    def in_preview(self) -> bool:
+        """True while the editor's unsaved draft is playing (not a real session)."""
+        return self._before_preview is not None
+
     def _back_from_preview(self) -> bool:
         if self._before_preview is None:
             return False

@@ -61,6 +61,7 @@ class PlayerBridge(QObject):
     stateUpdated = Signal(object)  # a SessionState, for the cue player
     finished = Signal()
     stopped = Signal()
+    historyTextChanged = Signal()
     refused = Signal(str)
 
     def __init__(self, images: StretchImages, home: Path, *,
@@ -88,6 +89,7 @@ class PlayerBridge(QObject):
         self._spent = 0.0
         self._last_clock: float | None = None
         self._auto_pause_text = ""
+        self._history_text = ""
 
     # --- from Python -------------------------------------------------------------
 
@@ -103,6 +105,20 @@ class PlayerBridge(QObject):
     @property
     def routine(self) -> Routine | None:
         return self._routine
+
+    @property
+    def seconds_spent(self) -> float:
+        """Time actually played (pauses left out) in the current or last session."""
+        return self._spent
+
+    def set_history_text(self, text: str) -> None:
+        """A line for the done screen about the user's history with this routine."""
+        if text != self._history_text:
+            self._history_text = text
+            self.historyTextChanged.emit()
+
+    def _get_history_text(self) -> str:
+        return self._history_text
 
     @property
     def engine(self) -> SessionEngine | None:
@@ -171,6 +187,7 @@ class PlayerBridge(QObject):
     prepareProgress = Property(float, _get_prepare_progress,
                                notify=preparingChanged)
     timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
+    historyText = Property(str, _get_history_text, notify=historyTextChanged)
     autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
 
     @Slot()

@@ -29,6 +29,7 @@ from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
+from stretchapp.core.history import History, times_text
 from stretchapp.core.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class AppShell(QObject):
         self.editor: Any = None
         self.sharing: Any = None
         self._context: Any = None
+        self.history = History(home)
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -87,6 +89,9 @@ class AppShell(QObject):
         self.watcher.loaded.connect(self._on_library)
         self.app.playRequested.connect(self._play)
         self.app.playerLeft.connect(self._leave_player)
+        # Recorded before the app bridge moves on, while it still knows a preview.
+        self.player.finished.connect(lambda: self._record(finished=True))
+        self.player.stopped.connect(lambda: self._record(finished=False))
         self.player.finished.connect(self.app.session_finished)
         self.player.stopped.connect(self.app.session_stopped)
         self.player.stopped.connect(self._silence)
@@ -162,6 +167,7 @@ class AppShell(QObject):
                 self.settings.set_geometry(Geometry(rect.x(), rect.y(), rect.width(),
                                                     rect.height(), maximized))
         self.settings.save_now()
+        self.history.close()
         self.watcher.wait()
         if self.audio is not None:
             self.audio.stop()
@@ -185,6 +191,20 @@ class AppShell(QObject):
         if self._first_load:
             self._first_load = False
             self.app.library_ready(self.routine_id)
+
+    def _record(self, *, finished: bool) -> None:
+        """Add the session that just ended to the history (not an editor preview)."""
+        routine = self.player.routine
+        if routine is None or self.app.in_preview:
+            return
+        if not self.history.record(routine.id, routine.title, self.player.seconds_spent,
+                                   finished=finished):
+            self.app.notify(self.history.notice)
+            return
+        if finished:
+            count = self.history.routine(routine.id).times_finished
+            self.player.set_history_text(
+                f"That was {times_text(count)} you finished this routine.")
 
     def _preview(self, routine: Routine) -> None:
         self.app.preview(with_prepare(routine, self.settings.settings.prepare_override))

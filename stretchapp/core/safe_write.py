@@ -30,7 +30,7 @@ def write_atomically(path: Path, text: str, *, backup: Path | None = None) -> No
             backup.parent.mkdir(parents=True, exist_ok=True)
             backup.write_bytes(path.read_bytes())
         os.replace(temp, path)
-    except BaseException:
+    except Exception:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -236,3 +238,26 @@ def test_notice_leaves_by_itself(open_ui: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not ui.shell.app.notices, timeout=3000)
     assert text not in ui.shell.app.notices
     assert not ui.exists("notice_0")
+
+
+def test_sessions_are_kept_in_the_history(ui: Ui, home: Path) -> None:
+    """A finished routine is counted in the SQLite history and the done screen says how often."""
+    from stretchapp.core.history import History
+
+    earlier = History(home)
+    earlier.record("calf-relief", "Calf cramp relief", 480, finished=True, ended_at=1.0)
+    earlier.close()
+    ui.start("calf-relief")
+    ui.advance(45 * 60)
+    assert ui.page() == "finish"
+    assert ui.text("historyText") == "That was the 2nd time you finished this routine."
+    ui.click("homeButton")
+    ui.start("neck-relief")
+    ui.advance(30)
+    ui.click("stopButton")
+    ui.click("stopDialogAccept")
+    rows = sqlite3.connect(home / "history.sqlite3").execute(
+        "SELECT routine_id, finished, seconds FROM sessions ORDER BY id").fetchall()
+    assert [(r, f) for r, f, _ in rows] == [
+        ("calf-relief", 1), ("calf-relief", 1), ("neck-relief", 0)]
+    assert 470 < rows[1][2] < 520 and 25 <= rows[2][2] <= 35
