@@ -29,7 +29,6 @@ from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
-from stretchapp.core.history import History, times_text
 from stretchapp.core.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ class AppShell(QObject):
         self.editor: Any = None
         self.sharing: Any = None
         self._context: Any = None
-        self.history = History(home)
+        self.history: Any = None  # the SQLite history, opened in start()
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -142,6 +141,9 @@ class AppShell(QObject):
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
         self._started = True
+        from stretchapp.core.history import History
+
+        self.history = History(self.home)
         self._make_editing()
         self.watcher.load()
 
@@ -167,7 +169,8 @@ class AppShell(QObject):
                 self.settings.set_geometry(Geometry(rect.x(), rect.y(), rect.width(),
                                                     rect.height(), maximized))
         self.settings.save_now()
-        self.history.close()
+        if self.history is not None:
+            self.history.close()
         self.watcher.wait()
         if self.audio is not None:
             self.audio.stop()
@@ -194,8 +197,10 @@ class AppShell(QObject):
 
     def _record(self, *, finished: bool) -> None:
         """Add the session that just ended to the history (not an editor preview)."""
+        from stretchapp.core.history import times_text
+
         routine = self.player.routine
-        if routine is None or self.app.in_preview:
+        if routine is None or self.app.in_preview or self.history is None:
             return
         if not self.history.record(routine.id, routine.title, self.player.seconds_spent,
                                    finished=finished):
