@@ -40,6 +40,15 @@ TWIST_SHIFT = 6.0
 # From this much twist the arm on the side turning back is drawn behind the trunk.
 TWIST_FAR = 20.0
 
+# Seen from the front, from a little above: a thigh coming toward the viewer
+# (hip_flex) is drawn as a short, wide shape dropping below the hip by this
+# share of its depth, ending in a rounded knee a little wider than the shin.
+KNEE_DROP = 0.25
+KNEE_SWELL = 2.2  # how much wider a knee fully toward the viewer is drawn
+# A front-view thigh brought this far toward the viewer (its knee drops at
+# least this far) is drawn on its own, in front of the trunk: a lap.
+LAP_DEPTH = 3.0
+
 STEP_HEIGHT = 18.0
 SEAT_HEIGHT = 26.0  # a chair seat, for a figure about 100 tall
 MAT_THICKNESS = 2.2
@@ -221,6 +230,7 @@ class _Skeleton:
     """
 
     def __init__(self, pose: Pose) -> None:
+        self.view = pose.view
         self.front = pose.view != "side"
         self.angles = pose.angles
         self.bones: dict[str, Bone] = {}
@@ -275,6 +285,7 @@ class _Skeleton:
         hip: Point = pelvis.start
         parent = None
         thigh_length = THIGH
+        flex = getattr(a, f"{side}_hip_flex")
         if self.front:
             # Hip joints sit apart, linked to the pelvis by a hidden bone square
             # to it: a side bend of the spine (back) leaves the hips level.
@@ -283,12 +294,15 @@ class _Skeleton:
             link = self.add(f"{side}_hip", None, pelvis.start, pelvis_angle - 90 * sign, 5.4,
                             "hidden")
             hip, parent = link.end, link.name
-            thigh_length *= _cos(getattr(a, f"{side}_hip_flex"))
+            thigh_length *= _cos(flex)
         thigh_angle = chord - 180 + sign * getattr(a, f"{side}_hip")
         knee_turn = getattr(a, f"{side}_knee")
         shin_angle = thigh_angle + (sign * knee_turn if self.front else -knee_turn)
         thigh = self.add(f"{side}_thigh", parent, hip, thigh_angle, thigh_length, layer)
-        shin = self.add(f"{side}_shin", thigh.name, thigh.end, shin_angle, SHIN, layer)
+        upper = thigh
+        if self.view == "front":
+            upper = self.knee(side, thigh, flex, getattr(a, f"{side}_hip"))
+        shin = self.add(f"{side}_shin", upper.name, upper.end, shin_angle, SHIN, layer)
         if self.front:
             # Seen from the front the foot is short: a small shape turned outward.
             self.add(f"{side}_heel", shin.name, shin.end, shin_angle, 2.2, layer)
@@ -301,6 +315,26 @@ class _Skeleton:
         self.add(f"{side}_foot", shin.name, shin.end,
                  foot_angle - math.degrees(math.atan2(toe_drop, 11.5)),
                  math.hypot(11.5, toe_drop), layer)
+
+    def knee(self, side: str, thigh: Bone, flex: float, spread: float) -> Bone:
+        """The part of a front-view thigh that comes toward the viewer (hip_flex).
+
+        The thigh bone is only its outline in the picture's plane (end-on when
+        sitting); seen from a little above, the depth it comes toward the
+        viewer shows as a short drop below the hip, as wide as the thigh, to a
+        rounded knee swollen a little by nearness. The knee also moves out as
+        far as the hip swings the thigh out (spread). With no flex it has no
+        length and hides inside the joint.
+        """
+        depth = THIGH * max(0.0, _sin(flex))
+        out = depth * _sin(spread) * self.outward(side)
+        end = (thigh.end[0] + out, thigh.end[1] - depth * KNEE_DROP)
+        near = depth / THIGH
+        start_radius = thigh.end_radius + (thigh.start_radius - thigh.end_radius) * near
+        bone = Bone(f"{side}_knee", thigh.name, thigh.end, end, start_radius,
+                    thigh.end_radius + KNEE_SWELL * near, thigh.layer)
+        self.bones[bone.name] = bone
+        return bone
 
     def arm(self, side: str, chord: float, chest_angle: float, chest: Bone) -> None:
         a = self.angles
@@ -336,19 +370,32 @@ class _Skeleton:
 
     def ordered(self) -> list[Bone]:
         """Bones in drawing order: back to front."""
-        legs = ("thigh", "shin", "heel", "foot")
+        legs = ("thigh", "knee", "shin", "heel", "foot")
         arms = ("upper_arm", "forearm", "hand")
         trunk = ["pelvis", "waist", "chest", "left_clavicle", "right_clavicle", "neck", "head"]
         if self.front:
             far = [s for s in ("left", "right") if self.bones[f"{s}_upper_arm"].layer == "far"]
             near = [s for s in ("left", "right") if s not in far]
-            names = [f"{s}_{p}" for s in ("left", "right") for p in (*legs, "hip")]
+            # Thighs coming toward the viewer (a lap) lie in front of the trunk.
+            lap = [s for s in ("left", "right") if in_lap(self.bones, s)]
+            names = [f"{s}_{p}" for s in ("left", "right") for p in (*legs, "hip")
+                     if s not in lap or p == "hip"]
+            # The knees come out in front of the hands at the sides and of the
+            # tops of the shins hanging down from them.
             names += [*(f"{s}_{p}" for s in far for p in arms), *trunk,
-                      *(f"{s}_{p}" for s in near for p in arms)]
+                      *(f"{s}_{p}" for s in near for p in arms),
+                      *(f"{s}_{p}" for s in lap for p in legs[2:]),
+                      *(f"{s}_{p}" for s in lap for p in legs[:2])]
         else:
             names = [f"right_{p}" for p in (*legs, *arms)]
             names += [*trunk, *(f"left_{p}" for p in (*legs, *arms))]
         return [self.bones[n] for n in names if n in self.bones]
+
+
+def in_lap(bones: dict[str, Bone], side: str) -> bool:
+    """Whether a front-view leg's thigh comes toward the viewer enough to show as a lap."""
+    knee = bones.get(f"{side}_knee")
+    return knee is not None and math.dist(knee.start, knee.end) >= LAP_DEPTH
 
 
 def skeleton(pose: Pose) -> list[Bone]:

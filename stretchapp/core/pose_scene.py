@@ -141,10 +141,15 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
     if prop.kind == "chair" and prop.place == "seat":
         pelvis = bones["pelvis"]
         seat = _lowest([pelvis])
-        if front:  # seat, legs, and a backrest frame standing out round the back
+        if front:
+            # Seen from a little above: the backrest frame standing out round
+            # the back, the seat's top under the buttocks, its front edge
+            # lower, across the knees (which come out over it), and the legs.
+            edge = seat - SEAT_DEPTH
             return (Box(-16.5, seat, -14.5, seat + 42), Box(14.5, seat, 16.5, seat + 42),
-                    Box(-17, seat + 38, 17, seat + 42, 1.0), Box(-19, seat - 3, 19, seat, 1.0),
-                    Box(-19, 0, -16.6, seat - 3), Box(16.6, 0, 19, seat - 3))
+                    Box(-17, seat + 38, 17, seat + 42, 1.0), Box(-19, edge, 19, seat, 1.0),
+                    Box(-20, edge - 4, 20, edge, 1.0),
+                    Box(-19, 0, -16.6, edge - 4), Box(16.6, 0, 19, edge - 4))
         return _chair(pelvis.start[0] - pelvis.start_radius - 2.6, seat, 1, None)
     if prop.kind == "chair":  # held for balance: the backrest under the outer hand
         hand = max(hands, key=lambda h: abs(h[0]))
@@ -161,6 +166,10 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
     sole = (bx + dy / length * away, by - dx / length * away)
     return tuple(Band((hand, sole), width) for hand in hands)
 
+
+# How far below the seat's top its front edge shows, seen from the front (a
+# little from above): about where the knees come out over it.
+SEAT_DEPTH = 4.0
 
 STAIR_RUN = 26.0  # the depth of a tread
 

@@ -27,6 +27,7 @@ from stretchapp.core.pose_geometry import (
     Post,
     Shape,
     Wall,
+    in_lap,
 )
 from stretchapp.core.pose_scene import layout
 
@@ -261,12 +262,21 @@ def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -
                 _draw_prop(canvas, shape, colours.mat if kind == "mat" else colours.prop,
                            colours)
     pieces: dict[str, list[Bone]] = {}
+    named = {bone.name: bone for bone in drawn.bones}
     for bone in drawn.bones:
         if bone.layer == "hidden":
             continue
-        # Seen from the front, legs and trunk are one outline: hips without a seam.
-        front_leg = drawn.view == "front" and bone.piece.endswith("_leg")
-        pieces.setdefault("trunk" if front_leg else bone.piece, []).append(bone)
+        # Seen from the front, legs and trunk are one outline: hips without a
+        # seam; but thighs coming toward the viewer (a lap) stand out in front
+        # of the trunk, their knees over the tops of the shins.
+        piece = bone.piece
+        if drawn.view == "front" and piece.endswith("_leg"):
+            side = piece.removesuffix("_leg")
+            if not in_lap(named, side):
+                piece = "trunk"
+            elif bone.name in (f"{side}_thigh", f"{side}_knee"):
+                piece = f"{side}_lap"  # drawn over the top of its shin
+        pieces.setdefault(piece, []).append(bone)
     for piece, bones in pieces.items():
         if piece == "left_arm":  # towels run in front of the legs, under the hands
             for band in towels:

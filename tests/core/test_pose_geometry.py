@@ -288,3 +288,22 @@ def test_door_frame_stands_between_the_forearms_and_the_chest() -> None:
     hand = drawn.bone("left_hand")
     assert hand.end[0] < post.x - post.width / 2 < hand.end[0] + hand.start_radius + 1
     assert post.x < drawn.bone("chest").end[0]
+
+
+def test_a_seated_front_view_shows_knees_in_front_of_the_trunk() -> None:
+    """Sitting seen from the front: each knee a rounded end just below the hip, wider
+    than the shin hanging from it, drawn after the trunk, over the seat's front edge."""
+    drawn = layout(builtin_specs()["upper-trapezius-stretch"].start)
+    names = [b.name for b in drawn.bones]
+    seat = lowest([drawn.bone("pelvis")])
+    for side in ("left", "right"):
+        knee, shin = drawn.bone(f"{side}_knee"), drawn.bone(f"{side}_shin")
+        assert knee.end[1] < knee.start[1] - 3  # the knee drops below the hip
+        assert knee.end_radius > shin.start_radius + 1
+        assert names.index(f"{side}_knee") > names.index("chest")
+        assert names.index(f"{side}_knee") > names.index(f"{side}_shin")
+        assert abs(knee.end[1] - seat) < knee.end_radius + 6  # about at the seat's level
+    edges = [s for s in shapes(drawn, "chair") if isinstance(s, Box) and s.y1 < seat]
+    assert edges, "the seat's front edge shows below the seat top"
+    standing = layout(Pose("front", Angles()))
+    assert math.dist(standing.bone("left_knee").start, standing.bone("left_knee").end) < 1e-9
