@@ -12,7 +12,7 @@ Rectangle {
     objectName: "detailPage"
     color: Theme.background
 
-    readonly property bool dialogOpen: sharingDialogs.dialogOpen
+    readonly property bool dialogOpen: sharingDialogs.dialogOpen || deleteDialog.visible
 
     function focusFirst() { startButton.forceActiveFocus() }
 
@@ -149,7 +149,14 @@ Rectangle {
                     kind: "quiet"
                     text: "Delete"
                     Accessible.name: "Delete this routine (you can undo it)"
-                    onClicked: editor.deleteRoutine(page.routine.id)
+                    onClicked: {
+                        const prompt = editor.deletePrompt(page.routine.id)
+                        deleteDialog.heading = prompt.heading
+                        deleteDialog.message = prompt.message
+                        deleteDialog.acceptText = prompt.accept
+                        deleteDialog.routineId = page.routine.id
+                        deleteDialog.open()
+                    }
                 }
             }
             Text {
@@ -275,6 +282,15 @@ Rectangle {
                 }
             }
         }
+    }
+
+    AppDialog {
+        id: deleteDialog
+        property string routineId: ""
+        objectName: "deleteDialog"
+        rejectText: "Keep"
+        acceptIsPrimary: false  // Keep has the focus: Enter does not delete
+        onAccepted: editor.deleteRoutine(routineId)
     }
 
     SharingDialogs {

@@ -13,6 +13,7 @@ Page {
 
     // True while the editor's own dialogs are up (the window's keys then wait).
     readonly property bool dialogOpen: picker.visible || leaveDialog.visible
+                                       || deleteDialog.visible
     property bool closeWindowAfterLeaving: false
 
     // Leave the editor: straight away when saved, else after asking; closeWindow
@@ -31,6 +32,14 @@ Page {
             closing.close()
     }
     function focusFirst() { fields.focusTitle() }
+    // Delete (or for a new routine, discard) the open routine, once the person says so.
+    function askDelete() {
+        const prompt = editor.deleteOpenPrompt()
+        deleteDialog.heading = prompt.heading
+        deleteDialog.message = prompt.message
+        deleteDialog.acceptText = prompt.accept
+        deleteDialog.open()
+    }
     function focusStep(index) {
         if (index < 0 || index >= stepList.count)
             return
@@ -207,7 +216,7 @@ Page {
                 kind: "quiet"
                 text: editor.isNew ? "Discard" : "Delete routine"
                 Accessible.name: editor.isNew ? "Discard the new routine" : "Delete the routine"
-                onClicked: editor.deleteOpen()
+                onClicked: page.askDelete()
             }
         }
 
@@ -322,6 +331,14 @@ Page {
     CataloguePicker {
         id: picker
         onPicked: (stretchId) => page.addStep(stretchId)
+    }
+
+    AppDialog {
+        id: deleteDialog
+        objectName: "deleteDialog"
+        rejectText: "Keep"
+        acceptIsPrimary: false  // Keep has the focus: Enter does not delete
+        onAccepted: editor.deleteOpen()
     }
 
     LeaveDialog {

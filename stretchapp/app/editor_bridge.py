@@ -20,6 +20,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from stretchapp.app.catalogue_model import CatalogueModel
 from stretchapp.app.draft_problems import PlacedProblem, place_problems
 from stretchapp.app.editor_steps_model import (
+    DEFAULT_TIMINGS,
     NEW_COUNT,
     NEW_TEMPO,
     EditorStepsModel,
@@ -35,7 +36,7 @@ from stretchapp.core.durations import HOLD_RANGE, PAUSE_RANGE, format_human
 from stretchapp.core.library import Library, load_library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.routine_copy import CopyError, copy_routine
-from stretchapp.core.routine_draft import DraftError, RoutineDraft
+from stretchapp.core.routine_draft import TIMING_FIELDS, DraftError, RoutineDraft
 from stretchapp.core.routine_store import (
     DeletedRoutine,
     SaveError,
@@ -58,9 +59,6 @@ SHOWN_FIELDS = frozenset({
     *(f"defaults.{name}" for name in ("prepare", "hold", "rest", "switch", "relax")),
     *(f"cues.{name}" for name in ("countdown", "halfway", "voice")),
 })
-_DEFAULT_TIMINGS = {"prepare": model.DEFAULT_PREPARE, "hold": model.DEFAULT_HOLD,
-                    "rest": model.DEFAULT_REST, "switch": model.DEFAULT_SWITCH,
-                    "relax": model.DEFAULT_RELAX}
 
 
 def free_id(wanted: str, library: Library, folder: Path) -> str:
@@ -89,6 +87,17 @@ def _plain(value: object) -> object:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def delete_prompt(title: str, *, new: bool) -> dict[str, str]:
+    """The question asked before a delete: heading, message and the answer that deletes."""
+    if new:
+        return {"heading": f"Discard “{title}”?",
+                "message": "It has never been saved, so it cannot be brought back.",
+                "accept": "Discard"}
+    return {"heading": f"Delete “{title}”?",
+            "message": "It is moved to the backups folder; you can undo right after.",
+            "accept": "Delete"}
 
 
 def _styled_like(old: object, text: str) -> str:
@@ -200,7 +209,7 @@ class EditorBridge(QObject):
     def _get_defaults(self) -> dict[str, int]:
         section = self._draft.section("defaults") if self._draft is not None else {}
         return {name: seconds_or(section.get(name), fallback)
-                for name, fallback in _DEFAULT_TIMINGS.items()}
+                for name, fallback in DEFAULT_TIMINGS.items()}
 
     def _get_cues(self) -> dict[str, Any]:
         section = self._draft.section("cues") if self._draft is not None else {}
@@ -467,6 +476,17 @@ class EditorBridge(QObject):
         if draft is not None:
             self._edit(lambda: draft.set_step(index, name, _plain(value)))  # type: ignore[arg-type]
 
+    @Slot(int, str)
+    def useStepDefault(self, index: int, name: str) -> None:
+        """Drop a step's own prepare, hold, rest, switch or relax: the routine's default applies."""
+        draft = self._draft
+        if draft is None:
+            return
+        if name not in TIMING_FIELDS:
+            self._fail(f"'{name}' is not a timing with a routine default")
+            return
+        self._edit(lambda: draft.set_step(index, name, None))
+
     @Slot(int, bool)
     def setStepCounted(self, index: int, counted: bool) -> None:
         """Make a step a counted movement (count x tempo) or a static hold."""
@@ -520,6 +540,19 @@ class EditorBridge(QObject):
             self.fileChanged.emit()
         self.toast.emit(f"Saved {draft.path.name}", False)
         return True
+
+    @Slot(str, result="QVariantMap")
+    def deletePrompt(self, routine_id: str) -> dict[str, str]:
+        """What to ask before deleteRoutine(routine_id)."""
+        routine = self.library.routines.get(routine_id)
+        return delete_prompt(routine.title if routine is not None else routine_id, new=False)
+
+    @Slot(result="QVariantMap")
+    def deleteOpenPrompt(self) -> dict[str, str]:
+        """What to ask before deleteOpen: a new routine is discarded, not deleted."""
+        draft = self._draft
+        title = self._get_title() or (draft.path.name if draft is not None else "")
+        return delete_prompt(title, new=self._is_new)
 
     @Slot(str, result=bool)
     def deleteRoutine(self, routine_id: str) -> bool:

@@ -32,6 +32,11 @@ from stretchapp.core.routine_draft import RoutineDraft
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10
 NEW_TEMPO = 2
+# The timings a step takes from the routine's defaults unless it sets its own,
+# with the format's own default where the routine gives none.
+DEFAULT_TIMINGS = {"prepare": model.DEFAULT_PREPARE, "hold": model.DEFAULT_HOLD,
+                   "rest": model.DEFAULT_REST, "switch": model.DEFAULT_SWITCH,
+                   "relax": model.DEFAULT_RELAX}
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,16 @@ class StepRow:
     sides: str
     prepare: int
     rest: int
+    sideSwitch: int  # the step's switch time ('switch' is a word JavaScript keeps)
+    relax: int
+    showsSwitch: bool  # a sided stretch done on both sides: the switch applies
+    showsRelax: bool  # more than one rep: the relax applies
+    # Each timing the step takes from the routine's defaults (it sets no value of its own).
+    holdInherited: bool
+    prepareInherited: bool
+    restInherited: bool
+    switchInherited: bool
+    relaxInherited: bool
     summary: str  # '45 s each side · 2 times', '' while the routine has problems
     timeText: str  # the step's share of the total time
     problem: str  # this step's problems, one per line
@@ -80,9 +95,8 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
               picture: Callable[[Stretch], str]) -> list[StepRow]:
     """Every step of the draft, with the routine's defaults filled in."""
     defaults = draft.section("defaults")
-    default_hold = seconds_or(defaults.get("hold"), model.DEFAULT_HOLD)
-    default_prepare = seconds_or(defaults.get("prepare"), model.DEFAULT_PREPARE)
-    default_rest = seconds_or(defaults.get("rest"), model.DEFAULT_REST)
+    default = {name: seconds_or(defaults.get(name), fallback)
+               for name, fallback in DEFAULT_TIMINGS.items()}
     built = routine.steps if routine is not None else ()
     catalogue = draft.library.stretches
     rows = []
@@ -98,7 +112,10 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
         if not isinstance(sided, bool):
             sided = stretch.sided if stretch is not None else False
         sides = step.get("sides")
+        sides = sides if sides in ("left", "right") else "both"
+        reps = whole_or(step.get("reps"), 1)
         last = index == len(steps) - 1
+        timing = {name: seconds_or(step.get(name), default[name]) for name in DEFAULT_TIMINGS}
         rows.append(StepRow(
             number=index + 1,
             stretchId=stretch_id,
@@ -106,13 +123,22 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
             thumbnail=picture(stretch) if stretch is not None else "",
             sided=sided,
             counted="count" in step or "tempo" in step,
-            hold=seconds_or(step.get("hold"), default_hold),
+            hold=timing["hold"],
             count=whole_or(step.get("count"), NEW_COUNT),
             tempo=seconds_or(step.get("tempo"), NEW_TEMPO),
-            reps=whole_or(step.get("reps"), 1),
-            sides=sides if sides in ("left", "right") else "both",
-            prepare=seconds_or(step.get("prepare"), default_prepare),
-            rest=seconds_or(step.get("rest"), default_rest),
+            reps=reps,
+            sides=sides,
+            prepare=timing["prepare"],
+            rest=timing["rest"],
+            sideSwitch=timing["switch"],
+            relax=timing["relax"],
+            showsSwitch=sided and sides == "both",
+            showsRelax=reps > 1,
+            holdInherited="hold" not in step,
+            prepareInherited="prepare" not in step,
+            restInherited="rest" not in step,
+            switchInherited="switch" not in step,
+            relaxInherited="relax" not in step,
             summary=step_summary(built[index]) if index < len(built) else "",
             timeText=(format_human(built[index].seconds(last=last))
                       if index < len(built) else ""),

@@ -12,10 +12,10 @@ from PySide6.QtCore import QModelIndex, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from stretchapp.app.editor_bridge import EditorBridge, free_id, id_from_title
+from stretchapp.app.editor_bridge import LIMITS, EditorBridge, free_id, id_from_title
 from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.core import safe_write
-from stretchapp.core.durations import format_human
+from stretchapp.core.durations import PAUSE_RANGE, format_human
 from stretchapp.core.library import load_library
 from stretchapp.core.model import Routine
 
@@ -211,6 +211,58 @@ def test_structural_edits_are_announced_as_such(bridge: EditorBridge, mine: Path
     assert model.rowCount(QModelIndex()) == 3
 
 
+def test_switch_and_relax_are_set_per_step_where_they_apply(
+        bridge: EditorBridge, mine: Path) -> None:
+    """A step's own switch and relax are written, timed and shown only where they apply."""
+    assert LIMITS["switch"] == LIMITS["relax"] == list(PAUSE_RANGE)
+    bridge.openFile(str(mine))
+    rows = bridge.steps.rows()
+    assert [r.showsSwitch for r in rows] == [True, False, True]  # heel raises have no sides
+    assert [r.showsRelax for r in rows] == [False, False, False]
+    assert rows[0].sideSwitch == 5 and rows[0].relax == 5  # the format's defaults
+    before = bridge.totalText
+    bridge.setStepValue(0, "switch", 8)
+    bridge.setStepValue(0, "reps", 2)
+    bridge.setStepValue(0, "relax", 12)
+    row = bridge.steps.rows()[0]
+    assert (row.sideSwitch, row.relax, row.showsRelax) == (8, 12, True)
+    assert not row.switchInherited and not row.relaxInherited
+    assert bridge.draft is not None
+    assert "switch: 8s" in bridge.draft.text() and "relax: 12s" in bridge.draft.text()
+    assert bridge.problems == [] and bridge.totalText != before
+    routine = bridge.draft.routine()
+    assert routine is not None
+    assert (routine.steps[0].switch, routine.steps[0].relax) == (8, 12)
+    bridge.setStepValue(0, "sides", "left")
+    assert not bridge.steps.rows()[0].showsSwitch
+
+
+def test_use_default_drops_the_steps_own_timing(bridge: EditorBridge, mine: Path) -> None:
+    """Each timing says whether it is the routine's default; useStepDefault brings it back."""
+    bridge.openFile(str(mine))
+    first, _, last = bridge.steps.rows()
+    assert (first.hold, first.holdInherited) == (40, False)  # hold: 40s of its own
+    assert (last.hold, last.holdInherited) == (30, True)  # the routine's hold: 30s
+    assert all((r.prepareInherited, r.restInherited, r.switchInherited, r.relaxInherited)
+               == (True, True, True, True) for r in (first, last))
+    for name in ("prepare", "rest", "switch", "relax"):
+        bridge.setStepValue(2, name, 7)
+    own = bridge.steps.rows()[2]
+    assert (own.prepare, own.rest, own.sideSwitch, own.relax) == (7, 7, 7, 7)
+    assert not (own.prepareInherited or own.restInherited or own.switchInherited
+                or own.relaxInherited)
+    for name in ("prepare", "rest", "switch", "relax"):
+        bridge.useStepDefault(2, name)
+    assert bridge.steps.rows()[2] == last
+    bridge.useStepDefault(0, "hold")
+    assert bridge.draft is not None and "hold" not in bridge.draft.steps()[0]
+    bridge.setDefault("hold", 50)
+    assert bridge.steps.rows()[0].hold == 50 and bridge.steps.rows()[0].holdInherited
+    bridge.useStepDefault(1, "count")
+    assert "not a timing with a routine default" in bridge.errorText
+    assert bridge.draft.steps()[1]["count"] == 10
+
+
 def test_numbers_from_javascript_are_stored_as_whole_seconds(
         bridge: EditorBridge, mine: Path) -> None:
     """A hold that QML hands over as 50.0 is written as 50s, not 50.0."""
@@ -360,6 +412,24 @@ def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot) -> Non
     assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
     assert "evening" in bridge.library.routines
     assert not bridge.canUndoDelete
+
+
+def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path) -> None:
+    """The question before a delete names the routine; a new one is discarded instead."""
+    bridge.set_library(load_library(user_dir=mine.parent))
+    assert bridge.deletePrompt("evening") == {
+        "heading": "Delete “Evening calf”?",
+        "message": "It is moved to the backups folder; you can undo right after.",
+        "accept": "Delete"}
+    bridge.openFile(str(mine))
+    bridge.setField("title", "Evening calf, edited")
+    assert bridge.deleteOpenPrompt()["heading"] == "Delete “Evening calf, edited”?"
+    assert mine.exists() and bridge.isOpen  # asking deletes nothing
+    bridge.close()
+    bridge.newRoutine()
+    prompt = bridge.deleteOpenPrompt()
+    assert prompt["heading"] == "Discard “My routine”?" and prompt["accept"] == "Discard"
+    assert "never been saved" in prompt["message"]
 
 
 def test_builtin_routines_cannot_be_deleted(bridge: EditorBridge) -> None:

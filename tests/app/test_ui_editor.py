@@ -153,6 +153,57 @@ def test_spin_box_keys_change_a_step_and_the_total(ui: EditorWindow) -> None:
     assert ui.item("editorSave").property("enabled")
 
 
+def test_switch_and_relax_show_where_they_apply_and_set_the_steps_own(
+        ui: EditorWindow) -> None:
+    """Switch sides shows on a two-sided step, Relax once it has reps; keys set them."""
+    assert visible(ui, "step_0Switch") and not visible(ui, "step_1Switch")  # heel raises
+    assert not visible(ui, "step_0Relax")
+    focus(ui, "step_0RepsSpin")
+    ui.press(Qt.Key.Key_Up)
+    assert visible(ui, "step_0Relax")
+    assert visible(ui, "step_0RelaxDefault") and not visible(ui, "step_0RelaxUseDefault")
+    focus(ui, "step_0RelaxSpin")
+    ui.press(Qt.Key.Key_Up)
+    focus(ui, "step_0SwitchSpin")
+    ui.press(Qt.Key.Key_Down)
+    row = ui.editor.steps.rows()[0]
+    assert (row.reps, row.relax, row.sideSwitch) == (2, 6, 4)
+    assert ui.editor.draft is not None
+    assert (ui.editor.draft.steps()[0]["relax"], ui.editor.draft.steps()[0]["switch"]) == (
+        "6s", "4s")
+    assert visible(ui, "step_0RelaxUseDefault") and not visible(ui, "step_0RelaxDefault")
+    focus(ui, "step_0Sides")
+    ui.press(Qt.Key.Key_Down)  # a closed ComboBox steps to the next choice: left only
+    assert ui.editor.steps.rows()[0].sides == "left"
+    assert not visible(ui, "step_0Switch")
+
+
+def test_use_default_by_mouse_and_by_keyboard(ui: EditorWindow) -> None:
+    """A step's own value offers Use default; clicking it, or Tab and Space, takes the
+    routine's value back, and the box then says "default"."""
+    assert visible(ui, "step_0HoldUseDefault") and not visible(ui, "step_0HoldDefault")
+    assert visible(ui, "step_2HoldDefault") and not visible(ui, "step_2HoldUseDefault")
+    QAccessible.setActive(True)
+    assert _accessible_name(ui.item("step_0HoldUseDefault")) == (
+        "Use the routine's default for hold")
+    ui.click("step_0HoldUseDefault")
+    row = ui.editor.steps.rows()[0]
+    assert row.hold == 30 and row.holdInherited
+    assert visible(ui, "step_0HoldDefault") and not visible(ui, "step_0HoldUseDefault")
+    assert has_focus_within(ui.item("step_0HoldSpin"))  # the focus stays in the box
+    focus(ui, "step_1PrepareSpin")
+    ui.press(Qt.Key.Key_Up)
+    assert ui.editor.steps.rows()[1].prepare == 6
+    assert not ui.editor.steps.rows()[1].prepareInherited
+    ui.press(Qt.Key.Key_Tab)
+    assert ui.focused() is ui.item("step_1PrepareUseDefault")
+    ui.press(Qt.Key.Key_Space)
+    row = ui.editor.steps.rows()[1]
+    assert row.prepare == 5 and row.prepareInherited
+    assert ui.editor.draft is not None and "prepare" not in ui.editor.draft.steps()[1]
+    assert has_focus_within(ui.item("step_1PrepareSpin"))
+
+
 def test_typed_title_saves_with_ctrl_s_and_keeps_comments(
         ui: EditorWindow, mine: Path, home: Path) -> None:
     """Select the title, type a new one, Ctrl+S: saved, reloaded, comments and order kept."""
@@ -256,15 +307,56 @@ def test_leaving_without_changes_does_not_ask(ui: EditorWindow, qtbot: QtBot) ->
     assert not ui.find("leaveDialog").property("visible")
 
 
-def test_delete_then_undo_from_the_toast(ui: EditorWindow, mine: Path, qtbot: QtBot) -> None:
-    """Delete routine moves the file away, the toast offers Undo, Undo brings it back."""
+def _open_delete_dialog(ui: EditorWindow, qtbot: QtBot) -> QObject:
     ui.click("editorDelete")
+    dialog = ui.find("deleteDialog")
+    qtbot.waitUntil(lambda: bool(dialog.property("opened")))
+    return dialog
+
+
+def test_delete_asks_first_and_keep_deletes_nothing(
+        ui: EditorWindow, mine: Path, qtbot: QtBot) -> None:
+    """Delete routine asks, naming the routine, with Keep focused; Enter and Esc keep it."""
+    dialog = _open_delete_dialog(ui, qtbot)
+    assert dialog.property("heading") == "Delete “Evening calf”?"
+    assert dialog.property("message") == (
+        "It is moved to the backups folder; you can undo right after.")
+    assert ui.item("deleteDialogAccept").property("text") == "Delete"
+    assert ui.item("deleteDialogReject").property("text") == "Keep"
+    assert ui.item("deleteDialogReject").hasActiveFocus()
+    ui.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.property("visible"))
+    assert mine.read_text(encoding="utf-8") == HAND_WRITTEN and ui.editor.isOpen
+    _open_delete_dialog(ui, qtbot)
+    ui.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.property("visible"))
+    assert mine.exists() and ui.editor.isOpen and not visible(ui, "undoToast")
+
+
+def test_delete_then_undo_from_the_toast(ui: EditorWindow, mine: Path, qtbot: QtBot) -> None:
+    """Confirmed by keyboard, the delete moves the file away; Undo in the toast brings it back."""
+    _open_delete_dialog(ui, qtbot)
+    ui.press(Qt.Key.Key_Tab)
+    assert ui.item("deleteDialogAccept").hasActiveFocus()
+    ui.press(Qt.Key.Key_Return)
     assert not mine.exists()
     qtbot.waitUntil(lambda: visible(ui, "undoToast"))
     assert "Deleted “Evening calf”" in ui.item("undoToastText").property("text")
     ui.click("undoToastUndo")
     assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
     qtbot.waitUntil(lambda: "Restored" in ui.item("undoToastText").property("text"))
+
+
+def test_discarding_a_new_routine_asks_too(ui: EditorWindow, qtbot: QtBot) -> None:
+    """A new, never saved routine is discarded after a question of its own."""
+    ui.editor.newRoutine()
+    QTest.qWait(50)
+    assert ui.item("editorDelete").property("text") == "Discard"
+    dialog = _open_delete_dialog(ui, qtbot)
+    assert dialog.property("heading") == "Discard “My routine”?"
+    with qtbot.waitSignal(ui.editor.closed):
+        ui.click("deleteDialogAccept")
+    assert not ui.editor.isOpen
 
 
 def test_outside_change_offers_a_reload(ui: EditorWindow, mine: Path, qtbot: QtBot) -> None:
@@ -328,7 +420,8 @@ def test_tab_reaches_every_control_and_each_has_a_name(ui: EditorWindow) -> None
     wanted = {"titleField", "descriptionField", "kindField", "groupField", "safetyField",
               "default_holdSpin", "cueCountdownSpin", "cueHalfway", "cueVoice",
               "addStepButton", "step_0", "step_0HoldSpin", "step_1Up", "step_2Remove",
-              "step_1Mode", "editorSave", "editorPreview", "editorReveal", "editorBack"}
+              "step_1Mode", "editorSave", "editorPreview", "editorReveal", "editorBack",
+              "step_0HoldUseDefault", "step_0SwitchSpin", "step_2RestSpin", "editorDelete"}
     assert wanted <= names, wanted - names
     QAccessible.setActive(True)
     unnamed = [f"{item.metaObject().className()} in {item.parentItem().objectName()!r}"
@@ -344,6 +437,8 @@ def test_screenshot_of_the_editor(home: Path, mine: Path, qtbot: QtBot, tmp_path
     try:
         shown.editor.openFile(str(mine))
         shown.editor.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+        shown.editor.setStepValue(0, "reps", 2)
+        shown.editor.setStepValue(0, "relax", 8)
         QTest.qWait(300)
         image = shown.window.grabWindow()
         assert not image.isNull() and image.width() >= 1000
@@ -359,6 +454,11 @@ def test_screenshot_of_the_editor(home: Path, mine: Path, qtbot: QtBot, tmp_path
         shown.type("calf")
         QTest.qWait(300)
         assert shown.window.grabWindow().save(str(folder / f"editor-picker-{theme}.png"))
+        shown.press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not shown.find("cataloguePicker").property("visible"))
+        _open_delete_dialog(shown, qtbot)
+        QTest.qWait(300)
+        assert shown.window.grabWindow().save(str(folder / f"editor-delete-{theme}.png"))
     finally:
         shown.close()
 
@@ -544,11 +644,17 @@ def test_escape_closes_the_catalogue_not_the_editor(app_ui: Ui) -> None:
 
 
 def test_delete_from_the_editor_goes_back_where_it_came_from(app_ui: Ui, home: Path) -> None:
-    """Deleting a fresh copy in the editor removes its file and shows the original again."""
+    """Deleting a fresh copy asks (Esc closes only the question), then shows the original."""
     app_ui.click("routineCard_back-warm-up")
     app_ui.click("customiseButton")
     _wait_page(app_ui, "editor")
     app_ui.click("editorDelete")
+    app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("deleteDialog"))
+    app_ui.key(Qt.Key.Key_Escape)  # closes the question, not the editor
+    assert app_ui.page() == "editor" and not app_ui.popup_open("deleteDialog")
+    app_ui.click("editorDelete")
+    app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("deleteDialog"))
+    app_ui.click("deleteDialogAccept")
     _wait_page(app_ui, "detail")
     assert app_ui.text("detailTitle") == "Back warm-up"
     assert not (home / "routines" / "back-warm-up-mine.yaml").exists()
@@ -572,7 +678,7 @@ def test_closing_the_window_with_unsaved_changes_asks_first(app_ui: Ui) -> None:
 
 
 def test_delete_from_the_detail_page_then_undo(app_ui: Ui, home: Path) -> None:
-    """Deleting a routine of one's own returns to the library; Undo in the toast restores it."""
+    """Delete asks first (Keep keeps it); confirmed, it returns to the library; Undo restores."""
     app_ui.click("routineCard_calf-warm-up")
     app_ui.click("customiseButton")
     _wait_page(app_ui, "editor")
@@ -580,6 +686,15 @@ def test_delete_from_the_detail_page_then_undo(app_ui: Ui, home: Path) -> None:
     _wait_page(app_ui, "detail")
     copy = home / "routines" / "calf-warm-up-mine.yaml"
     app_ui.click("deleteButton")
+    app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("deleteDialog"))
+    assert app_ui.text("deleteDialogAccept") == "Delete"
+    assert copy.exists()
+    app_ui.click("deleteDialogReject")
+    app_ui.qtbot.waitUntil(lambda: not app_ui.popup_open("deleteDialog"))
+    assert copy.exists() and app_ui.page() == "detail"
+    app_ui.click("deleteButton")
+    app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("deleteDialog"))
+    app_ui.click("deleteDialogAccept")
     _wait_page(app_ui, "library")
     assert not copy.exists()
     assert not app_ui.exists("routineCard_calf-warm-up-mine")

@@ -3,7 +3,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import ".."
 
-// A labelled number input (seconds, repetitions) for one draft value.
+// A labelled number input (seconds, repetitions) for one draft value. With
+// `inheritable`, a line under it says where the value comes from: "default" when
+// it is the routine's, else a "Use default" button that asks for the default back.
 ColumnLayout {
     id: box
 
@@ -13,8 +15,16 @@ ColumnLayout {
     property var limits: [0, 100]
     property string accessibleName: label
     property bool invalid: false
+    property bool inheritable: false
+    property bool inherited: false
+    property string contextWords: ""  // which step, for the Use default button's description
     readonly property alias input: spin
     signal edited(int value)
+    signal useDefault()
+
+    readonly property string spokenName: box.accessibleName
+                                         + (box.inheritable && box.inherited
+                                            ? ", the routine's default" : "")
 
     spacing: 2
 
@@ -31,7 +41,7 @@ ColumnLayout {
             editable: true
             focusPolicy: Qt.StrongFocus
             font.pointSize: Theme.textBody
-            Accessible.name: box.accessibleName
+            Accessible.name: box.spokenName
             Layout.preferredWidth: Theme.basePoint * 11
             onValueModified: box.edited(value)
 
@@ -48,7 +58,7 @@ ColumnLayout {
                 inputMethodHints: Qt.ImhDigitsOnly
                 clip: true
                 Accessible.role: Accessible.SpinBox
-                Accessible.name: box.accessibleName
+                Accessible.name: box.spokenName
             }
             up.indicator: Rectangle {
                 x: spin.mirrored ? 0 : parent.width - width
@@ -93,6 +103,52 @@ ColumnLayout {
             text: box.unit
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
+        }
+    }
+
+    Item {
+        visible: box.inheritable
+        Layout.preferredWidth: spin.width
+        Layout.preferredHeight: useDefaultButton.implicitHeight
+        Text {
+            objectName: box.objectName + "Default"
+            visible: box.inherited
+            anchors.verticalCenter: parent.verticalCenter
+            text: "default"
+            color: Theme.textMuted
+            font.pointSize: Theme.textSmall
+            font.italic: true
+        }
+        AbstractButton {
+            id: useDefaultButton
+            objectName: box.objectName + "UseDefault"
+            x: -leftPadding  // its text in line with the label and the box above
+            visible: !box.inherited
+            text: "Use default"
+            focusPolicy: Qt.StrongFocus
+            hoverEnabled: true
+            padding: Theme.space1 / 2
+            leftPadding: Theme.space1
+            rightPadding: Theme.space1
+            Accessible.name: "Use the routine's default for " + box.label.toLowerCase()
+            Accessible.description: box.contextWords
+            Keys.onReturnPressed: clicked()
+            Keys.onEnterPressed: clicked()
+            // The button goes once clicked: the focus stays on this value, in its box.
+            onClicked: { spin.forceActiveFocus(Qt.TabFocusReason); box.useDefault() }
+            contentItem: Text {
+                text: useDefaultButton.text
+                color: Theme.accent
+                font.pointSize: Theme.textSmall
+                font.weight: Font.Medium
+                font.underline: useDefaultButton.hovered || useDefaultButton.visualFocus
+            }
+            background: Rectangle {
+                radius: Theme.radiusSmall
+                color: useDefaultButton.down ? Theme.accentSoft : "transparent"
+                border.width: useDefaultButton.visualFocus ? 2 : 0
+                border.color: Theme.focus
+            }
         }
     }
 }

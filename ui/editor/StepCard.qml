@@ -23,6 +23,15 @@ FocusScope {
     required property string sides
     required property int prepare
     required property int rest
+    required property int sideSwitch
+    required property int relax
+    required property bool showsSwitch
+    required property bool showsRelax
+    required property bool holdInherited
+    required property bool prepareInherited
+    required property bool restInherited
+    required property bool switchInherited
+    required property bool relaxInherited
     required property string summary
     required property string timeText
     required property string problem
@@ -180,6 +189,7 @@ FocusScope {
                 }
             }
 
+            // What the step does: a hold or a counted movement, how often, which sides.
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.space3
@@ -202,8 +212,12 @@ FocusScope {
                     label: "Hold"
                     value: card.hold
                     limits: card.limits.hold
+                    inheritable: true
+                    inherited: card.holdInherited
+                    contextWords: card.stepWords
                     accessibleName: "Hold, seconds, " + card.stepWords
                     onEdited: (value) => editor.setStepValue(card.index, "hold", value)
+                    onUseDefault: editor.useStepDefault(card.index, "hold")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Count"
@@ -247,21 +261,63 @@ FocusScope {
                         onChosen: (value) => editor.setStepValue(card.index, "sides", value)
                     }
                 }
+            }
+
+            // The pauses around it, in the order they come: each the routine's default
+            // unless the step sets its own.
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.space3
+
                 SecondsBox {
                     objectName: card.objectName + "Prepare"
                     label: "Get ready"
                     value: card.prepare
                     limits: card.limits.prepare
+                    inheritable: true
+                    inherited: card.prepareInherited
+                    contextWords: card.stepWords
                     accessibleName: "Get-ready time, seconds, " + card.stepWords
                     onEdited: (value) => editor.setStepValue(card.index, "prepare", value)
+                    onUseDefault: editor.useStepDefault(card.index, "prepare")
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Switch"
+                    visible: card.showsSwitch
+                    label: "Switch sides"
+                    value: card.sideSwitch
+                    limits: card.limits["switch"]
+                    inheritable: true
+                    inherited: card.switchInherited
+                    contextWords: card.stepWords
+                    accessibleName: "Switch between the sides, seconds, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "switch", value)
+                    onUseDefault: editor.useStepDefault(card.index, "switch")
+                }
+                SecondsBox {
+                    objectName: card.objectName + "Relax"
+                    visible: card.showsRelax
+                    label: "Relax between reps"
+                    value: card.relax
+                    limits: card.limits.relax
+                    inheritable: true
+                    inherited: card.relaxInherited
+                    contextWords: card.stepWords
+                    accessibleName: "Relax between the repeats, seconds, " + card.stepWords
+                    onEdited: (value) => editor.setStepValue(card.index, "relax", value)
+                    onUseDefault: editor.useStepDefault(card.index, "relax")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Rest"
                     label: "Rest after"
                     value: card.rest
                     limits: card.limits.rest
+                    inheritable: true
+                    inherited: card.restInherited
+                    contextWords: card.stepWords
                     accessibleName: "Rest after the step, seconds, " + card.stepWords
                     onEdited: (value) => editor.setStepValue(card.index, "rest", value)
+                    onUseDefault: editor.useStepDefault(card.index, "rest")
                 }
             }
 
