@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from stretchapp.core.errors import Problem
-from stretchapp.core.library import parse_text_as
-from stretchapp.core.yaml_source import Key
+from stretchapp.core.yaml_source import Document, Key
 
 
 @dataclass(frozen=True)
@@ -71,9 +69,8 @@ def _place(key: Key) -> tuple[int, str]:
     return -1, ".".join(str(part) for part in key[:2])
 
 
-def place_problems(path: Path, text: str, problems: Iterable[Problem]) -> list[PlacedProblem]:
-    """The problems of the draft whose text is given, each placed on a field or step."""
-    doc = parse_text_as(path, text).doc
+def place_problems(doc: Document | None, problems: Iterable[Problem]) -> list[PlacedProblem]:
+    """The problems of a draft, each placed on a field or step by the draft's positions."""
     values = doc.positions if doc is not None else {}
     keys = doc.key_positions if doc is not None else {}
     spans = _step_lines((values, keys))

@@ -660,9 +660,9 @@ class EditorBridge(QObject):
             self._steps.reset([])
             self.draftChanged.emit()
             return
-        found = draft.problems()
-        self._problems = place_problems(draft.path, draft.text(), found)
-        self._routine = None if any(p.blocking for p in found) else draft.routine()
+        checked = draft.check()
+        self._problems = place_problems(checked.doc, checked.problems)
+        self._routine = checked.routine
         by_step: dict[int, list[str]] = {}
         for problem in self._problems:
             if problem.step >= 0:

@@ -234,19 +234,36 @@ def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
     return loader.load([(find_files(builtin_dir), True), (find_files(user_dir), False)])
 
 
-def check_file(path: Path, library: Library, assets: Assets | None = None,
-               *, text: str | None = None) -> list[Problem]:
-    """Every problem in one file (or in text meant for it), against the library."""
+@dataclass(frozen=True)
+class FileCheck:
+    """One file checked against the library: its document, every problem, its routine."""
+
+    doc: Document | None
+    problems: list[Problem]
+    # The routine a routine file makes; None for a catalogue or while blocked.
+    routine: Routine | None = None
+
+
+def check_source(path: Path, library: Library, assets: Assets | None = None,
+                 *, text: str | None = None) -> FileCheck:
+    """Read and check one file (or text meant for it) once, keeping what it makes."""
     item = parse_file(path) if text is None else parse_text_as(path, text)
     assets = assets or default_assets()
     if item.problems or item.doc is None:
-        return in_order([*item.problems, *_check_invalid(item, library.stretches, assets)])
+        return FileCheck(item.doc, in_order(
+            [*item.problems, *_check_invalid(item, library.stretches, assets)]))
     if isinstance(item.spec, CatalogueFile):
         _, res = build_stretches(item.doc, item.spec, assets, builtin=False)
-    else:
-        assert isinstance(item.spec, RoutineFile)
-        _, res = build_routine(item.doc, item.spec, library.stretches, assets, builtin=False)
-    return in_order(res.problems)
+        return FileCheck(item.doc, in_order(res.problems))
+    assert isinstance(item.spec, RoutineFile)
+    routine, res = build_routine(item.doc, item.spec, library.stretches, assets, builtin=False)
+    return FileCheck(item.doc, in_order(res.problems), routine)
+
+
+def check_file(path: Path, library: Library, assets: Assets | None = None,
+               *, text: str | None = None) -> list[Problem]:
+    """Every problem in one file (or in text meant for it), against the library."""
+    return check_source(path, library, assets, text=text).problems
 
 
 def _check_invalid(item: ParsedFile, catalogue: Mapping[str, Stretch],

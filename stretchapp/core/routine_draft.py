@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +19,26 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from stretchapp.core.errors import Problem
-from stretchapp.core.library import Library, check_file, parse_text_as
+from stretchapp.core.library import Library, check_source
 from stretchapp.core.model import Routine
-from stretchapp.core.resolve import Assets, build_routine
-from stretchapp.core.schema import RoutineFile
+from stretchapp.core.resolve import Assets
+from stretchapp.core.yaml_source import Document
 
 TOP_FIELDS = ("title", "description", "safety", "kind", "group")
 TIMING_FIELDS = ("prepare", "hold", "rest", "switch", "relax")
 CUE_FIELDS = ("countdown", "halfway", "voice")
 STEP_FIELDS = ("hold", "count", "tempo", "reps", "sides", "prepare", "rest", "switch", "relax")
 _DURATION_FIELDS = {"hold", "tempo", "prepare", "rest", "switch", "relax"}
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """A draft as the loader sees it, from one reading of its text."""
+
+    text: str
+    doc: Document | None  # positions of every value, for placing the problems
+    problems: list[Problem]
+    routine: Routine | None
 
 
 class DraftError(Exception):
@@ -93,20 +104,19 @@ class RoutineDraft:
         self._yaml.dump(self.data, buffer)
         return buffer.getvalue()
 
+    def check(self) -> DraftCheck:
+        """The draft's text, read and checked once: its problems and its routine."""
+        text = self.text()
+        found = check_source(self.path, self.library, self.assets, text=text)
+        return DraftCheck(text, found.doc, found.problems, found.routine)
+
     def problems(self) -> list[Problem]:
         """Every problem the loader would report for the draft as it stands."""
-        return check_file(self.path, self.library, self.assets, text=self.text())
+        return self.check().problems
 
     def routine(self) -> Routine | None:
         """The routine the draft describes, or None while it has blocking problems."""
-        item = parse_text_as(self.path, self.text())
-        if not isinstance(item.spec, RoutineFile) or item.doc is None:
-            return None
-        from stretchapp.core.library import default_assets
-
-        routine, _ = build_routine(item.doc, item.spec, self.library.stretches,
-                                   self.assets or default_assets(), builtin=False)
-        return routine
+        return self.check().routine
 
     def get(self, name: str) -> Any:
         return self.data.get(name)
