@@ -192,7 +192,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from stretchapp.core.pose import PoseSpec
     from stretchapp.core.pose_svg import PALETTES, render_spec_svg
     from stretchapp.core.schema_errors import did_you_mean
 
@@ -206,7 +205,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"stretchapp render: error: no stretch with id '{args.stretch}'"
               + did_you_mean(args.stretch, library.stretches), file=sys.stderr)
         return 1
-    if not isinstance(stretch.pose, PoseSpec):
+    if stretch.pose is None:
         print(f"stretchapp render: error: '{stretch.id}' has no pose: to draw it, "
               "give it 'pose:' (see docs/poses.md)", file=sys.stderr)
         return 1

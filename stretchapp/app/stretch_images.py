@@ -44,7 +44,7 @@ class StretchImages:
     @staticmethod
     def is_movement(stretch: Stretch) -> bool:
         """True when the stretch is drawn from a start and an end pose."""
-        return bool(getattr(stretch.pose, "is_movement", False))
+        return stretch.pose is not None and stretch.pose.is_movement
 
     @staticmethod
     def mirrored(stretch: Stretch, side: Side | None) -> bool:
@@ -97,10 +97,12 @@ class StretchImages:
                 size: QSize) -> QImage:
         mirrored = self.mirrored(stretch, side)
         if stretch.pose is not None:
-            from stretchapp.core.pose_svg import render_svg
+            from stretchapp.core.pose_svg import render_spec_svg
 
-            pose = stretch.pose.at(frame / MOVEMENT_FRAMES)  # type: ignore[attr-defined]
-            svg = render_svg(pose, theme=theme, mirrored=mirrored)
+            # One frame for the whole movement, so the figure does not jump or
+            # change size as it moves and props stay where they are.
+            svg = render_spec_svg(stretch.pose, "dark" if theme == "dark" else "light",
+                                  mirrored, at=frame / MOVEMENT_FRAMES)
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:

@@ -50,7 +50,8 @@ class ThumbnailFiles:
     def _drawn(self, stretch: Stretch, theme: str) -> str:
         from stretchapp.core.pose_svg import render_spec_svg
 
-        svg = render_spec_svg(stretch.pose, theme="dark" if theme == "dark" else "light",  # type: ignore[arg-type]
+        assert stretch.pose is not None
+        svg = render_spec_svg(stretch.pose, theme="dark" if theme == "dark" else "light",
                               size=THUMBNAIL_SIZE)
         name = hashlib.sha1(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
         path = self.folder / name

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stretchapp.core.pose import PoseSpec
 
 
 class Kind(StrEnum):
@@ -45,8 +49,8 @@ class Stretch:
     image: Path | None = None
     image_right: Path | None = None
     image_missing: str | None = None
-    # A parsed pose (stretchapp.core.pose) to draw instead of an image file.
-    pose: object | None = None
+    # A parsed pose to draw instead of an image file.
+    pose: PoseSpec | None = None
     source: Path | None = None
     builtin: bool = True
 

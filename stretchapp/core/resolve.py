@@ -16,9 +16,11 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from stretchapp.core import model
+from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, check_wav
 from stretchapp.core.errors import Problem
 from stretchapp.core.media import IMAGE_SUFFIXES, SOUND_SUFFIXES, find_media
 from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.pose import PoseSpec, parse_pose
 from stretchapp.core.schema import (
     ID_PATTERN,
     CatalogueFile,
@@ -53,9 +55,7 @@ class Resolution:
         return any(p.blocking for p in self.problems)
 
 
-def _pose(doc: Document, key: Key, value: object, res: Resolution) -> object | None:
-    from stretchapp.core.pose import parse_pose
-
+def _pose(doc: Document, key: Key, value: object, res: Resolution) -> PoseSpec | None:
     spec, issues = parse_pose(value)
     for sub, message in issues:
         res.problems.append(doc.problem((*key, *sub), message))
@@ -205,8 +205,6 @@ def _custom_sounds(doc: Document, wanted: Mapping[str, str], assets: Assets,
     sounds: list[tuple[str, Path]] = []
     if not wanted:
         return sounds
-    from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, check_wav
-
     for name, ref in wanted.items():
         key: Key = ("cues", "sounds", name)
         if name not in CUE_SOUND_NAMES:
