@@ -1,0 +1,116 @@
+"""The one way the app runs work off the GUI thread.
+
+In the spirit of Anki's `run_in_background(task, on_done)`: a task is a plain
+Python callable returning plain data; it runs on a small pool of Python worker
+threads; its `on_done` (or `on_error`) runs later on the GUI thread. Workers
+never touch a QObject: the only Qt call made from a worker is emitting the
+runner's private signal, which Qt queues to the GUI thread. So every QObject
+is created, used and destroyed on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    job: int
+    value: object = None
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class _Job:
+    name: str
+    on_done: Callable[[Any], None]
+    on_error: Callable[[Exception], None] | None
+
+
+class TaskRunner(QObject):
+    """Runs plain-Python tasks on worker threads and hands results to the GUI thread."""
+
+    _finished = Signal(object)  # an _Outcome, emitted from a worker, delivered queued
+
+    def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="task")
+        self._jobs: dict[int, _Job] = {}
+        self._next = 0
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._running = 0
+        self._closed = False
+        self._finished.connect(self._deliver)
+
+    def run(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        name: str = "task",
+    ) -> None:
+        """Run task() on a worker; then on_done(result), or on_error(exc), on the GUI thread.
+
+        Without on_error a failure is logged with its traceback: a task never
+        takes the runner, or the thread that asked for it, down with it.
+        """
+        if self._closed:
+            return
+        self._next += 1
+        job = self._next
+        self._jobs[job] = _Job(name, on_done, on_error)
+        with self._lock:
+            self._running += 1
+        future = self._pool.submit(task)
+        future.add_done_callback(lambda done: self._report(job, done))
+
+    def _report(self, job: int, done: Future[Any]) -> None:
+        # On the worker thread (or the caller's, if the task already ended).
+        error = done.exception()
+        outcome = _Outcome(job, None if error else done.result(), error)
+        with self._lock:
+            self._running -= 1
+            self._idle.notify_all()
+        if shiboken6.isValid(self):
+            self._finished.emit(outcome)
+
+    @Slot(object)
+    def _deliver(self, outcome: _Outcome) -> None:
+        job = self._jobs.pop(outcome.job, None)
+        if job is None or self._closed:
+            return
+        if outcome.error is None:
+            job.on_done(outcome.value)
+        elif job.on_error is not None and isinstance(outcome.error, Exception):
+            job.on_error(outcome.error)
+        else:
+            log.error("background task %r failed", job.name, exc_info=outcome.error)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Block until no task is running (results may still be queued); False on time-out."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, timeout)
+
+    def pending(self) -> int:
+        """How many tasks have not had their on_done/on_error called yet."""
+        return len(self._jobs)
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop taking tasks, wait for running ones, drop their results."""
+        self._closed = True
+        self.wait_idle(timeout)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._jobs.clear()
