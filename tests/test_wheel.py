@@ -1,8 +1,11 @@
 """The built wheel, installed in a fresh virtual environment outside the checkout.
 
-The venv borrows the system's site-packages (PySide6 and the other dependencies,
-already installed) but gets stretchapp only from the wheel: the test checks the
-imported package lives inside the venv, not in this checkout.
+The throwaway venv sees the locked dependencies already installed where the
+tests run (a path entry to this interpreter's site-packages, added after its
+own, so nothing is downloaded again), but gets stretchapp only from the wheel:
+the test checks the imported package lives inside the venv, not in this checkout.
+`venv --system-site-packages` would not do: it shares the *base* interpreter's
+packages, not those of the virtual environment the tests run in.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -43,12 +47,17 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert not any(name.startswith("tests/") for name in names)
 
     venv = tmp_path / "venv"
-    made = run([sys.executable, "-m", "venv", "--system-site-packages", venv],
-               cwd=tmp_path, env=env)
+    made = run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp_path, env=env)
     assert made.returncode == 0, made.stderr
     python, command = venv / "bin" / "python", venv / "bin" / "stretchapp"
-    installed = run([python, "-m", "pip", "install", "--no-deps", "--no-index",
-                     "--force-reinstall", "--disable-pip-version-check", wheel],
+    own = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                   cwd=tmp_path, env=env).stdout.strip())
+    # A plain path line: the .pth files over there (this checkout's editable
+    # install among them) are not processed, so only the dependencies are seen.
+    (own / "zz_test_dependencies.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    installed = run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps",
+                     "--no-index", "--force-reinstall", "--disable-pip-version-check", wheel],
                     cwd=tmp_path, env=env, timeout=300)
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
 

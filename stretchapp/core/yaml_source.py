@@ -291,16 +291,30 @@ def _could_nest_deeper(text: str, limit: int) -> bool:
 def _check_nesting(path: Path, text: str) -> None:
     """RoutineError when collections nest deeper than MAX_DEPTH."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Composer):
+    events = yaml.parse(text, Loader=_Composer)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except yaml.MarkedYAMLError as error:
+            # libyaml's scanner reads ahead through flow brackets and may meet
+            # its own depth limit before we see a single event: the same fault.
+            if "nesting depth" not in str(error):
+                raise
+            mark = error.problem_mark or error.context_mark
+            raise RoutineError([_too_deep(path, mark)]) from None
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-                raise RoutineError([Problem(
-                    path, line, column, f"nested more than {MAX_DEPTH} levels deep")])
+                raise RoutineError([_too_deep(path, event.start_mark)])
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _too_deep(path: Path, mark: yaml.Mark | None) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(path, line, column, f"nested more than {MAX_DEPTH} levels deep")
 
 
 # PyYAML's syntax errors, said in words a routine's author can act on: the
