@@ -34,14 +34,14 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from stretchapp.app.cue_player import CuePlayer
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.app.voice_preparer import VoicePreparer
-from stretchapp.core.cue_sink import RecordingSink
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES
-from stretchapp.core.cues import all_cues
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import CueSettings, Kind, Routine, Step
-from stretchapp.core.session_events import Control
-from stretchapp.core.timeline import build_timeline
-from stretchapp.core.voice import VoiceRenderer
+from stretchapp.core.session.cues import all_cues
+from stretchapp.core.session.events import Control
+from stretchapp.core.session.timeline import build_timeline
+from stretchapp.core.sound.cue_sink import RecordingSink
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
+from stretchapp.core.sound.voice import VoiceRenderer
 
 BUDGET = {"p99_late_ms": 15.0, "render_cold_ms": 2000.0, "render_cached_ms": 50.0}
 MS = 1000.0

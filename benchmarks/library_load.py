@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.library import load_library
 
 SIZES = (10, 100, 1000)
 BUDGET_RATIO = 2.0

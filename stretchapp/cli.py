@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchapp import __version__
-from stretchapp.core import paths
+from stretchapp.core.storage import paths
 
 if TYPE_CHECKING:
-    from stretchapp.core.errors import Problem
-    from stretchapp.core.library import Library
+    from stretchapp.core.loading.library import Library
+    from stretchapp.core.loading.problems import Problem
 
 # The library (pydantic, the schema), and even the problems and durations (with
 # dataclasses), are imported by the commands that use them, not here: the GUI
@@ -32,20 +32,20 @@ def _shown_path(path: Path) -> str:
 
 
 def format_problem(problem: Problem) -> str:
-    from stretchapp.core.errors import Problem
+    from stretchapp.core.loading.problems import Problem
 
     return str(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
                        problem.message))
 
 
 def _library(args: argparse.Namespace) -> Library:
-    from stretchapp.core.library import load_library
+    from stretchapp.core.loading.library import load_library
 
     return load_library(user_dir=paths.user_routines_dir(paths.home_dir(args.home)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from stretchapp.core.durations import format_clock
+    from stretchapp.core.loading.durations import format_clock
 
     library = _library(args)
     rows: list[dict[str, object]]
@@ -108,8 +108,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _validate_one(path: Path, library: Library) -> list[Problem]:
     """One file's problems, checked against the library's catalogue."""
-    from stretchapp.core.errors import Problem
-    from stretchapp.core.library import check_file
+    from stretchapp.core.loading.library import check_file
+    from stretchapp.core.loading.problems import Problem
 
     for report in library.files:
         if report.path.resolve() == path:
@@ -121,7 +121,7 @@ def _validate_one(path: Path, library: Library) -> list[Problem]:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from stretchapp.core.schema import json_schema
+    from stretchapp.core.loading.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2)
     if args.output:
@@ -133,7 +133,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from stretchapp.core.routine_copy import CopyError, copy_routine
+    from stretchapp.core.editing.routine_copy import CopyError, copy_routine
 
     home = paths.home_dir(args.home)
     library = _library(args)
@@ -147,7 +147,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from stretchapp.core.routine_archive import ArchiveRefused, export_routine
+    from stretchapp.core.editing.archive import ArchiveRefused, export_routine
 
     try:
         written = export_routine(_library(args), args.id, Path(args.output))
@@ -159,7 +159,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from stretchapp.core.routine_archive import ArchiveRefused, apply_import, plan_import
+    from stretchapp.core.editing.archive import ArchiveRefused, apply_import, plan_import
 
     home = paths.home_dir(args.home)
     try:
@@ -192,8 +192,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from stretchapp.core.pose_svg import PALETTES, render_spec_svg
-    from stretchapp.core.schema_errors import did_you_mean
+    from stretchapp.core.loading.schema_errors import did_you_mean
+    from stretchapp.core.pose.svg import PALETTES, render_spec_svg
 
     library = _library(args)
     stretch = library.stretches.get(args.stretch)

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from stretchapp import cli
-from stretchapp.core import paths
-from stretchapp.core.library import find_files
+from stretchapp.core.loading.library import find_files
+from stretchapp.core.storage import paths
 
 GROUPS = ("calf", "back", "neck")
 KINDS = ("warm-up", "cool-down", "relief")

@@ -30,7 +30,8 @@ def test_core_never_imports_qt() -> None:
 
 def test_core_imports_without_qt_loaded() -> None:
     """Importing every core module in a fresh interpreter loads no PySide6."""
-    modules = sorted(f"stretchapp.core.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__")
+    modules = sorted(".".join(("stretchapp", "core", *p.relative_to(CORE).with_suffix("").parts))
+                     for p in CORE.rglob("*.py") if p.stem != "__init__")
     code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
             + "print(any(k.startswith('PySide6') for k in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -61,7 +61,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
                     cwd=tmp_path, env=env, timeout=300)
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
 
-    where = run([python, "-c", "import stretchapp, stretchapp.core.paths as p; "
+    where = run([python, "-c", "import stretchapp, stretchapp.core.storage.paths as p; "
                  "print(stretchapp.__file__); print(p.builtin_routines_dir())"],
                 cwd=tmp_path, env=env)
     package, routines = (Path(line) for line in where.stdout.split())

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core import recovery
+from stretchapp.core.session import recovery
 
 if TYPE_CHECKING:
     from stretchapp.core.model import Routine
-    from stretchapp.core.session_events import SessionPosition
+    from stretchapp.core.session.events import SessionPosition
 
 PAGES = ("library", "detail", "player", "finish", "settings", "editor")
 

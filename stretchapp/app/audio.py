@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from stretchapp.core.cue_sink import CueSink, SilentSink
+from stretchapp.core.sound.cue_sink import CueSink, SilentSink
 
 log = logging.getLogger(__name__)
 

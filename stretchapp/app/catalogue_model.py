@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 
 from stretchapp.app.routine_text import group_label
 from stretchapp.app.thumbnail_files import ThumbnailFiles
-from stretchapp.core.library import GROUP_ORDER
+from stretchapp.core.loading.library import GROUP_ORDER
 from stretchapp.core.model import Stretch
 
 _ROLES = ("stretchId", "name", "group", "groupLabel", "sided", "thumbnail", "summary")

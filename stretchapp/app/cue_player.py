@@ -23,14 +23,14 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from stretchapp.app.voice_preparer import VoicePreparer
-from stretchapp.core import paths
-from stretchapp.core.cue_sink import CueSink
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, WavError, check_wav, read_wav_info
-from stretchapp.core.cues import Cue, all_cues
 from stretchapp.core.model import Routine
-from stretchapp.core.session_events import SessionState, Status
-from stretchapp.core.timeline import build_timeline
-from stretchapp.core.voice import DEFAULT_RATE, DEFAULT_VOICE, clamp_rate
+from stretchapp.core.session.cues import Cue, all_cues
+from stretchapp.core.session.events import SessionState, Status
+from stretchapp.core.session.timeline import build_timeline
+from stretchapp.core.sound.cue_sink import CueSink
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, WavError, check_wav, read_wav_info
+from stretchapp.core.sound.voice import DEFAULT_RATE, DEFAULT_VOICE, clamp_rate
+from stretchapp.core.storage import paths
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stretchapp.core.errors import Problem
-from stretchapp.core.yaml_source import Document, Key
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.loading.yaml_source import Document, Key
 
 
 @dataclass(frozen=True)

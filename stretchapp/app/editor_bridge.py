@@ -31,13 +31,10 @@ from stretchapp.app.editor_steps_model import (
 from stretchapp.app.open_file_watch import OpenFileWatch
 from stretchapp.app.routine_text import KIND_LABELS, plural
 from stretchapp.app.thumbnail_files import ThumbnailFiles
-from stretchapp.core import model, paths
-from stretchapp.core.durations import HOLD_RANGE, PAUSE_RANGE, format_human
-from stretchapp.core.library import Library, load_library
-from stretchapp.core.model import Routine, Stretch
-from stretchapp.core.routine_copy import CopyError, copy_routine
-from stretchapp.core.routine_draft import TIMING_FIELDS, DraftError, RoutineDraft
-from stretchapp.core.routine_store import (
+from stretchapp.core import model
+from stretchapp.core.editing.draft import TIMING_FIELDS, DraftError, RoutineDraft
+from stretchapp.core.editing.routine_copy import CopyError, copy_routine
+from stretchapp.core.editing.store import (
     DeletedRoutine,
     SaveError,
     delete_routine,
@@ -45,6 +42,10 @@ from stretchapp.core.routine_store import (
     restore_routine,
     save_draft,
 )
+from stretchapp.core.loading.durations import HOLD_RANGE, PAUSE_RANGE, format_human
+from stretchapp.core.loading.library import Library, load_library
+from stretchapp.core.model import Routine, Stretch
+from stretchapp.core.storage import paths
 
 # Bounds the spin boxes keep to, from the format's rules (schema.py, durations.py).
 LIMITS: dict[str, list[int]] = {

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 
 from stretchapp.app.routine_text import step_summary
 from stretchapp.core import model
-from stretchapp.core.durations import DurationError, format_human, parse_duration
+from stretchapp.core.editing.draft import RoutineDraft
+from stretchapp.core.loading.durations import DurationError, format_human, parse_duration
 from stretchapp.core.model import Routine, Stretch
-from stretchapp.core.routine_draft import RoutineDraft
 
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10

@@ -23,11 +23,11 @@ from stretchapp.app.routine_text import (
     step_summary,
 )
 from stretchapp.app.stretch_images import StretchImages
-from stretchapp.core.durations import format_human
+from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Routine
 
 if TYPE_CHECKING:  # the loader (pydantic) is imported by the watcher's thread, not here
-    from stretchapp.core.library import Library
+    from stretchapp.core.loading.library import Library
 
 
 class LibraryBridge(QObject):

@@ -20,7 +20,7 @@ DEBOUNCE_MS = 200
 class LibraryWatcher(QObject):
     """Loads the library (built-in plus the user's folder) and reloads it on changes."""
 
-    loaded = Signal(object)  # a stretchapp.core.library.Library
+    loaded = Signal(object)  # a stretchapp.core.loading.library.Library
     _finished = Signal(object)  # from the worker thread to the UI thread
 
     def __init__(self, user_dir: Path, *, threaded: bool = True,
@@ -70,7 +70,7 @@ class LibraryWatcher(QObject):
         self._finished.emit(library)
 
     def _read(self) -> object:
-        from stretchapp.core.library import load_library
+        from stretchapp.core.loading.library import load_library
 
         return load_library(user_dir=self.user_dir)
 

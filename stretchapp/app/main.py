@@ -19,7 +19,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from stretchapp.app.shell import AppShell
-from stretchapp.core import paths
+from stretchapp.core.storage import paths
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
 

@@ -16,24 +16,24 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core import recovery
+from stretchapp.core.session import recovery
 
 # The session machinery (engine, events, timeline, cues, ticker, the player's view)
 # is imported by the methods that play a routine: the first frame does without it.
 if TYPE_CHECKING:
     from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.stretch_images import StretchImages
-    from stretchapp.core.cues import Cue
     from stretchapp.core.model import Routine
-    from stretchapp.core.session import SessionEngine
-    from stretchapp.core.session_events import (
+    from stretchapp.core.session.cues import Cue
+    from stretchapp.core.session.engine import SessionEngine
+    from stretchapp.core.session.events import (
         AutoPaused,
         Control,
         SessionPosition,
         SessionState,
         Status,
     )
-    from stretchapp.core.timeline import Phase
+    from stretchapp.core.session.timeline import Phase
 
 REFRESH_MS = 100  # how often the ring and a movement's frames move on
 
@@ -153,7 +153,7 @@ class PlayerBridge(QObject):
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
-        from stretchapp.core.session_events import Control, Status
+        from stretchapp.core.session.events import Control, Status
 
         if self._ticker is not None and self._ticker.engine.status in (
                 Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
@@ -193,7 +193,7 @@ class PlayerBridge(QObject):
     @Slot()
     def togglePause(self) -> None:
         """Pause a running session, resume a paused one."""
-        from stretchapp.core.session_events import Control, Status
+        from stretchapp.core.session.events import Control, Status
 
         if self._ticker is None:
             return
@@ -203,7 +203,7 @@ class PlayerBridge(QObject):
     @Slot()
     def holdForQuestion(self) -> None:
         """Pause while the user is asked something (stop?); releaseQuestion undoes it."""
-        from stretchapp.core.session_events import Control, Status
+        from stretchapp.core.session.events import Control, Status
 
         if self._ticker is not None and self._ticker.engine.status is Status.RUNNING:
             self._paused_for_question = self._control(Control.PAUSE)
@@ -211,7 +211,7 @@ class PlayerBridge(QObject):
     @Slot()
     def releaseQuestion(self) -> None:
         """Resume after a question, if holdForQuestion paused the session."""
-        from stretchapp.core.session_events import Control
+        from stretchapp.core.session.events import Control
 
         if self._paused_for_question:
             self._paused_for_question = False
@@ -219,20 +219,20 @@ class PlayerBridge(QObject):
 
     @Slot()
     def skip(self) -> None:
-        from stretchapp.core.session_events import Control
+        from stretchapp.core.session.events import Control
 
         self._control(Control.SKIP)
 
     @Slot()
     def back(self) -> None:
-        from stretchapp.core.session_events import Control
+        from stretchapp.core.session.events import Control
 
         self._control(Control.BACK)
 
     @Slot()
     def stop(self) -> None:
         """End the session now (QML has asked the user to confirm)."""
-        from stretchapp.core.session_events import Control
+        from stretchapp.core.session.events import Control
 
         if self._ticker is None or not self._control(Control.STOP):
             return
@@ -260,8 +260,8 @@ class PlayerBridge(QObject):
 
     def _begin(self) -> None:
         from stretchapp.app.session_ticker import SessionTicker
-        from stretchapp.core.session import SessionEngine
-        from stretchapp.core.session_events import Control
+        from stretchapp.core.session.engine import SessionEngine
+        from stretchapp.core.session.events import Control
 
         routine = self._routine
         assert routine is not None
@@ -303,7 +303,7 @@ class PlayerBridge(QObject):
         self.finished.emit()
 
     def _on_state(self, state: SessionState) -> None:
-        from stretchapp.core.session_events import Status
+        from stretchapp.core.session.events import Status
 
         now = self._clock()
         if self._status is Status.RUNNING and self._last_clock is not None:

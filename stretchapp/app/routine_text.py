@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from stretchapp.core.durations import format_human
+from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Kind, Routine, Side, Step
 
 KIND_LABELS: dict[str, str] = {

@@ -27,10 +27,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from stretchapp.core.cues import Cue
 from stretchapp.core.model import Routine
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import (
     AutoPaused,
     Control,
     ControlRefused,

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
-from stretchapp.core.settings import (
+from stretchapp.core.storage.settings import (
     PREPARE_CHOICES,
     THEMES,
     VOICE_RATES,

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from stretchapp.core.library import Library
-from stretchapp.core.routine_archive import (
+from stretchapp.core.editing.archive import (
     ArchiveRefused,
     ImportPlan,
     apply_import,
     export_routine,
     plan_import,
 )
+from stretchapp.core.loading.library import Library
 
 
 def local_path(url_or_path: str) -> Path:

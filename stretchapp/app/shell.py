@@ -28,12 +28,12 @@ from stretchapp.app.library_watcher import LibraryWatcher
 from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
-from stretchapp.core import paths
-from stretchapp.core.settings import Geometry, with_prepare
+from stretchapp.core.storage import paths
+from stretchapp.core.storage.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
     from stretchapp.core.model import Routine
-    from stretchapp.core.session_events import SessionPosition
+    from stretchapp.core.session.events import SessionPosition
 
 AudioFactory = Callable[[QObject], Any]
 
@@ -141,7 +141,7 @@ class AppShell(QObject):
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
         self._started = True
-        from stretchapp.core.history import History
+        from stretchapp.core.storage.history import History
 
         self.history = History(self.home)
         self._make_editing()
@@ -197,7 +197,7 @@ class AppShell(QObject):
 
     def _record(self, *, finished: bool) -> None:
         """Add the session that just ended to the history (not an editor preview)."""
-        from stretchapp.core.history import times_text
+        from stretchapp.core.storage.history import times_text
 
         routine = self.player.routine
         if routine is None or self.app.in_preview or self.history is None:

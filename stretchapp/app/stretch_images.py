@@ -97,7 +97,7 @@ class StretchImages:
                 size: QSize) -> QImage:
         mirrored = self.mirrored(stretch, side)
         if stretch.pose is not None:
-            from stretchapp.core.pose_svg import render_spec_svg
+            from stretchapp.core.pose.svg import render_spec_svg
 
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 
 from stretchapp.core.model import Stretch
-from stretchapp.core.safe_write import write_atomically
+from stretchapp.core.storage.safe_write import write_atomically
 
 THUMBNAIL_SIZE = 160
 
@@ -48,7 +48,7 @@ class ThumbnailFiles:
         return ""
 
     def _drawn(self, stretch: Stretch, theme: str) -> str:
-        from stretchapp.core.pose_svg import render_spec_svg
+        from stretchapp.core.pose.svg import render_spec_svg
 
         assert stretch.pose is not None
         svg = render_spec_svg(stretch.pose, theme="dark" if theme == "dark" else "light",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 
-from stretchapp.core.voice import (
+from stretchapp.core.sound.voice import (
     DEFAULT_RATE,
     DEFAULT_VOICE,
     SpeechEngine,

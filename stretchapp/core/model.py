@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from stretchapp.core.pose import PoseSpec
+    from stretchapp.core.pose.model import PoseSpec
 
 
 class Kind(StrEnum):

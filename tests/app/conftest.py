@@ -27,7 +27,7 @@ from PySide6.QtTest import QTest
 from stretchapp.app.cue_player import CuePlayer
 from stretchapp.app.main import load_window
 from stretchapp.app.shell import AppShell
-from stretchapp.core.cue_sink import RecordingSink
+from stretchapp.core.sound.cue_sink import RecordingSink
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 

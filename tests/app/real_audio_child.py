@@ -16,10 +16,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from stretchapp.app.audio import open_sink
 from stretchapp.app.cue_player import CuePlayer
-from stretchapp.core.cue_sink import CueSink
-from stretchapp.core.cues import all_cues
 from stretchapp.core.model import CueSettings, Kind, Routine, Step, Stretch
-from stretchapp.core.timeline import build_timeline
+from stretchapp.core.session.cues import all_cues
+from stretchapp.core.session.timeline import build_timeline
+from stretchapp.core.sound.cue_sink import CueSink
 
 LEAD_IN = 0.5  # seconds between the sink being ready and the first cue
 

@@ -21,7 +21,7 @@ from stretchapp.app.audio import (
     QSoundEffectSink,
     open_sink,
 )
-from stretchapp.core.cue_sink import SilentSink
+from stretchapp.core.sound.cue_sink import SilentSink
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 from stretchapp.app.voice_preparer import VoicePreparer
-from stretchapp.core.cue_sounds import check_wav
-from stretchapp.core.voice import LibraryEngine, SpeechEngine
+from stretchapp.core.sound.cue_sounds import check_wav
+from stretchapp.core.sound.voice import LibraryEngine, SpeechEngine
 
 
 class SlowEngine(SpeechEngine):

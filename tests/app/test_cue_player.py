@@ -17,15 +17,15 @@ from stretchapp.app.audio import NO_OUTPUT_NOTICE
 from stretchapp.app.cue_player import CuePlayer, phrase_clip, routine_phrases
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.app.voice_preparer import VoicePreparer
-from stretchapp.core import paths
-from stretchapp.core.cue_sink import RecordingSink, SilentSink
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES
-from stretchapp.core.cues import Cue, CueKind, all_cues
 from stretchapp.core.model import CueSettings, Routine
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import Control, Status
-from stretchapp.core.timeline import PhaseKind, build_timeline
-from stretchapp.core.voice import LibraryEngine, SpeechEngine, SpeechUnavailable
+from stretchapp.core.session.cues import Cue, CueKind, all_cues
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import Control, Status
+from stretchapp.core.session.timeline import PhaseKind, build_timeline
+from stretchapp.core.sound.cue_sink import RecordingSink, SilentSink
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
+from stretchapp.core.sound.voice import LibraryEngine, SpeechEngine, SpeechUnavailable
+from stretchapp.core.storage import paths
 
 from ..core.routine_factory import BOTH, FakeClock, routine, step, three_steps
 

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from stretchapp.app.editor_bridge import LIMITS, EditorBridge, free_id, id_from_title
 from stretchapp.app.sharing_bridge import SharingBridge
-from stretchapp.core import safe_write
-from stretchapp.core.durations import PAUSE_RANGE, format_human
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.durations import PAUSE_RANGE, format_human
+from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
+from stretchapp.core.storage import safe_write
 
 HAND_WRITTEN = """\
 # My evening routine: keep it short.

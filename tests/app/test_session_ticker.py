@@ -7,9 +7,9 @@ import time
 from pytestqt.qtbot import QtBot
 
 from stretchapp.app.session_ticker import SessionTicker
-from stretchapp.core.cues import Cue, CueKind
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue, CueKind
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import (
     AutoPaused,
     Control,
     PhaseStarted,
@@ -17,7 +17,7 @@ from stretchapp.core.session_events import (
     SessionState,
     Status,
 )
-from stretchapp.core.timeline import Phase
+from stretchapp.core.session.timeline import Phase
 
 from ..core.routine_factory import FakeClock, routine, step
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.library import load_library
 
 
 def _floor_top(image: QImage) -> int:

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.svg_raster import SvgError, svg_to_image, svg_to_png
-from stretchapp.core.pose_svg import PALETTES, render_spec_svg
+from stretchapp.core.pose.svg import PALETTES, render_spec_svg
 
 from ..core.test_pose_cases import builtin_specs
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from stretchapp.core import paths
+from stretchapp.core.storage import paths
 
 # (foreground, background, minimum ratio): 4.5 for text, 3 for large text and
 # for the parts of controls and graphics people must see (WCAG 1.4.3, 1.4.11).

@@ -16,8 +16,8 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from stretchapp.core import safe_write
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.library import load_library
+from stretchapp.core.storage import safe_write
 
 from .conftest import Ui, is_blank
 from .editor_harness.window import EditorWindow, open_editor_window

@@ -242,7 +242,7 @@ def test_notice_leaves_by_itself(open_ui: Any, qtbot: Any) -> None:
 
 def test_sessions_are_kept_in_the_history(ui: Ui, home: Path) -> None:
     """A finished routine is counted in the SQLite history and the done screen says how often."""
-    from stretchapp.core.history import History
+    from stretchapp.core.storage.history import History
 
     earlier = History(home)
     earlier.record("calf-relief", "Calf cramp relief", 480, finished=True, ended_at=1.0)

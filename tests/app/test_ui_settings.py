@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from stretchapp.core.recovery import load_position, recovery_path, save_position
-from stretchapp.core.session_events import SessionPosition
-from stretchapp.core.settings import load_settings, settings_path
+from stretchapp.core.session.events import SessionPosition
+from stretchapp.core.session.recovery import load_position, recovery_path, save_position
+from stretchapp.core.storage.settings import load_settings, settings_path
 from tests.app.conftest import Ui
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import Event, Status
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import Event, Status
 
 BOTH = (Side.LEFT, Side.RIGHT)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from stretchapp import cli
-from stretchapp.core import paths
+from stretchapp.core.storage import paths
 
 CORPUS = Path(__file__).resolve().parent / "broken"
 CASES = sorted(CORPUS.glob("*.yaml"))

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core import paths
-from stretchapp.core.library import Library, find_files, load_library
+from stretchapp.core.loading.library import Library, find_files, load_library
 from stretchapp.core.model import Kind, Routine
+from stretchapp.core.storage import paths
 
 GROUPS = ("calf", "back", "neck")
 KINDS = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)

@@ -11,9 +11,9 @@ from types import ModuleType
 
 import pytest
 
-from stretchapp.core import paths
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, check_wav, read_wav_info
-from stretchapp.core.cues import CueSound
+from stretchapp.core.session.cues import CueSound
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav, read_wav_info
+from stretchapp.core.storage import paths
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.library import load_library
+from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
 
 HEAD = """\

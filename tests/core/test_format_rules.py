@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.library import Library, load_library
+from stretchapp.core.loading.library import Library, load_library
+from stretchapp.core.loading.resolve import Assets
 from stretchapp.core.model import Kind, Routine, Side
-from stretchapp.core.resolve import Assets
 
 CATALOGUE = """\
 format: 1

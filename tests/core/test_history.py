@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from stretchapp.core.history import History, RoutineRecord, times_text
+from stretchapp.core.storage.history import History, RoutineRecord, times_text
 
 
 def test_finished_sessions_are_counted_across_runs(tmp_path: Path) -> None:

@@ -22,11 +22,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchapp.core.errors import Problem, RoutineError
-from stretchapp.core.library import Library, check_file, load_library, parse_file, parse_text_as
-from stretchapp.core.resolve import Assets, build_routine
-from stretchapp.core.schema import RoutineFile
-from stretchapp.core.yaml_source import parse_text, read_document
+from stretchapp.core.loading.library import (
+    Library,
+    check_file,
+    load_library,
+    parse_file,
+    parse_text_as,
+)
+from stretchapp.core.loading.problems import Problem, RoutineError
+from stretchapp.core.loading.resolve import Assets, build_routine
+from stretchapp.core.loading.schema import RoutineFile
+from stretchapp.core.loading.yaml_source import parse_text, read_document
 
 CATALOGUE = """\
 format: 1
@@ -318,7 +324,7 @@ def test_deep_nesting_is_refused_without_crashing(text: str, tmp_path: Path) -> 
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
     code = ("import sys\nfrom pathlib import Path\n"
-            "from stretchapp.core.library import parse_file\n"
+            "from stretchapp.core.loading.library import parse_file\n"
             f"item = parse_file(Path({str(path)!r}))\n"
             "print([p.message for p in item.problems])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

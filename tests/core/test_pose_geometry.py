@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from stretchapp.core.pose import Angles, Pose, PoseSpec, Prop, parse_pose
-from stretchapp.core.pose_geometry import (
+from stretchapp.core.pose.geometry import (
     MAT_THICKNESS,
     STEP_HEIGHT,
     Band,
@@ -18,8 +17,9 @@ from stretchapp.core.pose_geometry import (
     Post,
     Wall,
 )
-from stretchapp.core.pose_scene import BALL_OF_FOOT, layout
-from stretchapp.core.pose_svg import frame_of
+from stretchapp.core.pose.model import Angles, Pose, PoseSpec, Prop, parse_pose
+from stretchapp.core.pose.scene import BALL_OF_FOOT, layout
+from stretchapp.core.pose.svg import frame_of
 
 from .test_pose_cases import all_specs, builtin_specs
 

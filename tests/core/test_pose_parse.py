@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stretchapp.core.pose import (
+from stretchapp.core.pose.model import (
     BODY_PARTS,
     JOINT_RANGES,
     JOINTS,

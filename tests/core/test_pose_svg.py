@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.pose import Angles, Pose, parse_pose
-from stretchapp.core.pose_files import write_pose_svg
-from stretchapp.core.pose_svg import (
+from stretchapp.core.pose.files import write_pose_svg
+from stretchapp.core.pose.model import Angles, Pose, parse_pose
+from stretchapp.core.pose.svg import (
     MARGIN,
     PALETTES,
     VIEWBOX,

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stretchapp.core.recovery import clear_position, load_position, recovery_path, save_position
-from stretchapp.core.session_events import SessionPosition
+from stretchapp.core.session.events import SessionPosition
+from stretchapp.core.session.recovery import (
+    clear_position,
+    load_position,
+    recovery_path,
+    save_position,
+)
 
 
 def test_round_trip(tmp_path: Path) -> None:

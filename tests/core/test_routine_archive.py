@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.library import load_library
-from stretchapp.core.routine_archive import (
+from stretchapp.core.editing.archive import (
     ArchiveRefused,
     apply_import,
     export_routine,
     plan_import,
 )
-from stretchapp.core.zip_guard import MAX_RATIO
+from stretchapp.core.editing.zip_guard import MAX_RATIO
+from stretchapp.core.loading.library import load_library
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
        b"\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.library import Library, load_library
-from stretchapp.core.routine_draft import DraftError, RoutineDraft, duration_text
-from stretchapp.core.routine_store import SaveError, save_draft
+from stretchapp.core.editing.draft import DraftError, RoutineDraft, duration_text
+from stretchapp.core.editing.store import SaveError, save_draft
+from stretchapp.core.loading.library import Library, load_library
 
 HAND_WRITTEN = """\
 # My evening routine: keep it short.

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core import safe_write
-from stretchapp.core.library import load_library
-from stretchapp.core.routine_draft import RoutineDraft
-from stretchapp.core.routine_store import (
+from stretchapp.core.editing.draft import RoutineDraft
+from stretchapp.core.editing.store import (
     SaveError,
     delete_routine,
     restore_routine,
     save_draft,
 )
+from stretchapp.core.loading.library import load_library
+from stretchapp.core.storage import safe_write
 
 ORIGINAL = """\
 format: 1

@@ -6,17 +6,17 @@ import random
 
 import pytest
 
-from stretchapp.core.cues import Cue, CueKind, all_cues
 from stretchapp.core.model import Routine
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue, CueKind, all_cues
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import (
     AutoPaused,
     Event,
     PhaseStarted,
     SessionFinished,
     Status,
 )
-from stretchapp.core.timeline import PhaseKind
+from stretchapp.core.session.timeline import PhaseKind
 
 from .routine_factory import FakeClock, play, routine, run_for, step, three_steps
 

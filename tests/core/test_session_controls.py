@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from stretchapp.core.cues import Cue, CueKind
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue, CueKind
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import (
     AutoPaused,
     Control,
     ControlRefused,
@@ -16,7 +16,7 @@ from stretchapp.core.session_events import (
     SessionFinished,
     Status,
 )
-from stretchapp.core.timeline import PhaseKind
+from stretchapp.core.session.timeline import PhaseKind
 
 from .routine_factory import FakeClock, play, run_for, three_steps
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES
-from stretchapp.core.cues import Cue, CueKind, CueSound, all_cues, cue_order, cues_for_phase
 from stretchapp.core.model import CueSettings, Routine
-from stretchapp.core.timeline import PhaseKind, build_timeline
+from stretchapp.core.session.cues import Cue, CueKind, CueSound, all_cues, cue_order, cues_for_phase
+from stretchapp.core.session.timeline import PhaseKind, build_timeline
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
 
 from .routine_factory import BOTH, routine, routines, step, three_steps
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchapp.core.cues import Cue, CueKind
 from stretchapp.core.model import Routine
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue, CueKind
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import (
     AutoPaused,
     Control,
     ControlRefused,

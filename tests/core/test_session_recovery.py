@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from stretchapp.core.cues import Cue
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import PhaseStarted, SessionPosition, Status
+from stretchapp.core.session.cues import Cue
+from stretchapp.core.session.engine import SessionEngine
+from stretchapp.core.session.events import PhaseStarted, SessionPosition, Status
 
 from .routine_factory import FakeClock, play, routine, run_for, step, three_steps
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stretchapp.core.library import load_library
-from stretchapp.core.settings import (
+from stretchapp.core.loading.library import load_library
+from stretchapp.core.storage.settings import (
     Geometry,
     Settings,
     load_settings,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from stretchapp.core.model import Routine, Side, Step
-from stretchapp.core.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
+from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
 
 from .routine_factory import BOTH, routine, routines, step
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.cue_sounds import check_wav
-from stretchapp.core.voice import (
+from stretchapp.core.sound.cue_sounds import check_wav
+from stretchapp.core.sound.voice import (
     CommandEngine,
     LibraryEngine,
     SpeechEngine,

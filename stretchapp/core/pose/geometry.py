@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from stretchapp.core.pose import Angles, Pose, Prop, View
+from stretchapp.core.pose.model import Angles, Pose, Prop, View
 
 Point: TypeAlias = tuple[float, float]
 # Drawing order in depth: far limbs, then the trunk and head, then near limbs.

@@ -43,7 +43,7 @@ def backup_dir(home: Path) -> Path:
 def _data_root() -> Path:
     # An installed wheel carries the data inside the package (pyproject's
     # force-include); a checkout keeps it at the top of the repository.
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]  # stretchapp/core/storage/paths.py
     bundled = package / "_data"
     if bundled.is_dir():
         return bundled

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
-from stretchapp.core.pose import Pose, PoseSpec
-from stretchapp.core.pose_geometry import (
+from stretchapp.core.pose.geometry import (
     Band,
     Bone,
     Box,
@@ -29,7 +28,8 @@ from stretchapp.core.pose_geometry import (
     Wall,
     in_lap,
 )
-from stretchapp.core.pose_scene import layout
+from stretchapp.core.pose.model import Pose, PoseSpec
+from stretchapp.core.pose.scene import layout
 
 Theme: TypeAlias = Literal["light", "dark"]
 VIEWBOX = 100.0

@@ -19,13 +19,13 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from stretchapp.core import paths
-from stretchapp.core.errors import Problem
-from stretchapp.core.library import Library, load_library
+from stretchapp.core.editing.zip_guard import ArchiveRefused, extract_safely
+from stretchapp.core.loading.library import Library, load_library
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.loading.yaml_source import MAX_FILE_BYTES
 from stretchapp.core.model import Routine, Stretch
-from stretchapp.core.safe_write import write_atomically
-from stretchapp.core.yaml_source import MAX_FILE_BYTES
-from stretchapp.core.zip_guard import ArchiveRefused, extract_safely
+from stretchapp.core.storage import paths
+from stretchapp.core.storage.safe_write import write_atomically
 
 __all__ = ["ArchiveRefused", "ImportPlan", "apply_import", "export_routine", "plan_import"]
 

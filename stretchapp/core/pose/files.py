@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stretchapp.core.pose import PoseSpec
-from stretchapp.core.pose_svg import Theme, render_spec_svg
+from stretchapp.core.pose.model import PoseSpec
+from stretchapp.core.pose.svg import Theme, render_spec_svg
 
 
 def write_pose_svg(spec: PoseSpec, path: str | Path, theme: Theme = "light",

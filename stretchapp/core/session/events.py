@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stretchapp.core.cues import Cue
-from stretchapp.core.timeline import Phase, PhaseKind
+from stretchapp.core.session.cues import Cue
+from stretchapp.core.session.timeline import Phase, PhaseKind
 
 
 class Status(StrEnum):

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stretchapp.core.safe_write import write_atomically
+from stretchapp.core.storage.safe_write import write_atomically
 
 if TYPE_CHECKING:  # imported by load_position: the app starts without the session's types
-    from stretchapp.core.session_events import SessionPosition
+    from stretchapp.core.session.events import SessionPosition
 
 RECOVERY_FILE = "interrupted-session.json"
 SAVE_EVERY = 5.0  # seconds between saves while a routine plays
@@ -44,7 +44,7 @@ def save_position(home: Path, position: SessionPosition, title: str) -> None:
 
 def load_position(home: Path) -> Interrupted | None:
     """The routine left unfinished, or None; a damaged file is removed."""
-    from stretchapp.core.session_events import SessionPosition
+    from stretchapp.core.session.events import SessionPosition
 
     path = recovery_path(home)
     try:

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from stretchapp.core.errors import Problem
-from stretchapp.core.schema import FORMAT_VERSION, ID_PATTERN
-from stretchapp.core.yaml_source import Document, Key
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.loading.schema import FORMAT_VERSION, ID_PATTERN
+from stretchapp.core.loading.yaml_source import Document, Key
 
 _TYPE_WORDS = {
     "string_type": "text",

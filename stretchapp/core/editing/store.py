@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from stretchapp.core import paths
-from stretchapp.core.errors import Problem
-from stretchapp.core.routine_draft import RoutineDraft
-from stretchapp.core.safe_write import write_atomically
+from stretchapp.core.editing.draft import RoutineDraft
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.storage import paths
+from stretchapp.core.storage.safe_write import write_atomically
 
 KEEP_BACKUPS = 20
 

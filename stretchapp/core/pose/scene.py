@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
-from stretchapp.core.pose import Pose, Prop
-from stretchapp.core.pose_geometry import (
+from stretchapp.core.pose.geometry import (
     MAT_THICKNESS,
     SEAT_HEIGHT,
     STEP_HEIGHT,
@@ -34,7 +33,8 @@ from stretchapp.core.pose_geometry import (
     face,
     skeleton,
 )
-from stretchapp.core.pose_muscles import muscles
+from stretchapp.core.pose.model import Pose, Prop
+from stretchapp.core.pose.muscles import muscles
 
 _SIDES = ("left", "right")
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stretchapp.core.model import CueSettings
-from stretchapp.core.timeline import Phase, PhaseKind, timeline_seconds
+from stretchapp.core.session.timeline import Phase, PhaseKind, timeline_seconds
 
 
 class CueKind(StrEnum):

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from stretchapp.core.model import Routine
-from stretchapp.core.safe_write import write_atomically
+from stretchapp.core.storage.safe_write import write_atomically
 
 SETTINGS_FILE = "settings.json"
 THEMES = ("system", "light", "dark")

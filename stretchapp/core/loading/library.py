@@ -14,19 +14,19 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from stretchapp.core import paths
-from stretchapp.core.errors import Problem, RoutineError
-from stretchapp.core.model import Kind, Routine, Stretch
-from stretchapp.core.resolve import (
+from stretchapp.core.loading.problems import Problem, RoutineError
+from stretchapp.core.loading.resolve import (
     Assets,
     build_routine,
     build_stretches,
     check_invalid_catalogue,
     check_invalid_routine,
 )
-from stretchapp.core.schema import CatalogueFile, RoutineFile
-from stretchapp.core.schema_errors import problems_from, shown
-from stretchapp.core.yaml_source import Document, parse_text, read_document
+from stretchapp.core.loading.schema import CatalogueFile, RoutineFile
+from stretchapp.core.loading.schema_errors import problems_from, shown
+from stretchapp.core.loading.yaml_source import Document, parse_text, read_document
+from stretchapp.core.model import Kind, Routine, Stretch
+from stretchapp.core.storage import paths
 
 GROUP_ORDER = ("calf", "back", "neck")
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)

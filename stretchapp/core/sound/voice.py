@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from stretchapp.core.cue_sounds import WavError, read_wav_info
+from stretchapp.core.sound.cue_sounds import WavError, read_wav_info
 
 DEFAULT_VOICE = "en"
 DEFAULT_RATE = 160  # words per minute; espeak-ng's own default (175) is brisk for instructions

@@ -30,10 +30,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from stretchapp.core.cues import Cue, all_cues
-from stretchapp.core.durations import format_clock
+from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Routine
-from stretchapp.core.session_events import (
+from stretchapp.core.session.cues import Cue, all_cues
+from stretchapp.core.session.events import (
     AutoPaused,
     Control,
     ControlRefused,
@@ -44,7 +44,7 @@ from stretchapp.core.session_events import (
     SessionState,
     Status,
 )
-from stretchapp.core.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
+from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
 
 BACK_GRACE = 3.0  # seconds into a step before `back` restarts it instead of going back
 

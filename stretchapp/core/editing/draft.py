@@ -18,11 +18,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from stretchapp.core.errors import Problem
-from stretchapp.core.library import Library, check_source
+from stretchapp.core.loading.library import Library, check_source
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.loading.resolve import Assets
+from stretchapp.core.loading.yaml_source import Document
 from stretchapp.core.model import Routine
-from stretchapp.core.resolve import Assets
-from stretchapp.core.yaml_source import Document
 
 TOP_FIELDS = ("title", "description", "safety", "kind", "group")
 TIMING_FIELDS = ("prepare", "hold", "rest", "switch", "relax")

@@ -10,10 +10,10 @@ import io
 import re
 from pathlib import Path
 
-from stretchapp.core.library import Library
-from stretchapp.core.routine_draft import round_trip_yaml
-from stretchapp.core.safe_write import write_atomically
-from stretchapp.core.schema import ID_PATTERN
+from stretchapp.core.editing.draft import round_trip_yaml
+from stretchapp.core.loading.library import Library
+from stretchapp.core.loading.schema import ID_PATTERN
+from stretchapp.core.storage.safe_write import write_atomically
 
 
 class CopyError(Exception):

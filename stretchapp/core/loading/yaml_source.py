@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stretchapp.core.errors import Problem, RoutineError
+from stretchapp.core.loading.problems import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024
 # Aliases can make a small file expand without bound ("billion laughs").
@@ -312,7 +313,12 @@ def _check_nesting(path: Path, text: str) -> None:
             depth -= 1
 
 
-def _too_deep(path: Path, mark: yaml.Mark | None) -> Problem:
+class _Position(Protocol):
+    line: int
+    column: int
+
+
+def _too_deep(path: Path, mark: _Position | None) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return Problem(path, line, column, f"nested more than {MAX_DEPTH} levels deep")
 

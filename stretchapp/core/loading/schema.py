@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from stretchapp.core.durations import (
+from stretchapp.core.loading.durations import (
     HOLD_RANGE,
     PAUSE_RANGE,
     DurationError,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import TypeAlias
 
-from stretchapp.core.pose_geometry import Bone, Muscle
+from stretchapp.core.pose.geometry import Bone, Muscle
 
 # Where each body part lies: (bone, from, to along it, which side of it, width).
 # Sides: front/back of the body (side view), out (toward the part's own side,

@@ -16,12 +16,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from stretchapp.core import model
-from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, check_wav
-from stretchapp.core.errors import Problem
-from stretchapp.core.media import IMAGE_SUFFIXES, SOUND_SUFFIXES, find_media
-from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
-from stretchapp.core.pose import PoseSpec, parse_pose
-from stretchapp.core.schema import (
+from stretchapp.core.loading.media import IMAGE_SUFFIXES, SOUND_SUFFIXES, find_media
+from stretchapp.core.loading.problems import Problem
+from stretchapp.core.loading.schema import (
     ID_PATTERN,
     CatalogueFile,
     CatalogueStretch,
@@ -30,8 +27,11 @@ from stretchapp.core.schema import (
     RoutineFile,
     StepSpec,
 )
-from stretchapp.core.schema_errors import did_you_mean
-from stretchapp.core.yaml_source import Document, Key
+from stretchapp.core.loading.schema_errors import did_you_mean
+from stretchapp.core.loading.yaml_source import Document, Key
+from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.pose.model import PoseSpec, parse_pose
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav
 
 _SIDES = {"both": (Side.LEFT, Side.RIGHT), "left": (Side.LEFT,), "right": (Side.RIGHT,)}
 

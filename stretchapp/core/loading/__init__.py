@@ -1,0 +1,1 @@
+"""Reading routine files: YAML with positions, the schema, problems, resolving, the library."""

@@ -1,0 +1,1 @@
+"""Drawing stretches: the pose model and parser, geometry, the scene with its props, SVG."""
