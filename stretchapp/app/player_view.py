@@ -86,7 +86,7 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         return view
     pictured = _picture_phase(state) or phase
     stretch = pictured.stretch
-    frame = 0
+    frame: int | None = None  # a still picture: a movement held shows its hold frame
     if phase.kind is PhaseKind.COUNT and images.is_movement(stretch):
         frame = movement_frame(phase, state.time_in_phase)
     image = images.url(stretch, pictured.side, frame, theme)

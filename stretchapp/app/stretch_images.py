@@ -10,20 +10,40 @@ reader thread: everything shared is behind a lock.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
+from stretchapp.core import paths
 from stretchapp.core.model import Side, Stretch
 
 PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
 DEFAULT_SIZE = 480
 _CACHE_SIZE = 160
+
+
+@lru_cache(maxsize=2)
+def card_colour(theme: str) -> str | None:
+    """The colour a picture sits on (Theme.qml's surfaceMuted): seams are drawn in it.
+
+    Theme.qml is the palette; the drawing is handed its colours from there.
+    None when the file cannot be read (the drawing then uses its own).
+    """
+    try:
+        text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    name = "darkPalette" if theme == "dark" else "lightPalette"
+    block = re.search(name + r": \(\{(.*?)\}\)", text, re.DOTALL)
+    found = re.search(r'"surfaceMuted": "(#[0-9a-fA-F]{6})"', block.group(1)) if block else None
+    return found.group(1) if found else None
 
 
 class StretchImages:
@@ -51,9 +71,20 @@ class StretchImages:
         """True when the picture for side is the left one flipped."""
         return side is Side.RIGHT and stretch.image_right is None
 
-    def url(self, stretch: Stretch, side: Side | None = None, frame: int = 0,
+    @staticmethod
+    def still_frame(stretch: Stretch) -> int:
+        """The frame a still picture of a movement shows: where it is held (pose `hold:`)."""
+        if stretch.pose is None or not stretch.pose.is_movement:
+            return 0
+        return round(stretch.pose.hold * MOVEMENT_FRAMES)
+
+    def url(self, stretch: Stretch, side: Side | None = None, frame: int | None = None,
             theme: str = "light") -> str:
-        """The image URL of a stretch's picture, "" when it has none (a placeholder)."""
+        """The image URL of a stretch's picture, "" when it has none (a placeholder).
+
+        frame is a frame of a counted movement; None is the still picture
+        (a hold, a thumbnail), which shows a movement where it is held.
+        """
         if not self.has_picture(stretch):
             return ""
         with self._lock:
@@ -63,6 +94,8 @@ class StretchImages:
                 self._keys[id(stretch)] = key
                 self._stretches[key] = stretch
         side_name = side.value if side is not None else "none"
+        if frame is None:
+            frame = self.still_frame(stretch)
         frame = max(0, min(frame, MOVEMENT_FRAMES)) if self.is_movement(stretch) else 0
         return f"image://{PROVIDER_ID}/{key}/{side_name}/{frame}/{theme}"
 
@@ -102,7 +135,8 @@ class StretchImages:
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.
             svg = render_spec_svg(stretch.pose, "dark" if theme == "dark" else "light",
-                                  mirrored, at=frame / MOVEMENT_FRAMES)
+                                  mirrored, at=frame / MOVEMENT_FRAMES,
+                                  background=card_colour(theme))
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:

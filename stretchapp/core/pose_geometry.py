@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from stretchapp.core.pose import Angles, Pose, Prop, View
+from stretchapp.core.pose_contacts import Contact
 
 Point: TypeAlias = tuple[float, float]
 # Drawing order in depth: far limbs, then the trunk and head, then near limbs.
@@ -176,6 +177,9 @@ class Layout:
     face: Face
     props: tuple[PlacedProp, ...]
     support: Support
+    # Each declared contact and the gap left between it and its surface, in
+    # figure units (negative: sunk into it), or None when the surface is missing.
+    gaps: tuple[tuple[Contact, float | None], ...] = ()
 
     def bone(self, name: str) -> Bone:
         return next(b for b in self.bones if b.name == name)
