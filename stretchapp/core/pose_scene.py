@@ -33,10 +33,9 @@ from stretchapp.core.pose_geometry import (
     Wall,
     circle_bounds,
     face,
-    skeleton,
 )
 from stretchapp.core.pose_muscles import muscles
-from stretchapp.core.pose_solver import HEIGHTS, solve
+from stretchapp.core.pose_solver import HEIGHTS, contact_bones, solve
 
 _SIDES = ("left", "right")
 
@@ -263,7 +262,7 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
     if contacts and pose.view != "top":
         solved = solve(pose)
         pose, lift, walls = solved.pose, solved.lift, dict(solved.walls)
-    built = {bone.name: bone for bone in skeleton(pose)}
+    built = {bone.name: bone for bone in contact_bones(pose)}
     front = pose.view != "side"
     found = [m for part in pose.highlight for m in muscles(part, built, front)]
     head = face(built, pose.angles, front)

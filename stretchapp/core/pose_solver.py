@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from stretchapp.core.pose import JOINT_RANGES, Pose
 from stretchapp.core.pose_contacts import Contact, contact_points, free_joints, lowest, reaching
-from stretchapp.core.pose_geometry import MAT_THICKNESS, SEAT_HEIGHT, STEP_HEIGHT, Bone, skeleton
+from stretchapp.core.pose_geometry import (
+    HAND,
+    MAT_THICKNESS,
+    SEAT_HEIGHT,
+    STEP_HEIGHT,
+    Bone,
+    skeleton,
+)
 
 # How far the solver may turn a joint from the written angle, in degrees.
 MAX_TURN = 25.0
@@ -97,8 +104,23 @@ def _joints(pose: Pose) -> list[str]:
     return names
 
 
+def contact_bones(pose: Pose) -> list[Bone]:
+    """The skeleton, with hands that rest on a floor, mat or step laid flat.
+
+    A hand continues its forearm; one pressing on the ground lies flat on it
+    instead, fingers forward, as a palm does (the wrist bends: seen from the side).
+    """
+    bones = skeleton(pose)
+    flat = {f"{c.part}" for c in pose.contacts
+            if c.part.endswith("_hand") and c.surface in HEIGHTS and c.surface != "seat"}
+    if pose.view != "side" or not flat:
+        return bones
+    return [replace(b, end=(b.start[0] + HAND, b.start[1])) if b.name in flat else b
+            for b in bones]
+
+
 def _bones(pose: Pose) -> dict[str, Bone]:
-    return {bone.name: bone for bone in skeleton(pose)}
+    return {bone.name: bone for bone in contact_bones(pose)}
 
 
 def _turned(pose: Pose, names: list[str], deltas: list[float]) -> Pose:
