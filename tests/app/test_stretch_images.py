@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages, card_colour
+from stretchapp.core import paths
 from stretchapp.core.library import load_library
+from stretchapp.core.pose_svg import PALETTES, render_spec_svg
 
 
 def _floor_top(image: QImage) -> int:
@@ -31,3 +33,29 @@ def test_movement_frames_keep_the_floor_still(qapp: object) -> None:
             ident = images.url(stretch, None, frame).split("://stretch/")[1]
             rows.add(_floor_top(images.image(ident, QSize(160, 160))))
         assert len(rows) == 1, (stretch.id, rows)
+
+
+def test_a_held_movement_shows_where_it_is_held(qapp: object) -> None:
+    """A still picture (a hold, a thumbnail) of a chin tuck is tucked: its hold frame, the end."""
+    images = StretchImages()
+    stretches = load_library().stretches
+    tuck, raise_ = stretches["chin-tuck"], stretches["heel-raise"]
+    assert images.url(tuck).split("/")[-2] == str(MOVEMENT_FRAMES)
+    assert images.url(stretches["standing-side-bend"]).split("/")[-2] == str(MOVEMENT_FRAMES)
+    assert images.url(raise_).split("/")[-2] == "0"  # held at its start
+    assert images.url(tuck, None, 0).split("/")[-2] == "0"  # a counted frame is kept
+    still = images.image(images.url(tuck).split("://stretch/")[1], QSize(120, 120))
+    first = images.image(images.url(tuck, None, 0).split("://stretch/")[1], QSize(120, 120))
+    assert still != first
+
+
+def test_pictures_are_drawn_for_the_card_they_sit_on(qapp: object) -> None:
+    """Seams take Theme.qml's card colour (surfaceMuted) in each theme, and the file's too."""
+    text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
+    light, dark = card_colour("light"), card_colour("dark")
+    assert light is not None and dark is not None and light != dark
+    assert f'"surfaceMuted": "{light}"' in text and f'"surfaceMuted": "{dark}"' in text
+    spec = load_library().stretches["wall-calf-stretch"].pose
+    assert spec is not None
+    svg = render_spec_svg(spec, "dark", background=dark)
+    assert dark in svg and PALETTES["dark"].background not in svg
