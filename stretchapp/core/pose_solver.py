@@ -202,10 +202,13 @@ def _solve_angles(pose: Pose) -> Pose:
             trial = [min(hi, max(lo, d + s))
                      for d, s, (lo, hi) in zip(deltas, step, bounds, strict=True)]
             trial_vector = _cost_vector(pose, names, trial)
-            if sum(v * v for v in trial_vector) < sum(v * v for v in vector):
+            before = sum(v * v for v in vector)
+            after = sum(v * v for v in trial_vector)
+            if after < before:
+                # A step that gains under 2% means the rest cannot be had near here.
+                improved = after < before * 0.98
                 deltas, vector = trial, trial_vector
                 damping = max(1e-6, damping / 4)
-                improved = True
                 break
             damping *= 5
         if not improved:
