@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages, card_colour
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages, card_colour
 from stretchapp.core import paths
 from stretchapp.core.library import load_library
 from stretchapp.core.pose_svg import PALETTES, render_spec_svg
@@ -59,3 +59,16 @@ def test_pictures_are_drawn_for_the_card_they_sit_on(qapp: object) -> None:
     assert spec is not None
     svg = render_spec_svg(spec, "dark", background=dark)
     assert dark in svg and PALETTES["dark"].background not in svg
+
+
+def test_the_player_picture_is_drawn_for_its_plain_surface(qapp: object) -> None:
+    """The player's picture sits on Theme.surface, not the card colour: its URL says so."""
+    images = StretchImages()
+    stretch = load_library().stretches["wall-calf-stretch"]
+    card, plain = images.url(stretch, theme="dark"), images.url(stretch, theme="dark", on=SURFACE)
+    assert card.endswith("/dark") and plain.endswith("/dark.surface")
+    surface = card_colour("dark", SURFACE)
+    assert surface is not None and surface != card_colour("dark")
+    on_card = images.image(card.split("://stretch/")[1], QSize(200, 200))
+    on_plain = images.image(plain.split("://stretch/")[1], QSize(200, 200))
+    assert on_card.size() == on_plain.size() and on_card != on_plain
