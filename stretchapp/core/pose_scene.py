@@ -137,8 +137,8 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
         return () if view == "top" else (Floor(0.0),)
     if prop.kind == "mat":
         if view == "top":  # seen from above: the whole mat lies under the figure
-            return (Box(x0 - 6, y0 - 6, x1 + 6, y1 + 6, 3.0),)
-        return (Box(x0 - 6, 0, x1 + 6, MAT_THICKNESS, MAT_THICKNESS / 2),)
+            return (Box(x0 - 4, y0 - 4, x1 + 4, y1 + 4, 3.0),)
+        return (Box(x0 - 3, 0, x1 + 3, MAT_THICKNESS, MAT_THICKNESS / 2),)
     if prop.kind == "wall":
         if "wall" in at:
             return (Wall(at["wall"], 1 if prop.place in ("front", "left") else -1),)
