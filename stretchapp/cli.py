@@ -16,6 +16,7 @@ from stretchapp.core.storage import paths
 if TYPE_CHECKING:
     from stretchapp.core.loading.library import Library
     from stretchapp.core.loading.problems import Problem
+    from stretchapp.core.pose.model import PoseSpec
 
 # The library (pydantic, the schema), and even the problems and durations (with
 # dataclasses), are imported by the commands that use them, not here: the GUI
@@ -209,6 +210,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"stretchapp render: error: '{stretch.id}' has no pose: to draw it, "
               "give it 'pose:' (see docs/poses.md)", file=sys.stderr)
         return 1
+    if args.check:
+        return _check_contacts(stretch.id, stretch.pose)
+    if args.output is None:
+        print("stretchapp render: error: give -o FILE.svg or FILE.png, or --check",
+              file=sys.stderr)
+        return 1
     output = Path(args.output)
     mirrored = args.side == "right"
     svg = render_spec_svg(stretch.pose, args.theme, mirrored, args.size, args.at)
@@ -229,6 +236,38 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 1
     print(output)
     return 0
+
+
+def _check_contacts(stretch_id: str, spec: PoseSpec) -> int:
+    """Print each frame's contacts and gaps; 1 when one does not touch or is missing."""
+    from stretchapp.core.pose.scene import GAP_LIMIT, frame_gaps
+
+    failures: list[str] = []
+    if spec.start.view != "top" and not spec.start.contacts:
+        failures.append("the pose declares no contacts: say what touches the floor, mat, "
+                        "seat or wall (docs/poses.md, 'Contacts')")
+    for at, gaps in frame_gaps(spec):
+        label = f"frame {at:.2f}" if spec.is_movement else "pose"
+        if not gaps:
+            print(f"{label}: no contacts" + (" (top view: lies flat)"
+                                             if spec.start.view == "top" else ""))
+        for contact, gap in gaps:
+            where = f"{contact.part} on {contact.surface}"
+            if gap is None:
+                print(f"{label}: {where}: missing")
+                failures.append(f"{label}: {where}: there is no {contact.surface} "
+                                "in the picture (add it to props)")
+            else:
+                print(f"{label}: {where}: gap {gap:+.1f}")
+                if abs(gap) > GAP_LIMIT:
+                    state = "floats" if gap > 0 else "sinks"
+                    failures.append(f"{label}: {where} {state} {abs(gap):.1f} units "
+                                    f"(more than {GAP_LIMIT:g})")
+    for failure in failures:
+        print(f"stretchapp render: {stretch_id}: {failure}", file=sys.stderr)
+    if not failures:
+        print(f"{stretch_id}: every contact touches")
+    return 1 if failures else 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -283,7 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="draw a stretch's pose to an SVG or PNG file")
     p.add_argument("stretch", metavar="STRETCH_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.svg or FILE.png")
+    p.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png")
+    p.add_argument("--check", action="store_true", help="print each contact's gap per "
+                   "frame instead; exit 1 when one is over 1 unit or missing")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--side", choices=("left", "right"), default="left",
                    help="right draws the mirror image")

@@ -152,7 +152,7 @@ class LibraryBridge(QObject):
             "sides": sides_text(step) if len(step.sides) > 1 else "",
             "reps": step.reps,
             "time": format_human(step.seconds(last=index == last)),
-            "thumbnail": self._images.url(step.stretch, None, 0, self._theme),
+            "thumbnail": self._images.url(step.stretch, None, None, self._theme),
         } for index, step in enumerate(routine.steps)]
         return {
             **self._card(routine),
@@ -166,7 +166,7 @@ class LibraryBridge(QObject):
     def _card(self, routine: Routine) -> dict[str, Any]:
         thumbnail = ""
         for step in routine.steps:
-            thumbnail = self._images.url(step.stretch, None, 0, self._theme)
+            thumbnail = self._images.url(step.stretch, None, None, self._theme)
             if thumbnail:
                 break
         return {

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from stretchapp.app.routine_text import AFTER_CARE, side_rep_text
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages
 from stretchapp.core.loading.durations import format_clock, format_human
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.session.events import SessionState, Status
@@ -86,10 +86,10 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         return view
     pictured = _picture_phase(state) or phase
     stretch = pictured.stretch
-    frame = 0
+    frame: int | None = None  # a still picture: a movement held shows its hold frame
     if phase.kind is PhaseKind.COUNT and images.is_movement(stretch):
         frame = movement_frame(phase, state.time_in_phase)
-    image = images.url(stretch, pictured.side, frame, theme)
+    image = images.url(stretch, pictured.side, frame, theme, SURFACE)  # on a plain surface
     resting = phase.kind is PhaseKind.REST
     upcoming = state.next_phase if resting else None
     counted = phase.kind is PhaseKind.COUNT and state.count is not None

@@ -10,8 +10,10 @@ reader thread: everything shared is behind a lock.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -19,11 +21,35 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from stretchapp.core.model import Side, Stretch
+from stretchapp.core.storage import paths
 
 PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
 DEFAULT_SIZE = 480
 _CACHE_SIZE = 160
+
+
+# What a picture sits on: a card (the library, lists) or a plain surface (the player).
+CARD = "surfaceMuted"
+SURFACE = "surface"
+
+
+@lru_cache(maxsize=8)
+def card_colour(theme: str, role: str = CARD) -> str | None:
+    """The colour a picture sits on (Theme.qml's role, surfaceMuted by default).
+
+    Seams between the parts of a drawn figure are drawn in it. Theme.qml is
+    the palette; the drawing is handed its colours from there. None when the
+    file cannot be read (the drawing then uses its own).
+    """
+    try:
+        text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    name = "darkPalette" if theme == "dark" else "lightPalette"
+    block = re.search(name + r": \(\{(.*?)\}\)", text, re.DOTALL)
+    found = re.search(rf'"{role}": "(#[0-9a-fA-F]{{6}})"', block.group(1)) if block else None
+    return found.group(1) if found else None
 
 
 class StretchImages:
@@ -51,9 +77,21 @@ class StretchImages:
         """True when the picture for side is the left one flipped."""
         return side is Side.RIGHT and stretch.image_right is None
 
-    def url(self, stretch: Stretch, side: Side | None = None, frame: int = 0,
-            theme: str = "light") -> str:
-        """The image URL of a stretch's picture, "" when it has none (a placeholder)."""
+    @staticmethod
+    def still_frame(stretch: Stretch) -> int:
+        """The frame a still picture of a movement shows: where it is held (pose `hold:`)."""
+        if stretch.pose is None or not stretch.pose.is_movement:
+            return 0
+        return round(stretch.pose.hold * MOVEMENT_FRAMES)
+
+    def url(self, stretch: Stretch, side: Side | None = None, frame: int | None = None,
+            theme: str = "light", on: str = CARD) -> str:
+        """The image URL of a stretch's picture, "" when it has none (a placeholder).
+
+        frame is a frame of a counted movement; None is the still picture
+        (a hold, a thumbnail), which shows a movement where it is held. on is
+        the Theme.qml colour the picture sits on (CARD or SURFACE).
+        """
         if not self.has_picture(stretch):
             return ""
         with self._lock:
@@ -63,18 +101,22 @@ class StretchImages:
                 self._keys[id(stretch)] = key
                 self._stretches[key] = stretch
         side_name = side.value if side is not None else "none"
+        if frame is None:
+            frame = self.still_frame(stretch)
         frame = max(0, min(frame, MOVEMENT_FRAMES)) if self.is_movement(stretch) else 0
-        return f"image://{PROVIDER_ID}/{key}/{side_name}/{frame}/{theme}"
+        shade = theme if on == CARD else f"{theme}.{on}"
+        return f"image://{PROVIDER_ID}/{key}/{side_name}/{frame}/{shade}"
 
     def image(self, ident: str, requested: QSize) -> QImage:
         """The picture a URL's path names, at the requested size (null when unknown)."""
         parts = ident.split("/")
         if len(parts) != 4:
             return QImage()
-        key, side_name, frame_text, theme = parts
+        key, side_name, frame_text, shade = parts
+        theme, _, on = shade.partition(".")
         width = requested.width() if requested.width() > 0 else DEFAULT_SIZE
         height = requested.height() if requested.height() > 0 else width
-        cache_key = (key, side_name, frame_text, theme, str(width), str(height))
+        cache_key = (key, side_name, frame_text, shade, str(width), str(height))
         with self._lock:
             cached = self._cache.get(cache_key)
             if cached is not None:
@@ -85,7 +127,7 @@ class StretchImages:
             return QImage()
         side = Side(side_name) if side_name in ("left", "right") else None
         frame = int(frame_text) if frame_text.isdigit() else 0
-        image = self._render(stretch, side, frame, theme, QSize(width, height))
+        image = self._render(stretch, side, frame, theme, on or CARD, QSize(width, height))
         with self._lock:
             self.rendered += 1
             self._cache[cache_key] = image
@@ -93,7 +135,7 @@ class StretchImages:
                 self._cache.popitem(last=False)
         return image
 
-    def _render(self, stretch: Stretch, side: Side | None, frame: int, theme: str,
+    def _render(self, stretch: Stretch, side: Side | None, frame: int, theme: str, on: str,
                 size: QSize) -> QImage:
         mirrored = self.mirrored(stretch, side)
         if stretch.pose is not None:
@@ -102,7 +144,8 @@ class StretchImages:
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.
             svg = render_spec_svg(stretch.pose, "dark" if theme == "dark" else "light",
-                                  mirrored, at=frame / MOVEMENT_FRAMES)
+                                  mirrored, at=frame / MOVEMENT_FRAMES,
+                                  background=card_colour(theme, on if on == SURFACE else CARD))
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:

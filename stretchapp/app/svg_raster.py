@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -18,7 +18,11 @@ class SvgError(ValueError):
 
 
 def svg_to_image(svg: str, size: int, background: str | None = None) -> QImage:
-    """The SVG drawn into a size x size image, on a colour or transparent."""
+    """The SVG drawn into a size x size image, on a colour or transparent.
+
+    A picture that is not square (pictures are cropped to the figure) keeps
+    its shape and is centred.
+    """
     if size < 1:
         raise SvgError(f"size must be at least 1 pixel, got {size}")
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
@@ -31,7 +35,10 @@ def svg_to_image(svg: str, size: int, background: str | None = None) -> QImage:
         image.fill(QColor(background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
+    view = renderer.viewBoxF()
+    scale = size / max(view.width(), view.height(), 1e-9)
+    width, height = view.width() * scale, view.height() * scale
+    renderer.render(painter, QRectF((size - width) / 2, (size - height) / 2, width, height))
     painter.end()
     return image
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
+from stretchapp.app.stretch_images import card_colour
 from stretchapp.core.model import Stretch
 from stretchapp.core.storage.safe_write import write_atomically
 
@@ -51,8 +52,9 @@ class ThumbnailFiles:
         from stretchapp.core.pose.svg import render_spec_svg
 
         assert stretch.pose is not None
+        # A movement shows where it is held; seams take the card's colour.
         svg = render_spec_svg(stretch.pose, theme="dark" if theme == "dark" else "light",
-                              size=THUMBNAIL_SIZE)
+                              size=THUMBNAIL_SIZE, background=card_colour(theme))
         name = hashlib.sha1(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
         path = self.folder / name
         if not path.exists():

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages, card_colour
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.pose.svg import PALETTES, render_spec_svg
+from stretchapp.core.storage import paths
 
 
 def _floor_top(image: QImage) -> int:
@@ -31,3 +33,42 @@ def test_movement_frames_keep_the_floor_still(qapp: object) -> None:
             ident = images.url(stretch, None, frame).split("://stretch/")[1]
             rows.add(_floor_top(images.image(ident, QSize(160, 160))))
         assert len(rows) == 1, (stretch.id, rows)
+
+
+def test_a_held_movement_shows_where_it_is_held(qapp: object) -> None:
+    """A still picture (a hold, a thumbnail) of a chin tuck is tucked: its hold frame, the end."""
+    images = StretchImages()
+    stretches = load_library().stretches
+    tuck, raise_ = stretches["chin-tuck"], stretches["heel-raise"]
+    assert images.url(tuck).split("/")[-2] == str(MOVEMENT_FRAMES)
+    assert images.url(stretches["standing-side-bend"]).split("/")[-2] == str(MOVEMENT_FRAMES)
+    assert images.url(raise_).split("/")[-2] == "0"  # held at its start
+    assert images.url(tuck, None, 0).split("/")[-2] == "0"  # a counted frame is kept
+    still = images.image(images.url(tuck).split("://stretch/")[1], QSize(120, 120))
+    first = images.image(images.url(tuck, None, 0).split("://stretch/")[1], QSize(120, 120))
+    assert still != first
+
+
+def test_pictures_are_drawn_for_the_card_they_sit_on(qapp: object) -> None:
+    """Seams take Theme.qml's card colour (surfaceMuted) in each theme, and the file's too."""
+    text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
+    light, dark = card_colour("light"), card_colour("dark")
+    assert light is not None and dark is not None and light != dark
+    assert f'"surfaceMuted": "{light}"' in text and f'"surfaceMuted": "{dark}"' in text
+    spec = load_library().stretches["wall-calf-stretch"].pose
+    assert spec is not None
+    svg = render_spec_svg(spec, "dark", background=dark)
+    assert dark in svg and PALETTES["dark"].background not in svg
+
+
+def test_the_player_picture_is_drawn_for_its_plain_surface(qapp: object) -> None:
+    """The player's picture sits on Theme.surface, not the card colour: its URL says so."""
+    images = StretchImages()
+    stretch = load_library().stretches["wall-calf-stretch"]
+    card, plain = images.url(stretch, theme="dark"), images.url(stretch, theme="dark", on=SURFACE)
+    assert card.endswith("/dark") and plain.endswith("/dark.surface")
+    surface = card_colour("dark", SURFACE)
+    assert surface is not None and surface != card_colour("dark")
+    on_card = images.image(card.split("://stretch/")[1], QSize(200, 200))
+    on_plain = images.image(plain.split("://stretch/")[1], QSize(200, 200))
+    assert on_card.size() == on_plain.size() and on_card != on_plain

@@ -11,6 +11,7 @@ then look at the new PNGs before committing them.
 from __future__ import annotations
 
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,15 @@ from ..core.test_pose_cases import builtin_specs
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 GOLDEN_SIZE = 96
 # (stretch, theme, mirrored, moment): a side view with a wall, a movement's
-# end on all fours, and a seated front view, in both themes between them.
+# end on all fours, seated front views (one with a hand on the head), a
+# figure lying face down (cropped wide) and a top view, in both themes.
 GOLDEN_CASES = [
     ("wall-calf-stretch", "light", False, 0.0),
     ("cat-cow", "dark", True, 1.0),
     ("upper-trapezius-stretch", "light", False, 0.0),
+    ("levator-scapulae-stretch", "dark", False, 0.0),
+    ("sphinx", "light", False, 0.0),
+    ("supine-spinal-twist", "dark", False, 0.0),
 ]
 
 
@@ -107,3 +112,22 @@ def test_unreadable_svg_and_bad_sizes_are_errors(tmp_path: Path) -> None:
     svg = render_spec_svg(builtin_specs()["childs-pose"])
     with pytest.raises(SvgError, match="could not write"):
         svg_to_png(svg, tmp_path / "missing-folder" / "x.png", 16)
+
+
+def test_a_wide_picture_keeps_its_shape_centred_in_a_square(tmp_path: Path) -> None:
+    """A lying figure (cropped wide) fills the width of a square PNG, centred, undistorted."""
+    palette = PALETTES["light"]
+    image = svg_to_image(render_spec_svg(builtin_specs()["sphinx"]), 100)
+    rgb = image.convertToFormat(QImage.Format.Format_ARGB32)
+    opaque = [y for y in range(100) if any(QColor.fromRgba(rgb.pixel(x, y)).alpha() > 0
+                                           for x in range(100))]
+    assert opaque and opaque[0] > 20  # an empty band above ...
+    # ... and below: the floor strip ends where the centred picture does.
+    root = ET.fromstring(render_spec_svg(builtin_specs()["sphinx"]))
+    width, height = map(float, root.get("viewBox", "").split()[2:])
+    assert abs(opaque[-1] + 1 - (50 + 50 * height / width)) <= 1.5
+    near = QColor(palette.near).getRgb()[:3]
+    figure = [x for x in range(100) if any(
+        max(abs(a - b) for a, b in zip(QColor(rgb.pixel(x, y)).getRgb()[:3], near,
+                                       strict=True)) < 40 for y in opaque)]
+    assert figure and figure[-1] - figure[0] > 75  # the body spans most of the width

@@ -106,7 +106,24 @@ def test_flat_ankle_out_of_reach_is_reported() -> None:
     ({"lef_knee": 10}, [(("lef_knee",), "unknown joint 'lef_knee' (did you mean 'left_knee'?)")]),
     ({"prop": ["wall"]}, [(("prop",), "unknown key 'prop' in pose (did you mean 'props'?)")]),
     ({7: 1}, [((7,), "unknown key 7 in pose; expected joint angles such as left_knee or "
-                     "torso, or view, props, highlight, start, end")]),
+                     "torso, or view, props, highlight, contacts, hold, start, end")]),
+    ({"contacts": {"left_heal": "floor"}},
+     [(("contacts", "left_heal"), "unknown contact part 'left_heal' (did you mean "
+       "'left_heel'?); parts are heel, ball, toes, foot, instep, knee, shin, thigh, hand, "
+       "forearm, elbow (left_, right_ or both as heels, feet, ...), hips, back, head")]),
+    ({"contacts": {"feet": "flor"}},
+     [(("contacts", "feet"), "unknown surface 'flor' (did you mean 'floor'?); surfaces are "
+       "floor, mat, seat, step, wall, door_frame, chair")]),
+    ({"contacts": ["feet"]},
+     [(("contacts",), "contacts must be a mapping of body part to surface, like "
+       "'left_heel: floor'")]),
+    ({"view": "top", "contacts": {"back": "mat"}},
+     [(("contacts",), "contacts are not used in the top view, where the figure lies flat "
+       "on the floor or mat")]),
+    ({"hold": "end"}, [(("hold",), "hold belongs to a movement (start and end): it says "
+                                  "which of the two a still picture shows")]),
+    ({"hold": "middle", "start": {}, "end": {}},
+     [(("hold",), "hold must be start or end, got 'middle'")]),
     ({"view": "back"}, [(("view",), "view must be one of side, front, top, got 'back'")]),
     ({"view": "front", "left_ankle": 10},
      [(("left_ankle",), "left_ankle is drawn only in the side view, not the front view")]),
@@ -217,3 +234,19 @@ def test_every_example_in_the_docs_parses() -> None:
         data = yaml.safe_load(block)
         pose = data[0]["pose"] if isinstance(data, list) else data["pose"]
         assert parse_pose(pose)[1] == [], block
+
+
+def test_contacts_expand_both_sides_and_hold_picks_the_end() -> None:
+    """`feet: floor` is both feet; a movement's `hold: end` is kept as 1.0; start and end
+    may each give their own contacts."""
+    spec, found = parse_pose({
+        "contacts": {"feet": "floor", "left_hand": "wall"}, "props": ["wall"], "hold": "end",
+        "start": {}, "end": {"left_ankle": -30, "contacts": {"toes": "floor"}},
+    })
+    assert found == [] and spec is not None
+    assert [(c.part, c.surface) for c in spec.start.contacts] == [
+        ("left_foot", "floor"), ("right_foot", "floor"), ("left_hand", "wall")]
+    assert spec.end is not None
+    assert [c.part for c in spec.end.contacts] == ["left_toes", "right_toes"]
+    assert spec.hold == 1.0
+    assert parse_pose({"start": {}, "end": {}})[0] == PoseSpec(Pose(), Pose(), 0.0)

@@ -53,17 +53,20 @@ def coordinates(root: ET.Element) -> list[tuple[float, float, float]]:
 @pytest.mark.parametrize(("name", "theme", "mirrored", "at"), CASES)
 def test_every_pose_renders_to_valid_svg_inside_the_viewbox(
         name: str, theme: str, mirrored: bool, at: float) -> None:
-    """The SVG parses as XML, has the fixed viewBox, and every shape lies inside it."""
+    """The SVG parses as XML, is cropped to 100 on its longer side, and every shape is inside."""
     text = render_spec_svg(SPECS[name], theme, mirrored, 200, at)  # type: ignore[arg-type]
     root = ET.fromstring(text)
     assert root.tag == f"{SVG}svg"
-    assert root.get("viewBox") == "0 0 100 100"
-    assert (root.get("width"), root.get("height")) == ("200", "200")
+    x0, y0, width, height = map(float, root.get("viewBox", "").split())
+    assert (x0, y0) == (0, 0) and max(width, height) == VIEWBOX
+    assert min(width, height) > 20  # cropped, never a sliver
+    assert abs(int(root.get("width", 0)) - 2 * width) <= 1
+    assert abs(int(root.get("height", 0)) - 2 * height) <= 1
     points = coordinates(root)
     assert len(points) > 20
     for x, y, reach in points:
-        assert x - reach >= -0.01 and x + reach <= VIEWBOX + 0.01, (name, x)
-        assert y - reach >= -0.01 and y + reach <= VIEWBOX + 0.01, (name, y)
+        assert x - reach >= -0.01 and x + reach <= width + 0.01, (name, x)
+        assert y - reach >= -0.01 and y + reach <= height + 0.01, (name, y)
 
 
 def test_the_figure_fills_the_frame_but_keeps_a_margin() -> None:
@@ -92,13 +95,15 @@ def test_no_highlight_means_no_accent() -> None:
 
 
 def test_mirrored_side_view_is_the_same_picture_flipped() -> None:
-    """The right side is the left side mirrored: every x becomes 100 - x."""
+    """The right side is the left side mirrored: every x becomes the picture's width - x."""
     pose = SPECS["wall-calf"].start
     plain = ET.fromstring(render_svg(pose))
     mirrored = ET.fromstring(render_svg(pose, mirrored=True))
+    assert plain.get("viewBox") == mirrored.get("viewBox")
+    _, _, width, _ = (float(v) for v in mirrored.get("viewBox", "").split())
     left = sorted((float(c.get("cx", 0)), float(c.get("cy", 0)))
                   for c in plain.iter(f"{SVG}circle"))
-    right = sorted((round(VIEWBOX - float(c.get("cx", 0)), 2), float(c.get("cy", 0)))
+    right = sorted((round(width - float(c.get("cx", 0)), 2), float(c.get("cy", 0)))
                    for c in mirrored.iter(f"{SVG}circle"))
     assert len(left) == len(right)
     # pytest.approx takes flat sequences: compare every coordinate with the tolerance.

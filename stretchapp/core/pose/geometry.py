@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from stretchapp.core.pose.contacts import Contact
 from stretchapp.core.pose.model import Angles, Pose, Prop, View
 
 Point: TypeAlias = tuple[float, float]
@@ -176,6 +177,9 @@ class Layout:
     face: Face
     props: tuple[PlacedProp, ...]
     support: Support
+    # Each declared contact and the gap left between it and its surface, in
+    # figure units (negative: sunk into it), or None when the surface is missing.
+    gaps: tuple[tuple[Contact, float | None], ...] = ()
 
     def bone(self, name: str) -> Bone:
         return next(b for b in self.bones if b.name == name)

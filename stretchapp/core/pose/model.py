@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
+from stretchapp.core.pose.contacts import Contact, read_contacts
+
 View: TypeAlias = Literal["side", "front", "top"]
 VIEWS: tuple[View, ...] = ("side", "front", "top")
 
@@ -155,14 +157,20 @@ class Pose:
     angles: Angles = field(default_factory=Angles)
     props: tuple[Prop, ...] = ()
     highlight: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
 class PoseSpec:
-    """A stretch's drawing: one pose, or a start and an end for a counted movement."""
+    """A stretch's drawing: one pose, or a start and an end for a counted movement.
+
+    hold is where a movement is held when a routine holds it still (0 = its
+    start, 1 = its end): a chin tuck is held tucked, a side bend bent.
+    """
 
     start: Pose
     end: Pose | None = None
+    hold: float = 0.0
 
     @property
     def is_movement(self) -> bool:
@@ -188,8 +196,10 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
 Path: TypeAlias = tuple[str | int, ...]
 PoseProblem: TypeAlias = tuple[Path, str]
 
-_POSE_KEYS = ("view", "props", "highlight", "start", "end")
-_PHASE_KEYS = ("props", "highlight")  # what start and end may give besides angles
+_POSE_KEYS = ("view", "props", "highlight", "contacts", "hold", "start", "end")
+# What start and end may give besides angles.
+_PHASE_KEYS = ("props", "highlight", "contacts")
+HOLDS = ("start", "end")
 
 
 def _shown(value: object) -> str:
@@ -246,6 +256,7 @@ class _Found:
     flat: dict[str, Path] = field(default_factory=dict)
     props: tuple[Prop, ...] | None = None
     highlight: tuple[str, ...] | None = None
+    contacts: tuple[Contact, ...] | None = None
 
     def over(self, base: _Found) -> _Found:
         """These fields laid over base's: the start or end of a movement over the shared ones."""
@@ -255,6 +266,7 @@ class _Found:
             {**{k: v for k, v in base.flat.items() if k not in self.angles}, **self.flat},
             self.props if self.props is not None else base.props,
             self.highlight if self.highlight is not None else base.highlight,
+            self.contacts if self.contacts is not None else base.contacts,
         )
 
 
@@ -274,6 +286,12 @@ class _PoseReader:
         view = self.view(data)
         shared = self.fields(data, (), view)
         phases = [name for name in ("start", "end") if name in data]
+        hold = data.get("hold", "start")
+        if hold not in HOLDS:
+            self.fail(("hold",), f"hold must be start or end, got {_shown(hold)}")
+        elif "hold" in data and not phases:
+            self.fail(("hold",), "hold belongs to a movement (start and end): it says "
+                                 "which of the two a still picture shows")
         if not phases:
             return PoseSpec(self.pose(shared, view))
         if len(phases) == 1:
@@ -289,7 +307,7 @@ class _PoseReader:
             poses.append(self.pose(self.fields(value, (name,), view).over(shared), view))
         if len(poses) != 2:
             return None
-        return PoseSpec(poses[0], poses[1])
+        return PoseSpec(poses[0], poses[1], 1.0 if hold == "end" else 0.0)
 
     def view(self, data: Mapping[object, object]) -> View:
         value = data.get("view", "side")
@@ -309,6 +327,9 @@ class _PoseReader:
                 found.props = self.props(value, path, view)
             elif key == "highlight":
                 found.highlight = self.highlight(value, path)
+            elif key == "contacts":
+                found.contacts, issues = read_contacts(value, path, view)
+                self.problems.extend(issues)
             elif key in FLAT_ANKLES and value == "flat" and view == "side":
                 found.flat[str(key)] = path
                 found.angles.pop(str(key), None)
@@ -343,7 +364,8 @@ class _PoseReader:
             else:
                 self.fail(path, f"{ankle}: flat would need {level:g} degrees, beyond "
                                 f"{low} to {high}; the shin leans too far to stand on the sole")
-        return Pose(view, replace(Angles(), **angles), found.props or (), found.highlight or ())
+        return Pose(view, replace(Angles(), **angles), found.props or (), found.highlight or (),
+                    found.contacts or ())
 
     def unknown(self, key: object, path: Path, choices: tuple[str, ...]) -> None:
         name = f"'{key}'" if isinstance(key, str) else _shown(key)
@@ -354,7 +376,8 @@ class _PoseReader:
             self.fail(path, f"unknown key {name} in pose (did you mean '{close[0]}'?)")
         else:
             self.fail(path, f"unknown key {name} in pose; expected joint angles such as "
-                            "left_knee or torso, or view, props, highlight, start, end")
+                            "left_knee or torso, or view, props, highlight, contacts, hold, "
+                            "start, end")
 
     def angle(self, name: str, value: object, path: Path,
               limits: tuple[int, int]) -> float | None:

@@ -25,7 +25,7 @@ _SIDE_VIEW_PARTS: dict[str, tuple[_Region, ...]] = {
     "quad": (("thigh", 0.1, 0.88, "front", 0.7),),
     "hip_flexor": (("thigh", 0.0, 0.35, "front", 0.65), ("pelvis", 0.0, 0.6, "front", 0.55)),
     "glute": (("pelvis", 0.0, 0.55, "back", 0.7),),
-    "side": (("chest", 0.0, 0.8, "centre", 0.6), ("waist", 0.3, 1.0, "centre", 0.6)),
+    "side": (("pelvis", 0.5, 1.0, "centre", 0.6), ("waist", 0.0, 0.8, "centre", 0.6)),
     "chest": (("chest", 0.2, 0.9, "front", 0.6),),
     "shoulder": (("upper_arm", 0.0, 0.35, "centre", 0.85),),
     "biceps": (("upper_arm", 0.25, 0.85, "front", 0.65),),
@@ -46,16 +46,20 @@ _SIDE_VIEW_PARTS: dict[str, tuple[_Region, ...]] = {
 _FRONT_VIEW_PARTS: dict[str, tuple[_Region, ...]] = {
     **{part: ((bone, t0, t1, "centre", width),)
        for part, ((bone, t0, t1, _, width), *_) in _SIDE_VIEW_PARTS.items()},
+    # Seen from the front the trunk's widest part is the waist bone's top:
+    # the lower back and the flanks lie lower, over the pelvis and the waist's
+    # lower part, the chest above (tests/core/test_pose_muscles.py measures it).
     "glute": (("pelvis", 0.0, 0.4, "out", 0.42),),
-    "side": (("chest", 0.0, 0.85, "out", 0.5), ("waist", 0.0, 1.0, "out", 0.5)),
+    "side": (("pelvis", 0.55, 1.0, "out", 0.45), ("waist", 0.0, 0.6, "out", 0.45)),
     "chest": (("chest", 0.15, 0.8, "out", 0.55),),
     "trapezius": (("clavicle", 0.05, 0.95, "centre", 0.9),),
     "neck_left": (("neck", 0.0, 0.75, "out", 0.65),),
     "neck_right": (("neck", 0.0, 0.75, "out", 0.65),),
-    "upper_back": (("chest", 0.0, 0.8, "centre", 0.6),),
-    "lower_back": (("waist", 0.0, 1.0, "centre", 0.6),),
-    "back": (("waist", 0.0, 1.0, "centre", 0.6), ("chest", 0.0, 0.8, "centre", 0.6)),
-    "abs": (("waist", 0.0, 1.0, "centre", 0.6),),
+    "upper_back": (("waist", 0.6, 1.0, "centre", 0.6), ("chest", 0.0, 0.6, "centre", 0.6)),
+    "lower_back": (("pelvis", 0.35, 1.0, "centre", 0.55), ("waist", 0.0, 0.35, "centre", 0.55)),
+    "back": (("pelvis", 0.35, 1.0, "centre", 0.55), ("waist", 0.0, 1.0, "centre", 0.6),
+             ("chest", 0.0, 0.6, "centre", 0.6)),
+    "abs": (("pelvis", 0.4, 1.0, "centre", 0.55), ("waist", 0.0, 0.5, "centre", 0.55)),
 }
 _AXIAL = ("pelvis", "waist", "chest", "neck", "clavicle")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
+from stretchapp.core.pose.contacts import SURFACE_PROPS, Contact, contact_points, lowest, reaching
 from stretchapp.core.pose.geometry import (
     MAT_THICKNESS,
     SEAT_HEIGHT,
@@ -31,10 +32,10 @@ from stretchapp.core.pose.geometry import (
     Wall,
     circle_bounds,
     face,
-    skeleton,
 )
-from stretchapp.core.pose.model import Pose, Prop
+from stretchapp.core.pose.model import Pose, PoseSpec, Prop
 from stretchapp.core.pose.muscles import muscles
+from stretchapp.core.pose.solver import HEIGHTS, contact_bones, solve
 
 _SIDES = ("left", "right")
 
@@ -71,14 +72,29 @@ def _step_contact(bones: dict[str, Bone]) -> Point:
     return min(points, key=lambda p: p[1])
 
 
-def _offset(bones: dict[str, Bone], props: tuple[Prop, ...],
+def _contact_support(contacts: tuple[Contact, ...]) -> Support:
+    surfaces = {c.surface for c in contacts}
+    for surface, support in (("seat", "chair"), ("step", "step"), ("mat", "mat")):
+        if surface in surfaces:
+            return support  # type: ignore[return-value]
+    return "floor"
+
+
+def _offset(bones: dict[str, Bone], pose: Pose, lift: float | None,
             seat_top: float | None, front: bool) -> tuple[Point, Support]:
-    """How far to move the figure so it rests on its support, and which support."""
+    """How far to move the figure so it rests on its support, and which support.
+
+    lift, when the pose has contacts, is the height the solver found for them;
+    without contacts the lowest point of the figure rests on its support.
+    """
+    props = pose.props
     kinds = {prop.kind for prop in props}
     lowest = _lowest(bones.values())
     sideways = 0.0
     if _standing(bones) or "step" in kinds:
         sideways = -sum(bones[f"{s}_shin"].end[0] for s in _SIDES) / 2
+    if lift is not None:
+        return (sideways, lift), _contact_support(pose.contacts)
     if "step" in kinds:
         if front:
             return (sideways, STEP_HEIGHT - lowest), "step"
@@ -111,8 +127,9 @@ def _chair(x: float, seat: float, facing: int, back_top: float | None) -> tuple[
 
 
 def _place(prop: Prop, bones: dict[str, Bone], view: str,
-           bounds: tuple[float, float, float, float]) -> tuple[Shape, ...]:
-    """The shapes of one prop, placed against the figure."""
+           bounds: tuple[float, float, float, float],
+           at: dict[str, float]) -> tuple[Shape, ...]:
+    """The shapes of one prop, placed against the figure (or where at says: wall, seat)."""
     x0, y0, x1, y1 = bounds
     hands = [bones[f"{s}_hand"].end for s in _SIDES]
     front = view != "side"
@@ -120,9 +137,11 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
         return () if view == "top" else (Floor(0.0),)
     if prop.kind == "mat":
         if view == "top":  # seen from above: the whole mat lies under the figure
-            return (Box(x0 - 6, y0 - 6, x1 + 6, y1 + 6, 3.0),)
-        return (Box(x0 - 6, 0, x1 + 6, MAT_THICKNESS, MAT_THICKNESS / 2),)
+            return (Box(x0 - 4, y0 - 4, x1 + 4, y1 + 4, 3.0),)
+        return (Box(x0 - 3, 0, x1 + 3, MAT_THICKNESS, MAT_THICKNESS / 2),)
     if prop.kind == "wall":
+        if "wall" in at:
+            return (Wall(at["wall"], 1 if prop.place in ("front", "left") else -1),)
         return (Wall(x1, 1),) if prop.place in ("front", "left") else (Wall(x0, -1),)
     if prop.kind == "door_frame":
         if front:
@@ -132,7 +151,7 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
             # chest: held back by it, the figure leans through the doorway.
             x = sum(h[0] for h in hands) / 2
             toward = 1.0 if bones["chest"].end[0] >= x else -1.0
-            return (Post(x + toward * (bones["left_hand"].start_radius + 3.0), 6),)
+            return (Post(x + toward * (bones["left_forearm"].start_radius + 3.0), 6),)
         return (Post(x1 + 3, 6) if prop.place == "front" else Post(x0 - 3, 6),)
     if prop.kind == "step":
         if front:
@@ -140,7 +159,7 @@ def _place(prop: Prop, bones: dict[str, Bone], view: str,
         return _stairs(bones)
     if prop.kind == "chair" and prop.place == "seat":
         pelvis = bones["pelvis"]
-        seat = _lowest([pelvis])
+        seat = at.get("seat", _lowest([pelvis]))
         if front:
             # Seen from a little above: the backrest frame standing out round
             # the back, the seat's top under the buttocks, its front edge
@@ -230,12 +249,20 @@ def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
     kept = tuple(placed if placed.prop.kind not in _FIXED_PROPS
                  else next((p for p in fixed.props if p.prop == placed.prop), placed)
                  for placed in drawn.props)
-    return Layout(drawn.view, drawn.bones, drawn.muscles, drawn.face, kept, drawn.support)
+    bones = {bone.name: bone for bone in drawn.bones}
+    return Layout(drawn.view, drawn.bones, drawn.muscles, drawn.face, kept, drawn.support,
+                  measure(pose.contacts, bones, kept))
 
 
 def _layout(pose: Pose, seat: float | None) -> Layout:
     """The layout of one pose; seat, when given, is the height its chair seat must keep."""
-    built = {bone.name: bone for bone in skeleton(pose)}
+    contacts = pose.contacts
+    lift: float | None = None
+    walls: dict[str, float] = {}
+    if contacts and pose.view != "top":
+        solved = solve(pose)
+        pose, lift, walls = solved.pose, solved.lift, dict(solved.walls)
+    built = {bone.name: bone for bone in contact_bones(pose)}
     front = pose.view != "side"
     found = [m for part in pose.highlight for m in muscles(part, built, front)]
     head = face(built, pose.angles, front)
@@ -247,7 +274,7 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
         def move(p: Point) -> Point:
             return -p[1], p[0]
     else:
-        (dx, dy), support = _offset(built, pose.props, seat, front)
+        (dx, dy), support = _offset(built, pose, lift, seat, front)
 
         def move(p: Point) -> Point:
             return p[0] + dx, p[1] + dy
@@ -258,6 +285,58 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
     props = list(pose.props)
     if not any(prop.kind == "floor" for prop in props):
         props.insert(0, Prop("floor"))  # there is always a floor
-    placed = tuple(PlacedProp(prop, _place(prop, bones, pose.view, bounds)) for prop in props)
+    at = {name: x + dx for name, x in walls.items()}
+    if any(c.surface == "seat" for c in contacts):
+        at["seat"] = HEIGHTS["seat"]
+    placed = tuple(PlacedProp(prop, _place(prop, bones, pose.view, bounds, at))
+                   for prop in props)
     return Layout(pose.view, tuple(bones.values()), tuple(_moved_muscle(m, move) for m in found),
-                  head, placed, support)
+                  head, placed, support, measure(contacts, bones, placed))
+
+
+def measure(contacts: tuple[Contact, ...], bones: dict[str, Bone],
+            placed: tuple[PlacedProp, ...]) -> tuple[tuple[Contact, float | None], ...]:
+    """Each contact's gap to its placed surface; None when that surface is not there."""
+    found: list[tuple[Contact, float | None]] = []
+    for contact in contacts:
+        points = [(bones[name], ts) for name, ts in contact_points(contact.part)
+                  if name in bones]
+        shapes = [shape for p in placed if p.prop.kind == SURFACE_PROPS.get(contact.surface)
+                  and (contact.surface != "seat" or p.prop.place == "seat")
+                  and (contact.surface != "chair" or p.prop.place == "hold")
+                  for shape in p.shapes]
+        gaps: list[float] = []
+        if contact.surface in ("floor", "mat", "seat", "step"):
+            if contact.surface != "floor" and not shapes:
+                found.append((contact, None))
+                continue
+            gaps = [lowest(bone, ts) - HEIGHTS[contact.surface] for bone, ts in points]
+        elif contact.surface == "chair" and shapes and isinstance(shapes[0], Box):
+            gaps = [lowest(bone, ts) - shapes[0].y1 for bone, ts in points]
+        else:
+            for shape in shapes:
+                if isinstance(shape, Wall):
+                    gaps = [shape.x * shape.side - reaching(bone, ts, shape.side)
+                            for bone, ts in points]
+                elif isinstance(shape, Post):
+                    gaps.extend(min(abs(c[0] - shape.x) - r - shape.width / 2
+                                    for c, r in (bone.point(t) for t in ts))
+                                for bone, ts in points)
+            if not shapes or not gaps:
+                found.append((contact, None))
+                continue
+        found.append((contact, max(gaps, key=abs) if gaps else None))
+    return tuple(found)
+
+
+# Frames a movement is checked at: the player's frames from start to end.
+CHECK_FRAMES = 12
+GAP_LIMIT = 1.0  # figure units (about 2 cm): more and a contact does not touch
+
+
+def frame_gaps(spec: PoseSpec) -> list[tuple[float, tuple[tuple[Contact, float | None], ...]]]:
+    """Each frame's moment (0 to 1) and its contacts' gaps, as the player draws them."""
+    if not spec.is_movement:
+        return [(0.0, layout(spec.start).gaps)]
+    return [(i / CHECK_FRAMES, layout(spec.at(i / CHECK_FRAMES), spec.start).gaps)
+            for i in range(CHECK_FRAMES + 1)]

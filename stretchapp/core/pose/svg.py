@@ -1,7 +1,10 @@
 """Poses drawn as clean SVG, in the app's light and dark colours.
 
-The figure and its props are fitted, with a margin, into a fixed 100 x 100
-viewBox: the floor near the bottom, the figure centred across. A movement's
+The picture is cropped to the figure and its props, with a margin: its
+viewBox is 100 units on its longer side, so a lying figure fills the width
+of a small card instead of sitting in the bottom third of a square. The
+colour of the card a picture sits on is handed in (`background`), so the
+seams between parts are drawn in it. A movement's
 start and end share one frame (movement_frame) so the figure does not jump
 or change size while it moves. Drawings are cached: the player asks for the
 same few pictures again and again.
@@ -10,7 +13,7 @@ same few pictures again and again.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
@@ -114,27 +117,26 @@ def _number(value: float) -> str:
 
 
 class _Canvas:
-    """Maps figure space into the viewBox and writes SVG elements."""
+    """Maps figure space into the viewBox (cropped to the frame) and writes SVG elements."""
 
-    def __init__(self, frame: Frame, flip_x: bool, flip_y: bool, grounded: bool) -> None:
+    def __init__(self, frame: Frame, flip_x: bool, flip_y: bool) -> None:
         room = VIEWBOX - 2 * MARGIN
-        width, height = frame.x1 - frame.x0, frame.y1 - frame.y0
-        self.scale = min(room / max(width, 1.0), room / max(height, 1.0))
-        self.left = (VIEWBOX - width * self.scale) / 2
-        # What stands on a floor sits at the bottom; a view from above is centred.
-        self.bottom = VIEWBOX - (MARGIN if grounded else (VIEWBOX - height * self.scale) / 2)
+        width, height = max(frame.x1 - frame.x0, 1.0), max(frame.y1 - frame.y0, 1.0)
+        self.scale = room / max(width, height)
+        self.width = width * self.scale + 2 * MARGIN
+        self.height = height * self.scale + 2 * MARGIN
         self.frame = frame
         self.flip_x = flip_x
         self.flip_y = flip_y
         self.items: list[str] = []
 
     def x(self, x: float) -> float:
-        sx = self.left + (x - self.frame.x0) * self.scale
-        return VIEWBOX - sx if self.flip_x else sx
+        sx = MARGIN + (x - self.frame.x0) * self.scale
+        return self.width - sx if self.flip_x else sx
 
     def y(self, y: float) -> float:
-        sy = self.bottom - (y - self.frame.y0) * self.scale
-        return VIEWBOX - sy if self.flip_y else sy
+        sy = self.height - MARGIN - (y - self.frame.y0) * self.scale
+        return self.height - sy if self.flip_y else sy
 
     def point(self, p: Point) -> Point:
         return self.x(p[0]), self.y(p[1])
@@ -199,11 +201,11 @@ def _draw_prop(canvas: _Canvas, shape: Shape, fill: str, colours: Palette) -> No
     floor_y = canvas.y(0.0)
     if isinstance(shape, Floor):
         line = _number(canvas.y(shape.y))
-        canvas.rect(0, canvas.y(shape.y), VIEWBOX, VIEWBOX, colours.floor)
-        canvas.items.append(f'<line x1="0" y1="{line}" x2="{_number(VIEWBOX)}" y2="{line}" '
-                            f'stroke="{colours.prop_edge}" stroke-width="0.6"/>')
+        canvas.rect(0, canvas.y(shape.y), canvas.width, canvas.height, colours.floor)
+        canvas.items.append(f'<line x1="0" y1="{line}" x2="{_number(canvas.width)}" '
+                            f'y2="{line}" stroke="{colours.prop_edge}" stroke-width="0.6"/>')
     elif isinstance(shape, Wall):
-        beyond = max(0.0, min(VIEWBOX, canvas.x(shape.x + shape.side * 1000)))
+        beyond = max(0.0, min(canvas.width, canvas.x(shape.x + shape.side * 1000)))
         canvas.rect(canvas.x(shape.x), 0, beyond, floor_y, fill, edge=colours.prop_edge)
     elif isinstance(shape, Post):
         half = shape.width / 2
@@ -241,15 +243,18 @@ def _draw_piece(canvas: _Canvas, bones: list[Bone], muscles: list[Muscle],
             canvas.circle(eye, face.eye_radius, colours.background)
 
 
-def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -> str:
-    """The SVG text of a laid-out pose."""
+def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame,
+         background: str | None = None) -> str:
+    """The SVG text of a laid-out pose; background is the colour it sits on."""
     colours = PALETTES[theme]
+    if background is not None:
+        colours = replace(colours, background=background)
     # Side views face left, so the near side is the left one (as routine images show).
     # Mirroring swaps the figure's sides: across the picture, or, seen from
     # above (head to the left), top for bottom.
     top = drawn.view == "top"
     canvas = _Canvas(frame, flip_x=(drawn.view == "side") != (mirrored and not top),
-                     flip_y=mirrored and top, grounded=not top)
+                     flip_y=mirrored and top)
     towels: list[Band] = []
     for placed in drawn.props:
         kind = placed.prop.kind
@@ -258,6 +263,12 @@ def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -
                 towels.append(shape)
             elif isinstance(shape, Band):  # a handrail
                 _draw_prop(canvas, shape, colours.prop_edge, colours)
+            elif top and kind == "mat" and isinstance(shape, Box):
+                # Seen from above the mat is the floor the figure lies on: drawn
+                # like the floor strip of the other views, edged in the mat colour.
+                canvas.rect(canvas.x(shape.x0), canvas.y(shape.y0), canvas.x(shape.x1),
+                            canvas.y(shape.y1), colours.floor, shape.corner * canvas.scale,
+                            colours.mat)
             else:
                 _draw_prop(canvas, shape, colours.mat if kind == "mat" else colours.prop,
                            colours)
@@ -285,28 +296,40 @@ def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame) -
         muscles = [m for m in drawn.muscles if m.bone in names]
         _draw_piece(canvas, bones, muscles, drawn.face if piece == "head" else None, colours)
     body = "\n  ".join(canvas.items)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-            f'viewBox="0 0 {_number(VIEWBOX)} {_number(VIEWBOX)}">\n  {body}\n</svg>\n')
+    # size is the longer side in pixels, like the viewBox's 100 units.
+    width = max(1, round(size * canvas.width / VIEWBOX))
+    height = max(1, round(size * canvas.height / VIEWBOX))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {_number(canvas.width)} {_number(canvas.height)}">\n  {body}\n</svg>\n')
 
 
 @lru_cache(maxsize=64)
 def render_svg(pose: Pose, theme: Theme = "light", mirrored: bool = False, size: int = 256,
-               frame: Frame | None = None, props_from: Pose | None = None) -> str:
+               frame: Frame | None = None, props_from: Pose | None = None,
+               background: str | None = None) -> str:
     """A pose as SVG text; mirrored draws the right side. Cached per arguments.
 
     frame fixes what part of figure space is shown (movement_frame), and
-    props_from the pose that props are placed against; both default to this pose.
+    props_from the pose that props are placed against; both default to this
+    pose. background is the colour of what the picture sits on (the seams
+    between parts take it); by default the theme's PALETTES background.
     """
     drawn = layout(pose, props_from)
-    return draw(drawn, theme, mirrored, size, frame or frame_of(drawn))
+    return draw(drawn, theme, mirrored, size, frame or frame_of(drawn), background)
 
 
 def render_spec_svg(spec: PoseSpec, theme: Theme = "light", mirrored: bool = False,
-                    size: int = 256, at: float = 0.0) -> str:
-    """A stretch's pose as SVG; for a movement, the pose a fraction `at` of the way."""
+                    size: int = 256, at: float | None = None,
+                    background: str | None = None) -> str:
+    """A stretch's pose as SVG; for a movement, the pose a fraction `at` of the way.
+
+    at None is the still picture: a movement where it is held (spec.hold).
+    """
     if not spec.is_movement:
-        return render_svg(spec.start, theme, mirrored, size)
-    return render_svg(spec.at(at), theme, mirrored, size, _spec_frame(spec), spec.start)
+        return render_svg(spec.start, theme, mirrored, size, background=background)
+    moment = spec.hold if at is None else at
+    return render_svg(spec.at(moment), theme, mirrored, size, _spec_frame(spec), spec.start,
+                      background)
 
 
 @lru_cache(maxsize=32)
