@@ -14,6 +14,8 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from stretchapp.core.library_cache import default_folders, stored_library
+
 DEBOUNCE_MS = 200
 
 
@@ -23,10 +25,11 @@ class LibraryWatcher(QObject):
     loaded = Signal(object)  # a stretchapp.core.library.Library
     _finished = Signal(object)  # from the worker thread to the UI thread
 
-    def __init__(self, user_dir: Path, *, threaded: bool = True,
+    def __init__(self, user_dir: Path, *, threaded: bool = True, cache: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.user_dir = user_dir
+        self.cache = cache  # where the library is kept between start-ups (library_cache)
         self.threaded = threaded
         self._watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -70,9 +73,14 @@ class LibraryWatcher(QObject):
         self._finished.emit(library)
 
     def _read(self) -> object:
+        if self.cache is not None:
+            # The stored library needs none of the loader's imports (pydantic).
+            stored = stored_library(self.cache, default_folders(self.user_dir))
+            if stored is not None:
+                return stored
         from stretchapp.core.library import load_library
 
-        return load_library(user_dir=self.user_dir)
+        return load_library(user_dir=self.user_dir, cache=self.cache)
 
     def _deliver(self, library: object) -> None:
         with self._lock:
