@@ -35,9 +35,9 @@ app = QGuiApplication(sys.argv[:1])
 mode, hz = sys.argv[1], int(sys.argv[2])
 engine = QQmlApplicationEngine()
 engine.loadData(b'import QtQuick\nimport QtQuick.Controls.Basic\n'
-                b'ApplicationWindow { visible: true; width: 1120; height: 780; '
+                b'ApplicationWindow { id: win; visible: true; width: 1120; height: 780; '
                 b'title: "baseline"; property int hz: 0; property int n: 0\n'
-                b'Label { text: "Hello " + parent.n }\n'
+                b'Label { text: "Hello " + win.n }\n'
                 b'Timer { running: hz > 0; repeat: true; interval: hz > 0 ? 1000 / hz : 1000;'
                 b' onTriggered: n++ } }')
 window = engine.rootObjects()[0]

@@ -188,7 +188,7 @@ Rectangle {
                 title: "Drawing"
                 Text {
                     Layout.fillWidth: true
-                    text: "How the window is drawn, from the next start. "
+                    text: "How the window is drawn (a change applies from the next start). "
                           + settings.rendererInUse
                     color: Theme.textMuted
                     font.pointSize: Theme.textBody
