@@ -25,6 +25,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -33,8 +34,10 @@ from PySide6.QtQuick import QQuickWindow
 
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
-from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core import paths
+
+if TYPE_CHECKING:
+    from stretchapp.app.task_runner import TaskRunner
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
 # Imported on a worker while the library loads, so the first card pictures do
@@ -87,7 +90,7 @@ class _Stages(QObject):
         super().__init__(None)
         self._window, self._shell, self._app = window, shell, app
         self._benchmark = benchmark
-        self.tasks = TaskRunner(workers=1, parent=self)
+        self.tasks: TaskRunner | None = None
         self._first: float | None = None
         self._first_cpu = 0.0
         self._library_in = False
@@ -105,13 +108,21 @@ class _Stages(QObject):
         if self._first is None:
             self._first, self._first_cpu = now, time.process_time()
             QTimer.singleShot(0, self._shell.start_once)
-            self.tasks.run(preload_modules, lambda _count: None, name="preload")
+            self._preload()
         if self._library_in and self._editing_due:
             self._editing_due = False
             if self._benchmark == "1":
                 self._report(now, quit_after=True)
                 return
             QTimer.singleShot(0, self._start_rest)
+
+    def _preload(self) -> None:
+        # The runner (concurrent.futures, logging: about 6 ms) is imported
+        # after the first frame: this is start-up's one late import.
+        from stretchapp.app.task_runner import TaskRunner
+
+        self.tasks = TaskRunner(workers=1, parent=self)
+        self.tasks.run(preload_modules, lambda _count: None, name="preload")
 
     def _start_rest(self) -> None:
         self._shell.start_rest()
@@ -154,7 +165,8 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     shell.restore_geometry(window)
     stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""))
     code = app.exec()
-    stages.tasks.shutdown()
+    if stages.tasks is not None:
+        stages.tasks.shutdown()
     shell.shutdown(window)
     del stages, engine
     return int(code)

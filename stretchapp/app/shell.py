@@ -29,7 +29,6 @@ from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.core import paths
-from stretchapp.core.library_cache import cache_file
 from stretchapp.core.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ class AppShell(QObject):
         self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
         self.app = AppBridge(home, self._playable, self)
         self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
-                                      cache=cache_file(home), parent=self)
+                                      cache_dir=paths.cache_dir(home), parent=self)
         # The editor and sharing bridges need the whole loader (pydantic, ruamel):
         # main.py makes them once the routine list has been drawn (start_rest).
         self.editor: Any = None

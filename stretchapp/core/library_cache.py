@@ -40,9 +40,9 @@ Stamp = tuple[str, int, int, int]
 CacheKey = tuple[object, ...]
 
 
-def cache_file(home: Path) -> Path:
-    """Where the app keeps its library between start-ups."""
-    return paths.cache_dir(home) / CACHE_NAME
+def cache_path(cache_dir: Path) -> Path:
+    """Where the app keeps its library between start-ups, in its cache folder."""
+    return cache_dir / CACHE_NAME
 
 
 def default_folders(user_dir: Path | None) -> tuple[Path | None, ...]:

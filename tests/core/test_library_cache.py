@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from stretchapp.core import library_cache, paths
 from stretchapp.core.library import Library, load_library
 from stretchapp.core.library_cache import (
-    cache_file,
     cache_key,
+    cache_path,
     default_folders,
     read_cached,
     stored_library,
@@ -36,6 +36,10 @@ steps:
 """
 
 
+def _cache(home: Path) -> Path:
+    return cache_path(paths.cache_dir(home))
+
+
 def _summary(library: Library) -> dict[str, object]:
     """What a library shows: its routines with titles, steps and length, and its stretches."""
     return {"routines": {rid: (r.title, len(r.steps), r.total_seconds)
@@ -52,9 +56,9 @@ def test_a_stored_library_is_the_library_loaded_from_its_files(home: Path) -> No
     """The library read back from the cache shows the same as one loaded from the files."""
     user = paths.user_routines_dir(home)
     (user / "mine.yaml").write_text(OWN_ROUTINE.format(stretch=_any_stretch()))
-    loaded = load_library(user_dir=user, cache=cache_file(home))
-    assert cache_file(home).is_file()
-    stored = stored_library(cache_file(home), default_folders(user))
+    loaded = load_library(user_dir=user, cache=_cache(home))
+    assert _cache(home).is_file()
+    stored = stored_library(_cache(home), default_folders(user))
     assert stored is not None
     assert _summary(stored) == _summary(loaded) == _summary(load_library(user_dir=user))
     assert "my-calves" in stored.routines
@@ -63,14 +67,14 @@ def test_a_stored_library_is_the_library_loaded_from_its_files(home: Path) -> No
 def test_the_cache_is_used_while_nothing_changed(home: Path) -> None:
     """A second load comes from the cache: the loader is not called again."""
     user = paths.user_routines_dir(home)
-    load_library(user_dir=user, cache=cache_file(home))
+    load_library(user_dir=user, cache=_cache(home))
     calls: list[int] = []
 
     def loader() -> Library:
         calls.append(1)
         return load_library(user_dir=user)
 
-    library_cache.cached_library(cache_file(home), default_folders(user), loader)
+    library_cache.cached_library(_cache(home), default_folders(user), loader)
     assert calls == []
 
 
@@ -82,7 +86,7 @@ def test_any_change_to_a_user_file_makes_a_new_load(home: Path, change: str) -> 
     text = OWN_ROUTINE.format(stretch=_any_stretch())
     if change != "add":
         mine.write_text(text)
-    before = load_library(user_dir=user, cache=cache_file(home))
+    before = load_library(user_dir=user, cache=_cache(home))
     if change == "add":
         mine.write_text(text)
     elif change == "edit":
@@ -92,8 +96,8 @@ def test_any_change_to_a_user_file_makes_a_new_load(home: Path, change: str) -> 
         os.utime(mine, ns=(mine.stat().st_atime_ns, mine.stat().st_mtime_ns + 1_000_000))
     else:
         mine.unlink()
-    assert stored_library(cache_file(home), default_folders(user)) is None
-    after = load_library(user_dir=user, cache=cache_file(home))
+    assert stored_library(_cache(home), default_folders(user)) is None
+    after = load_library(user_dir=user, cache=_cache(home))
     expected = load_library(user_dir=user)
     assert _summary(after) == _summary(expected) != _summary(before)
 
@@ -132,12 +136,12 @@ def test_a_damaged_cache_file_is_never_used(data: bytes) -> None:
 def test_a_damaged_cache_is_replaced_by_the_next_load(home: Path) -> None:
     """A truncated cache file is loaded over and written again, whole."""
     user = paths.user_routines_dir(home)
-    load_library(user_dir=user, cache=cache_file(home))
-    whole = cache_file(home).read_bytes()
-    cache_file(home).write_bytes(whole[: len(whole) // 2])
-    assert stored_library(cache_file(home), default_folders(user)) is None
-    load_library(user_dir=user, cache=cache_file(home))
-    assert stored_library(cache_file(home), default_folders(user)) is not None
+    load_library(user_dir=user, cache=_cache(home))
+    whole = _cache(home).read_bytes()
+    _cache(home).write_bytes(whole[: len(whole) // 2])
+    assert stored_library(_cache(home), default_folders(user)) is None
+    load_library(user_dir=user, cache=_cache(home))
+    assert stored_library(_cache(home), default_folders(user)) is not None
 
 
 def test_an_unwritable_cache_folder_still_gives_the_library(tmp_path: Path) -> None:
@@ -151,12 +155,12 @@ def test_an_unwritable_cache_folder_still_gives_the_library(tmp_path: Path) -> N
 def test_reading_the_stored_library_imports_no_pydantic(home: Path) -> None:
     """The start-up path (stored_library) needs neither pydantic nor the YAML loader."""
     user = paths.user_routines_dir(home)
-    load_library(user_dir=user, cache=cache_file(home))
+    load_library(user_dir=user, cache=_cache(home))
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from stretchapp.core.library_cache import stored_library, default_folders\n"
-        f"cache, user = Path({str(cache_file(home))!r}), Path({str(user)!r})\n"
+        f"cache, user = Path({str(_cache(home))!r}), Path({str(user)!r})\n"
         "lib = stored_library(cache, default_folders(user))\n"
         "assert lib is not None and len(lib.routines) >= 9\n"
         "heavy = ('pydantic', 'yaml', 'ruamel')\n"
