@@ -45,7 +45,7 @@ from display_runs import (
     xvfb_usable,
 )
 
-RUNS = 7
+RUNS = 9
 XVFB_RUNS = 3
 SKIP_XVFB = False
 BUDGET_FIRST_RATIO = 1.6

@@ -2,8 +2,10 @@
 
 What happens when, for the two frames people wait for:
 - before the window: the bridges the first pages need and the renderer
-  choice (app.renderer), nothing more (no Qt enums: QtCore.Qt alone costs
-  about 15 ms to build, no loader, no pydantic);
+  choice (app.renderer), nothing more: no loader, no pydantic, no
+  platformdirs with a home given, and no Qt enums here (building QtCore.Qt
+  costs about 15 ms; the settings bridge, reading the colour scheme, still
+  builds it before the window);
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
   meanwhile another worker imports what the card pictures are drawn with;

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +19,7 @@ from stretchapp.app.renderer import (
 )
 from stretchapp.core.settings import load_settings, save_settings, settings_path
 from tests.app.conftest import Ui
+from tests.app.test_startup import start_app
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -157,40 +156,16 @@ def xvfb_display() -> Iterator[str]:
     server.wait(10)
 
 
-def _start_app(home: Path, env: dict[str, str]) -> dict[str, object]:
-    (home / "routines").mkdir(parents=True, exist_ok=True)
-    full = dict(os.environ, STRETCHAPP_BENCHMARK_STARTUP="1", STRETCHAPP_HOME=str(home),
-                PYTHONPATH=str(REPO), **env)
-    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND"):
-        full.pop(name, None)
-    out = subprocess.run([sys.executable, "-m", "stretchapp"], env=full, capture_output=True,
-                         text=True, timeout=120, check=False, cwd=REPO)
-    if out.returncode and "xcb" in out.stderr:
-        pytest.skip(f"Qt's xcb platform cannot run here: {out.stderr.strip()[-200:]}")
-    assert out.returncode == 0, out.stderr
-    figures: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return figures
-
-
 def test_on_a_display_without_gpu_the_app_draws_in_software(
         tmp_path: Path, xvfb_display: str) -> None:
     """On Xvfb (OpenGL there is always software) the app picks Qt Quick's software backend."""
-    figures = _start_app(tmp_path / "home", {"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb"})
+    figures = start_app(tmp_path / "home", {"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb"})
     assert figures["graphics_api"] == "Software"
     assert "software" in str(figures["renderer"])
 
 
 def test_opengl_can_be_forced_on_a_display(tmp_path: Path, xvfb_display: str) -> None:
     """STRETCHAPP_RENDERER=opengl keeps Qt Quick on OpenGL even where it is software."""
-    figures = _start_app(tmp_path / "home", {"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
+    figures = start_app(tmp_path / "home", {"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
                                              RENDERER_VARIABLE: "opengl"})
     assert figures["graphics_api"] == "OpenGL"
-
-
-def test_the_routine_list_needs_no_pydantic_once_cached(tmp_path: Path) -> None:
-    """The second start draws the routine list from the cache, before pydantic is imported."""
-    home = tmp_path / "home"
-    first = _start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
-    second = _start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
-    assert first["pydantic_loaded"] is True
-    assert second["pydantic_loaded"] is False
