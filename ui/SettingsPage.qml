@@ -184,6 +184,30 @@ Rectangle {
                 }
             }
 
+            SettingsSection {
+                title: "Drawing"
+                Text {
+                    Layout.fillWidth: true
+                    text: "How the window is drawn (a change applies from the next start). "
+                          + settings.rendererInUse
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textBody
+                    wrapMode: Text.WordWrap
+                }
+                ButtonGroup { id: rendererGroup }
+                Repeater {
+                    model: settings.rendererChoices
+                    delegate: AppRadio {
+                        required property var modelData
+                        objectName: "renderer_" + modelData.value
+                        text: modelData.label
+                        checked: settings.renderer === modelData.value
+                        ButtonGroup.group: rendererGroup
+                        onClicked: settings.setRenderer(modelData.value)
+                    }
+                }
+            }
+
             Text {
                 Layout.fillWidth: true
                 text: "Keys in the player: Space pause or resume, Right skip, Left back, "

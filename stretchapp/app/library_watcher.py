@@ -24,9 +24,10 @@ class LibraryWatcher(QObject):
     _finished = Signal(object)  # from the worker thread to the UI thread
 
     def __init__(self, user_dir: Path, *, threaded: bool = True,
-                 parent: QObject | None = None) -> None:
+                 cache_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.user_dir = user_dir
+        self.cache_dir = cache_dir  # where the library is kept between start-ups
         self.threaded = threaded
         self._watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -70,9 +71,22 @@ class LibraryWatcher(QObject):
         self._finished.emit(library)
 
     def _read(self) -> object:
+        # Imported here, in the worker, not on the way to the first frame.
+        from stretchapp.core.loading.library_cache import (
+            cache_path,
+            default_folders,
+            stored_library,
+        )
+
+        cache = None if self.cache_dir is None else cache_path(self.cache_dir)
+        if cache is not None:
+            # The stored library needs none of the loader's imports (pydantic).
+            stored = stored_library(cache, default_folders(self.user_dir))
+            if stored is not None:
+                return stored
         from stretchapp.core.loading.library import load_library
 
-        return load_library(user_dir=self.user_dir)
+        return load_library(user_dir=self.user_dir, cache=cache)
 
     def _deliver(self, library: object) -> None:
         with self._lock:

@@ -1,27 +1,57 @@
 """Starting the desktop app: the Qt application, the QML engine, the main window.
 
+What happens when, for the two frames people wait for:
+- before the window: the bridges the first pages need and the renderer
+  choice (app.renderer), nothing more: no loader, no pydantic, no
+  platformdirs with a home given, and no Qt enums here (building QtCore.Qt
+  costs about 15 ms; the settings bridge, reading the colour scheme, still
+  builds it before the window);
+- after the first frame: the library, from the start-up cache when its files
+  have not changed (core.library_cache), else loaded in a worker thread;
+  meanwhile another worker imports what the card pictures are drawn with;
+- after the first frame that shows the library: the history (sqlite3) and
+  the editor and sharing bridges (pydantic and ruamel.yaml, about 170 ms).
+
 With STRETCHAPP_BENCHMARK_STARTUP=1 the app prints, as JSON on stdout, the
 wall-clock time of its first frame, of the first frame that shows the library,
-and its resident memory then, and quits (benchmarks/startup.py reads it).
+and its resident memory then, and quits (benchmarks/startup.py reads it); with
+STRETCHAPP_BENCHMARK_STARTUP=settle it prints the same once the editor is made
+and keeps running (benchmarks/idle_cpu.py measures it then).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
+from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
 from stretchapp.core.storage import paths
 
+if TYPE_CHECKING:
+    from stretchapp.app.task_runner import TaskRunner
+
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
+# Imported on a worker while the library loads, so the first card pictures do
+# not wait for them on the GUI thread (the pose drawing: about 30 ms of CPU).
+PRELOADED = ("stretchapp.core.pose.svg",)
+
+
+def preload_modules() -> int:
+    """Import the modules the routine list draws with; a plain task for a worker."""
+    for name in PRELOADED:
+        importlib.import_module(name)
+    return len(PRELOADED)
 
 
 def main_qml() -> QUrl:
@@ -54,16 +84,21 @@ def rss_mb() -> float:
     return 0.0
 
 
-class _StartupProbe(QObject):
-    """Prints the first frame and the first library frame, then quits (benchmark only)."""
+class _Stages(QObject):
+    """Starts each stage after the frame before it (see the module's docstring)."""
 
-    def __init__(self, window: QQuickWindow, shell: AppShell, app: QGuiApplication) -> None:
+    def __init__(self, window: QQuickWindow, shell: AppShell, app: QGuiApplication,
+                 benchmark: str) -> None:
         super().__init__(None)
-        self._window, self._app = window, app
+        self._window, self._shell, self._app = window, shell, app
+        self._benchmark = benchmark
+        self.tasks: TaskRunner | None = None
         self._first: float | None = None
+        self._first_cpu = 0.0
         self._library_in = False
-        self._done = False
-        window.frameSwapped.connect(self._frame, Qt.ConnectionType.QueuedConnection)
+        self._editing_due = True
+        # A bound method of a QObject: queued here when the render thread swaps.
+        window.frameSwapped.connect(self._frame)
         shell.library.loadingChanged.connect(self._loaded)
 
     def _loaded(self) -> None:
@@ -73,11 +108,38 @@ class _StartupProbe(QObject):
     def _frame(self) -> None:
         now = time.time()
         if self._first is None:
-            self._first = now
-        if self._library_in and not self._done:
-            self._done = True
-            print(json.dumps({"first_frame": self._first, "library_frame": now,
-                              "rss_mb": round(rss_mb(), 1)}), flush=True)
+            self._first, self._first_cpu = now, time.process_time()
+            QTimer.singleShot(0, self._shell.start_once)
+            self._preload()
+        if self._library_in and self._editing_due:
+            self._editing_due = False
+            if self._benchmark == "1":
+                self._report(now, quit_after=True)
+                return
+            QTimer.singleShot(0, self._start_rest)
+
+    def _preload(self) -> None:
+        # The runner (concurrent.futures, logging: about 6 ms) is imported
+        # after the first frame: this is start-up's one late import.
+        from stretchapp.app.task_runner import TaskRunner
+
+        self.tasks = TaskRunner(workers=1, parent=self)
+        self.tasks.run(preload_modules, lambda _count: None, name="preload")
+
+    def _start_rest(self) -> None:
+        self._shell.start_rest()
+        if self._benchmark == "settle":
+            self._report(time.time(), quit_after=False)
+
+    def _report(self, now: float, *, quit_after: bool) -> None:
+        interface = self._window.rendererInterface()
+        api = interface.graphicsApi().name if interface is not None else ""
+        print(json.dumps({"first_frame": self._first, "library_frame": now,
+                          "first_cpu": self._first_cpu, "library_cpu": time.process_time(),
+                          "rss_mb": round(rss_mb(), 1), "graphics_api": api,
+                          "renderer": self._shell.settings.renderer_in_use,
+                          "pydantic_loaded": "pydantic" in sys.modules}), flush=True)
+        if quit_after:
             QTimer.singleShot(0, self._app.quit)
 
 
@@ -92,20 +154,21 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     icon = paths.assets_dir() / "icons" / "stretchapp.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    shell = AppShell(home, routine_id=routine_id)
+    choice = choose_renderer(shell.settings.settings.renderer, os.environ, app.platformName())
+    apply_renderer(choice)
+    shell.settings.renderer_in_use = choice.reason
     engine = QQmlApplicationEngine()
     engine.warnings.connect(_report_warnings)
-    shell = AppShell(home, routine_id=routine_id)
     window = load_window(engine, shell)
     if window is None:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
         return 1
     shell.restore_geometry(window)
-    probe: _StartupProbe | None = None
-    if os.environ.get(BENCHMARK_VARIABLE) == "1":
-        probe = _StartupProbe(window, shell, app)
-    # The window shows first; the library loads in its thread right after.
-    window.frameSwapped.connect(shell.start_once, Qt.ConnectionType.QueuedConnection)
+    stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""))
     code = app.exec()
+    if stages.tasks is not None:
+        stages.tasks.shutdown()
     shell.shutdown(window)
-    del probe, engine
+    del stages, engine
     return int(code)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from stretchapp.core.storage.settings import (
     PREPARE_CHOICES,
+    RENDERERS,
     THEMES,
     VOICE_RATES,
     Geometry,
@@ -40,6 +41,7 @@ class SettingsBridge(QObject):
         self._settings = loaded.settings
         self.notice = loaded.notice
         self._system_dark = False
+        self.renderer_in_use = ""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         hints = QGuiApplication.styleHints()
@@ -107,6 +109,17 @@ class SettingsBridge(QObject):
         labels = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
         return [{"value": t, "label": labels[t]} for t in THEMES]
 
+    def _get_renderer(self) -> str:
+        return self._settings.renderer
+
+    def _get_renderer_in_use(self) -> str:
+        return self.renderer_in_use
+
+    def _get_renderer_choices(self) -> list[dict[str, str]]:
+        labels = {"auto": "Choose for this computer", "software": "Software (least CPU "
+                  "without a graphics card)", "opengl": "OpenGL (graphics card)"}
+        return [{"value": r, "label": labels[r]} for r in RENDERERS]
+
     theme = Property(str, _get_theme, notify=changed)
     dark = Property(bool, _get_dark, notify=darkChanged)
     themeName = Property(str, _get_theme_name, notify=darkChanged)
@@ -119,6 +132,15 @@ class SettingsBridge(QObject):
     prepareChoices = Property(list, _get_prepare_choices,
                               constant=True)
     themeChoices = Property(list, _get_theme_choices, constant=True)
+    renderer = Property(str, _get_renderer, notify=changed)
+    rendererChoices = Property(list, _get_renderer_choices, constant=True)
+    # A sentence on the drawing chosen at start-up (set by main.py before the window).
+    rendererInUse = Property(str, _get_renderer_in_use, constant=True)
+
+    @Slot(str)
+    def setRenderer(self, renderer: str) -> None:
+        if renderer in RENDERERS:
+            self._update(renderer=renderer)
 
     @Slot(str)
     def setTheme(self, theme: str) -> None:

@@ -69,9 +69,9 @@ class AppShell(QObject):
         self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
         self.app = AppBridge(home, self._playable, self)
         self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
-                                      parent=self)
+                                      cache_dir=paths.cache_dir(home), parent=self)
         # The editor and sharing bridges need the whole loader (pydantic, ruamel):
-        # they are made in start(), after the first frame, not on start-up's path.
+        # main.py makes them once the routine list has been drawn (start_rest).
         self.editor: Any = None
         self.sharing: Any = None
         self._context: Any = None
@@ -80,6 +80,7 @@ class AppShell(QObject):
         self.audio: Any = None
         self._first_load = True
         self._started = False
+        self._library: Any = None  # the last library loaded, for an editor made later
         self._wire()
         self.app.notify(self.settings.notice)
         self._apply_theme()
@@ -113,6 +114,8 @@ class AppShell(QObject):
         self.editor.routinesChanged.connect(self._editor_wrote)
         self.sharing.routinesChanged.connect(self._imported)
         self.editor.set_theme("dark" if self.settings.dark else "light")
+        if self._library is not None:  # made after the first load (main.py)
+            self.editor.set_library(self._library)
         if self._context is not None:
             self._context.setContextProperty("editor", self.editor)
             self._context.setContextProperty("sharing", self.sharing)
@@ -139,18 +142,27 @@ class AppShell(QObject):
         self._context = context
 
     def start(self) -> None:
-        """Load the library (in the background unless told otherwise)."""
-        self._started = True
-        from stretchapp.core.storage.history import History
+        """Load the library (in the background unless told otherwise), open the rest."""
+        self.start_loading()
+        self.start_rest()
 
-        self.history = History(self.home)
-        self._make_editing()
+    def start_loading(self) -> None:
+        """Load the library; main.py calls start_rest once the list has been drawn."""
+        self._started = True
         self.watcher.load()
 
+    def start_rest(self) -> None:
+        """Open the history and make the editor and sharing bridges."""
+        from stretchapp.core.storage.history import History
+
+        if self.history is None:
+            self.history = History(self.home)
+        self._make_editing()
+
     def start_once(self) -> None:
-        """Start, unless already started (connected to the first frame)."""
+        """Start loading, unless already started (connected to the first frame)."""
         if not self._started:
-            self.start()
+            self.start_loading()
 
     def restore_geometry(self, window: QWindow) -> None:
         geometry = self.settings.settings.geometry
@@ -188,6 +200,7 @@ class AppShell(QObject):
         return with_prepare(routine, self.settings.settings.prepare_override)
 
     def _on_library(self, library: Any) -> None:
+        self._library = library
         self.library.set_library(library)
         if self.editor is not None:
             self.editor.set_library(library)

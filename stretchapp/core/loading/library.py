@@ -14,6 +14,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from stretchapp.core.loading.library_cache import cached_library
+from stretchapp.core.loading.library_model import GROUP_ORDER as GROUP_ORDER  # the data types
+from stretchapp.core.loading.library_model import KIND_ORDER as KIND_ORDER  # live apart (no
+from stretchapp.core.loading.library_model import FileReport as FileReport  # pydantic) and stay
+from stretchapp.core.loading.library_model import Library as Library  # importable from here
 from stretchapp.core.loading.problems import Problem, RoutineError
 from stretchapp.core.loading.resolve import (
     Assets,
@@ -25,25 +30,8 @@ from stretchapp.core.loading.resolve import (
 from stretchapp.core.loading.schema import CatalogueFile, RoutineFile
 from stretchapp.core.loading.schema_errors import problems_from, shown
 from stretchapp.core.loading.yaml_source import Document, parse_text, read_document
-from stretchapp.core.model import Kind, Routine, Stretch
+from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.storage import paths
-
-GROUP_ORDER = ("calf", "back", "neck")
-KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """What happened to one file: its kind and every problem found in it."""
-
-    path: Path
-    builtin: bool
-    kind: str  # "routine", "catalogue" or "unknown"
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def loaded(self) -> bool:
-        return not any(p.blocking for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -52,26 +40,6 @@ class ParsedFile:
     spec: RoutineFile | CatalogueFile | None
     kind: str
     problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True)
-class Library:
-    routines: Mapping[str, Routine]
-    stretches: Mapping[str, Stretch]
-    files: tuple[FileReport, ...]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for report in self.files for p in report.problems]
-
-    @property
-    def broken_files(self) -> list[FileReport]:
-        return [report for report in self.files if not report.loaded]
-
-    def groups(self) -> list[str]:
-        """Muscle groups in display order: the built-in ones first."""
-        found = {r.group for r in self.routines.values()}
-        return [g for g in GROUP_ORDER if g in found] + sorted(found - set(GROUP_ORDER))
 
 
 def default_assets() -> Assets:
@@ -227,11 +195,21 @@ class _Loader:
 
 
 def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
-                 assets: Assets | None = None) -> Library:
-    """Load the built-in files and the user's files into one library."""
-    builtin_dir = paths.builtin_routines_dir() if builtin_dir is None else builtin_dir
-    loader = _Loader(assets or default_assets())
-    return loader.load([(find_files(builtin_dir), True), (find_files(user_dir), False)])
+                 assets: Assets | None = None, *, cache: Path | None = None) -> Library:
+    """Load the built-in files and the user's files into one library.
+
+    With a cache file, a library stored there from the same files is used as
+    it is, and a new load is stored there (core.library_cache).
+    """
+    builtin = paths.builtin_routines_dir() if builtin_dir is None else builtin_dir
+    media = assets or default_assets()
+
+    def load() -> Library:
+        return _Loader(media).load([(find_files(builtin), True), (find_files(user_dir), False)])
+
+    if cache is None:
+        return load()
+    return cached_library(cache, (builtin, user_dir, media.images, media.sounds), load)
 
 
 @dataclass(frozen=True)

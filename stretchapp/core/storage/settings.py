@@ -21,6 +21,9 @@ THEMES = ("system", "light", "dark")
 # The get-ready times the settings offer; None keeps each routine's own.
 PREPARE_CHOICES = (None, 3, 5, 10, 15, 20)
 MAX_PREPARE = 600
+# How Qt Quick draws: "auto" picks software drawing where OpenGL is itself
+# software (stretchapp.app.renderer); the others force one.
+RENDERERS = ("auto", "software", "opengl")
 # Speaking rates in words per minute, labelled for people: slow, normal, brisk.
 VOICE_RATES = (130, 160, 200)
 
@@ -47,6 +50,7 @@ class Settings:
     voice_rate: int = 160  # words per minute, one of VOICE_RATES
     prepare_override: int | None = None  # seconds of get-ready time, None: the routine's
     geometry: Geometry | None = None
+    renderer: str = "auto"  # one of RENDERERS, used from the next start
 
 
 @dataclass(frozen=True)
@@ -107,13 +111,17 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
                                 or not 0 <= prepare <= MAX_PREPARE):
         bad.append("prepare_override")
         prepare = None
+    renderer = data.get("renderer", default.renderer)
+    if renderer not in RENDERERS:
+        bad.append("renderer")
+        renderer = default.renderer
     raw_geometry = data.get("geometry")
     geometry = _geometry(raw_geometry)
     if raw_geometry is not None and geometry is None:
         bad.append("geometry")
     settings = Settings(theme=str(theme), volume=float(volume), muted=flags["muted"],
                         voice=flags["voice"], voice_rate=int(rate), prepare_override=prepare,
-                        geometry=geometry)
+                        geometry=geometry, renderer=str(renderer))
     return settings, bad
 
 

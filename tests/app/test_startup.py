@@ -1,0 +1,62 @@
+"""Start-up of the real app: what is (not) done before the routine list is drawn."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def start_app(home: Path, env: dict[str, str]) -> dict[str, object]:
+    """Start the real app in a process of its own; what it printed at the routine list."""
+    (home / "routines").mkdir(parents=True, exist_ok=True)
+    full = dict(os.environ, STRETCHAPP_BENCHMARK_STARTUP="1", STRETCHAPP_HOME=str(home),
+                PYTHONPATH=str(REPO), **env)
+    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND"):
+        full.pop(name, None)
+    out = subprocess.run([sys.executable, "-m", "stretchapp"], env=full, capture_output=True,
+                         text=True, timeout=120, check=False, cwd=REPO)
+    if out.returncode and "xcb" in out.stderr:
+        pytest.skip(f"Qt's xcb platform cannot run here: {out.stderr.strip()[-200:]}")
+    assert out.returncode == 0, out.stderr
+    figures: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def test_the_routine_list_needs_no_pydantic_once_cached(tmp_path: Path) -> None:
+    """The second start draws the routine list from the cache, before pydantic is imported."""
+    home = tmp_path / "home"
+    first = start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
+    second = start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
+    assert first["pydantic_loaded"] is True
+    assert second["pydantic_loaded"] is False
+
+
+def test_the_editor_is_made_after_the_list_and_sees_the_library(tmp_path: Path) -> None:
+    """Started the way the app starts, the editor comes after the list, with its library."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication(sys.argv[:1])\n"
+        "from stretchapp.app.shell import AppShell\n"
+        f"shell = AppShell(Path({str(tmp_path)!r}), threaded_load=False)\n"
+        "shell.start_once()\n"
+        "assert shell.editor is None and shell.history is None\n"
+        "assert shell.library.library is not None\n"
+        "shell.start_rest()\n"
+        "assert shell.editor.library is shell.library.library\n"
+        "shell.shutdown(None)\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=env, timeout=120, check=False, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")
