@@ -231,6 +231,38 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the habit summary, or every session as CSV."""
+    from datetime import datetime
+
+    from stretchapp.core.habit_stats import sessions_csv, summarize, summary_lines
+    from stretchapp.core.history import History
+
+    history = History(paths.home_dir(args.home))
+    sessions = history.sessions()
+    history.close()
+    if history.notice:
+        print(f"stretchapp history: {history.notice}", file=sys.stderr)
+    groups = {r.id: r.group for r in _library(args).routines.values()}
+    now = datetime.now().astimezone()
+    assert now.tzinfo is not None  # astimezone() always gives the local zone
+    if args.csv:
+        text = sessions_csv(sessions, groups, now.tzinfo)
+        if args.output:
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as error:
+                print(f"stretchapp history: error: cannot write {args.output}: "
+                      f"{error.strerror}", file=sys.stderr)
+                return 1
+            print(f"wrote {len(sessions)} session(s) to {args.output}")
+        else:
+            sys.stdout.write(text)
+        return 0
+    print("\n".join(summary_lines(summarize(sessions, groups, now.date(), now.tzinfo))))
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
@@ -292,10 +324,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=int, default=512, help="pixels (PNG)")
     p.set_defaults(handler=cmd_render)
 
+    _add_habit_commands(sub)
+
     p = sub.add_parser("run", help="open the app straight into a routine's player")
     p.add_argument("routine", metavar="ID")
     p.set_defaults(handler=cmd_gui)
     return parser
+
+
+def _add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("history", help="your streak, minutes per week and routines done")
+    p.add_argument("--csv", action="store_true", help="write every session as CSV")
+    p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write to FILE")
+    p.set_defaults(handler=cmd_history)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
