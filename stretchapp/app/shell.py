@@ -76,6 +76,7 @@ class AppShell(QObject):
         self.sharing: Any = None
         self._context: Any = None
         self.history: Any = None  # the SQLite history, opened in start()
+        self.habit: Any = None  # history page, reminders, tray: made in start()
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -117,6 +118,15 @@ class AppShell(QObject):
             self._context.setContextProperty("editor", self.editor)
             self._context.setContextProperty("sharing", self.sharing)
 
+    # --- habit features (history, reminders, tray): helper "habit" ---------------------
+
+    def _make_habit(self) -> None:
+        from stretchapp.app.habit_wiring import HabitFeatures
+
+        if self.habit is None:
+            self.habit = HabitFeatures(self)
+            self.habit.expose()
+
     def _wire_audio(self, audio: Any) -> None:
         self.player.cueDue.connect(audio.play_cue)
         self.player.stateUpdated.connect(audio.follow_state)
@@ -136,7 +146,12 @@ class AppShell(QObject):
         context.setContextProperty("settings", self.settings)
         context.setContextProperty("editor", self.editor)
         context.setContextProperty("sharing", self.sharing)
+        context.setContextProperty("habit", None)
         self._context = context
+
+    def qml_context(self) -> Any:
+        """The QML context the bridges are handed to (None before expose)."""
+        return self._context
 
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
@@ -145,6 +160,7 @@ class AppShell(QObject):
 
         self.history = History(self.home)
         self._make_editing()
+        self._make_habit()
         self.watcher.load()
 
     def start_once(self) -> None:
@@ -169,6 +185,8 @@ class AppShell(QObject):
                 self.settings.set_geometry(Geometry(rect.x(), rect.y(), rect.width(),
                                                     rect.height(), maximized))
         self.settings.save_now()
+        if self.habit is not None:
+            self.habit.shutdown()
         if self.history is not None:
             self.history.close()
         self.watcher.wait()
