@@ -263,6 +263,34 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_desktop(args: argparse.Namespace) -> int:
+    """Add the app to (or remove it from) the desktop's menus."""
+    from stretchapp.core.desktop_entry import (
+        DesktopEntryError,
+        install,
+        launch_command,
+        uninstall,
+    )
+
+    home = Path(args.home).expanduser().resolve() if args.home else None
+    try:
+        if args.action == "install":
+            icon = (paths.assets_dir() / "icons" / "stretchapp.svg").read_text(encoding="utf-8")
+            written = install(launch_command(sys.executable, home), icon)
+            for path in written:
+                print(f"wrote {path}")
+        else:
+            removed = uninstall()
+            for path in removed:
+                print(f"removed {path}")
+            if not removed:
+                print("nothing to remove: the desktop entry is not installed")
+    except (DesktopEntryError, OSError) as error:
+        print(f"stretchapp desktop: error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
@@ -337,6 +365,10 @@ def _add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     p.add_argument("--csv", action="store_true", help="write every session as CSV")
     p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write to FILE")
     p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("desktop", help="add the app to the desktop's menus (or remove it)")
+    p.add_argument("action", choices=("install", "uninstall"))
+    p.set_defaults(handler=cmd_desktop)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

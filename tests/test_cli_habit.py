@@ -63,3 +63,23 @@ def test_history_csv_writes_every_session(home: Path, tmp_path: Path,
     assert len(target.read_text(encoding="utf-8").splitlines()) == 7
     code, _, err = run(capsys, "history", "--csv", "-o", str(tmp_path / "no" / "x.csv"))
     assert code == 1 and "cannot write" in err
+
+
+def test_desktop_install_and_uninstall_use_the_xdg_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """install writes the entry and icon under XDG_DATA_HOME; uninstall removes both."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    code, out, _ = run(capsys, "--home", str(tmp_path / "my home"), "desktop", "install")
+    entry = data / "applications" / "stretchapp.desktop"
+    icon = data / "icons" / "hicolor" / "scalable" / "apps" / "stretchapp.svg"
+    assert code == 0 and f"wrote {entry}" in out
+    text = entry.read_text(encoding="utf-8")
+    assert "Exec=" in text and '--home "' in text and "Icon=stretchapp" in text
+    assert icon.read_text(encoding="utf-8").lstrip().startswith("<")
+    code, out, _ = run(capsys, "desktop", "uninstall")
+    assert code == 0 and not entry.exists() and not icon.exists()
+    code, out, _ = run(capsys, "desktop", "uninstall")
+    assert code == 0 and "nothing to remove" in out
