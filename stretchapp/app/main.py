@@ -19,6 +19,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from stretchapp.app.shell import AppShell
+from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
 from stretchapp.core import paths
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
@@ -84,8 +85,13 @@ class _StartupProbe(QObject):
 def run_app(home: Path, routine_id: str | None = None) -> int:
     """Open the main window on the user's home (straight into a routine when given)."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert isinstance(app, QGuiApplication)
+    # --- one instance per home; a QApplication when reminders need the tray (habit) ---
+    app = make_application(home)
+    if hand_over(home, request_for(routine_id)):
+        print("stretchapp: handed over to the app already open on this home")
+        return 0
+    server = InstanceServer(home)
+    # --- end habit ---
     app.setApplicationName("stretchapp")
     app.setApplicationDisplayName("stretchapp")
     app.setDesktopFileName("stretchapp")
@@ -100,6 +106,7 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
         return 1
     shell.restore_geometry(window)
+    shell.attach_window(window, server)
     probe: _StartupProbe | None = None
     if os.environ.get(BENCHMARK_VARIABLE) == "1":
         probe = _StartupProbe(window, shell, app)

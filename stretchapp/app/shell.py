@@ -77,6 +77,7 @@ class AppShell(QObject):
         self._context: Any = None
         self.history: Any = None  # the SQLite history, opened in start()
         self.habit: Any = None  # history page, reminders, tray: made in start()
+        self._habit_window: tuple[Any, Any] = (None, None)
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -126,6 +127,13 @@ class AppShell(QObject):
         if self.habit is None:
             self.habit = HabitFeatures(self)
             self.habit.expose()
+            self.habit.attach(*self._habit_window)
+
+    def attach_window(self, window: QWindow, server: Any = None) -> None:
+        """The main window and the single-instance server, for the habit features."""
+        self._habit_window = (window, server)
+        if self.habit is not None:
+            self.habit.attach(window, server)
 
     def _wire_audio(self, audio: Any) -> None:
         self.player.cueDue.connect(audio.play_cue)
@@ -147,6 +155,7 @@ class AppShell(QObject):
         context.setContextProperty("editor", self.editor)
         context.setContextProperty("sharing", self.sharing)
         context.setContextProperty("habit", None)
+        context.setContextProperty("reminders", None)
         self._context = context
 
     def qml_context(self) -> Any:
