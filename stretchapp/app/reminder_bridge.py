@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from stretchapp.app.history_bridge import local_now
