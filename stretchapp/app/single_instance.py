@@ -55,12 +55,12 @@ def hand_over(home: Path, request: dict[str, str]) -> bool:
     if not socket.waitForConnected(HANDOVER_TIMEOUT_MS):
         return False
     socket.write(json.dumps(request).encode() + b"\n")
-    socket.flush()
-    answered = False
-    if socket.waitForBytesWritten(HANDOVER_TIMEOUT_MS):
-        while socket.bytesAvailable() < 2 and socket.waitForReadyRead(HANDOVER_TIMEOUT_MS):
-            pass
-        answered = bytes(socket.readAll().data()).startswith(b"ok")
+    # flush() may write it all at once; waitForBytesWritten is then false, not an error.
+    if not socket.flush():
+        socket.waitForBytesWritten(HANDOVER_TIMEOUT_MS)
+    while socket.bytesAvailable() < 2 and socket.waitForReadyRead(HANDOVER_TIMEOUT_MS):
+        pass
+    answered = bytes(socket.readAll().data()).startswith(b"ok")
     socket.disconnectFromServer()
     return answered
 
@@ -88,8 +88,13 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda socket=socket: self._read(socket))
+            socket.readyRead.connect(self._ready)
             socket.disconnected.connect(socket.deleteLater)
+
+    def _ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
