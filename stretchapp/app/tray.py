@@ -37,10 +37,10 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         self.start_menu = self.menu.addMenu("Start a routine")
         self.start_menu.aboutToShow.connect(self.fill_routines)
-        pause = self.menu.addMenu("Pause reminders")
+        self.pause_menu = self.menu.addMenu("Pause reminders")
         for label, key in (("For 1 hour", "hour"), ("Until tomorrow", "tomorrow"),
                            ("Off", "off"), ("Resume", "resume")):
-            action = pause.addAction(label)
+            action = self.pause_menu.addAction(label)
             action.triggered.connect(lambda _=False, key=key: self.pauseRequested.emit(key))
         self.menu.addSeparator()
         self.menu.addAction("Open stretchapp").triggered.connect(self.openRequested)
