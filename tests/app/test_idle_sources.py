@@ -61,7 +61,7 @@ def test_x11_idle_time_grows_and_input_resets_it(xvfb_display: str) -> None:
 
 def test_x11_without_a_display_says_so() -> None:
     """With no display the X11 source refuses with a sentence, not a crash."""
-    with pytest.raises(IdleSourceUnavailable, match="cannot be opened|no X display"):
+    with pytest.raises(IdleSourceUnavailable, match=r"cannot be opened|no X display"):
         X11IdleSource(":987")
 
 
