@@ -16,7 +16,8 @@ Window {
     flags: Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
            | Qt.WindowDoesNotAcceptFocus
     color: "transparent"
-    width: Theme.basePoint * (level === 0 ? 34 : level === 1 ? 38 : 42)
+    width: Math.max(Theme.basePoint * (level === 0 ? 34 : level === 1 ? 38 : 42),
+                    buttons.implicitWidth + Theme.space4 * 2)
     height: card.implicitHeight
     visible: reminders.nudgeShown
     x: Screen.desktopAvailableWidth - width - margin
@@ -62,6 +63,7 @@ Window {
                 wrapMode: Text.WordWrap
             }
             RowLayout {
+                id: buttons
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.space1
                 spacing: Theme.space2

@@ -26,7 +26,7 @@ from stretchapp.core.desktop_entry import (
     launch_command,
     set_autostart,
 )
-from stretchapp.core.durations import format_clock
+from stretchapp.core.habit_stats import played_text
 from stretchapp.core.reminder_rules import parse_rules
 from stretchapp.core.reminder_scheduler import Nudge, ReminderScheduler
 
@@ -127,7 +127,7 @@ class ReminderBridge(QObject):
         else:
             self._routine_id = routine.id
             self._title = routine.title
-            self._detail = f"{format_clock(routine.total_seconds)} · time for a stretch"
+            self._detail = f"{played_text(routine.total_seconds)} of gentle stretching"
         if nudge.late:
             self._detail += " (missed while the computer slept)"
         self._level = 0
