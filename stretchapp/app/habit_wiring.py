@@ -122,7 +122,7 @@ class HabitFeatures(QObject):
 
     def _follow_enabled(self) -> None:
         """Tray and idle source follow the reminders' on switch."""
-        on = self.reminders.enabled
+        on = self._shell.settings.settings.reminders_on
         app = QCoreApplication.instance()
         if on and self.tray is None and tray_possible():
             icon = paths.assets_dir() / "icons" / "stretchapp.svg"
@@ -145,7 +145,8 @@ class HabitFeatures(QObject):
     @property
     def keeps_running(self) -> bool:
         """Closing the window leaves the app in the tray (reminders on, a tray shown)."""
-        return self.reminders.enabled and self.tray is not None and self.tray.icon.isVisible()
+        on = self._shell.settings.settings.reminders_on
+        return on and self.tray is not None and self.tray.icon.isVisible()
 
     # --- actions -----------------------------------------------------------------------
 
