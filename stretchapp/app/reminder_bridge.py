@@ -77,6 +77,11 @@ class ReminderBridge(QObject):
     def scheduler(self) -> ReminderScheduler:
         return self._scheduler
 
+    def set_escalation(self, *milliseconds: int) -> None:
+        """How long an ignored nudge waits before each step up in visibility."""
+        for timer, ms in zip(self._escalate, milliseconds, strict=True):
+            timer.setInterval(ms)
+
     def set_clock(self, clock: Callable[[], datetime]) -> None:
         """Use another wall clock (tests move a fake one); the rules start counting afresh."""
         self._clock = clock

@@ -132,15 +132,19 @@ def test_snooze_and_growing_when_ignored(reminder_ui: tuple[Ui, WallClock]) -> N
     nudge = ui.shell.habit.nudge
     assert isinstance(nudge, QWindow) and nudge.isVisible()
     small = nudge.width()
-    ui.shell.habit.reminders._set_level(2)  # as the ignore timers do after 5 minutes
+    assert ui.shell.habit.reminders.nudgeLevel == 0
+    ui.shell.habit.reminders.set_escalation(100, 200)  # 2 and 5 minutes in the app
+    ui.shell.habit.reminders.snoozeNudge()
+    advance(ui, clock, 10.5)  # shown again, now with the short escalation
+    ui.qtbot.waitUntil(lambda: ui.shell.habit.reminders.nudgeLevel == 2, timeout=5000)
     ui.settle()
-    assert nudge.width() > small
+    assert nudge.isVisible() and nudge.width() > small
     click_in(nudge, "nudgeSnooze")  # type: ignore[arg-type]
     ui.qtbot.waitUntil(lambda: not nudge.isVisible())
     advance(ui, clock, 9.5)
     assert not nudge.isVisible()
     advance(ui, clock, 1)
-    assert nudge.isVisible() and ui.shell.habit.reminders.nudgeLevel == 0
+    assert nudge.isVisible()
     click_in(nudge, "nudgeNotToday")  # type: ignore[arg-type]
     ui.qtbot.waitUntil(lambda: not nudge.isVisible())
     assert ui.shell.habit.reminders.scheduler.shown is None
