@@ -12,14 +12,14 @@ tray are only made while reminders are on. All their signal wiring is here:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 
 from stretchapp.app.history_bridge import HistoryBridge
-from stretchapp.app.idle_sources import NoIdleSource, open_idle_source
+from stretchapp.app.idle_sources import IdleSource, NoIdleSource, open_idle_source
 from stretchapp.app.reminder_bridge import ReminderBridge
 from stretchapp.app.tray import TrayIcon, tray_possible
 from stretchapp.core import paths
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 class HabitFeatures(QObject):
     """The history bridge, and the reminders with their nudge and tray."""
 
-    def __init__(self, shell: AppShell, idle: Any = None) -> None:
+    def __init__(self, shell: AppShell, idle: IdleSource | NoIdleSource | None = None) -> None:
         super().__init__(shell)
         self._shell = shell
         self.history = HistoryBridge(self._sessions, self._groups, parent=self)
@@ -49,7 +49,7 @@ class HabitFeatures(QObject):
         self.tray: TrayIcon | None = None
         self.window: QWindow | None = None
         self._idle_opened = on
-        self.reminders.startRequested.connect(self._start_from_nudge)
+        self.reminders.startRequested.connect(self._start)
         self.reminders.nudgeChanged.connect(self._ensure_nudge)
         self.reminders.changed.connect(self._follow_enabled)
 
@@ -127,7 +127,7 @@ class HabitFeatures(QObject):
         if on and self.tray is None and tray_possible():
             icon = paths.assets_dir() / "icons" / "stretchapp.svg"
             self.tray = TrayIcon(icon, self._titles, self)
-            self.tray.startRequested.connect(self._start_from_tray)
+            self.tray.startRequested.connect(self._start)
             self.tray.openRequested.connect(self.show_window)
             self.tray.quitRequested.connect(self._quit)
             self.tray.pauseRequested.connect(self._pause)
@@ -156,11 +156,8 @@ class HabitFeatures(QObject):
             self.window.raise_()
             self.window.requestActivate()
 
-    def _start_from_nudge(self, routine_id: str) -> None:
-        self.show_window()
-        self._shell.app.startRoutine(routine_id)
-
-    def _start_from_tray(self, routine_id: str) -> None:
+    def _start(self, routine_id: str) -> None:
+        """Start from the nudge or the tray: the window comes up with the player."""
         self.show_window()
         self._shell.app.startRoutine(routine_id)
 
