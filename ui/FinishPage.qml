@@ -72,6 +72,14 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
 
+            AppButton {
+                objectName: "historyLink"
+                Layout.alignment: Qt.AlignHCenter
+                kind: "quiet"
+                text: "See your history and streak"
+                onClicked: app.openHistory()
+            }
+
             Rectangle {
                 objectName: "afterCare"
                 Layout.fillWidth: true

@@ -69,6 +69,13 @@ Rectangle {
                     onClicked: sharingLoader.item.importFile()
                 }
                 AppButton {
+                    objectName: "historyButton"
+                    kind: "quiet"
+                    text: "History"
+                    Accessible.name: "Your history and streak"
+                    onClicked: app.openHistory()
+                }
+                AppButton {
                     objectName: "settingsButton"
                     kind: "quiet"
                     text: "Settings"

@@ -20,7 +20,8 @@ ApplicationWindow {
         "player": "PlayerPage.qml",
         "finish": "FinishPage.qml",
         "settings": "SettingsPage.qml",
-        "editor": "EditorPage.qml"
+        "editor": "EditorPage.qml",
+        "history": "HistoryPage.qml"
     })
 
     function showToast(message, undoable) {

@@ -208,6 +208,15 @@ Rectangle {
                 }
             }
 
+            SettingsSection {
+                title: "Reminders"
+                Loader {
+                    Layout.fillWidth: true
+                    active: reminders !== null
+                    source: "ReminderSettings.qml"
+                }
+            }
+
             Text {
                 Layout.fillWidth: true
                 text: "Keys in the player: Space pause or resume, Right skip, Left back, "

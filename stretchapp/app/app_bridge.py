@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from stretchapp.core.model import Routine
     from stretchapp.core.session.events import SessionPosition
 
-PAGES = ("library", "detail", "player", "finish", "settings", "editor")
+PAGES = ("library", "detail", "player", "finish", "settings", "editor", "history")
 
 
 class AppBridge(QObject):
@@ -165,6 +165,13 @@ class AppBridge(QObject):
     def openSettings(self) -> None:
         if self._page != "settings":
             self._go("settings")
+
+    @Slot()
+    def openHistory(self) -> None:
+        if self._page == "finish":
+            self.playerLeft.emit()
+        if self._page != "history":
+            self._go("history")
 
     @Slot()
     def goBack(self) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
+from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
 from stretchapp.core.storage import paths
 
 if TYPE_CHECKING:
@@ -146,8 +147,13 @@ class _Stages(QObject):
 def run_app(home: Path, routine_id: str | None = None) -> int:
     """Open the main window on the user's home (straight into a routine when given)."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert isinstance(app, QGuiApplication)
+    # --- one instance per home; a QApplication when reminders need the tray ---
+    app = make_application(home)
+    if hand_over(home, request_for(routine_id)):
+        print("stretchapp: handed over to the app already open on this home")
+        return 0
+    server = InstanceServer(home)
+    # --- end of the single-instance block ---
     app.setApplicationName("stretchapp")
     app.setApplicationDisplayName("stretchapp")
     app.setDesktopFileName("stretchapp")
@@ -165,6 +171,7 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
         return 1
     shell.restore_geometry(window)
+    shell.attach_window(window, server)
     stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""))
     code = app.exec()
     if stages.tasks is not None:

@@ -69,6 +69,19 @@ class SettingsBridge(QObject):
     def set_geometry(self, geometry: Geometry) -> None:
         self._update(geometry=geometry)
 
+    def set_reminder_settings(self, *, rules: tuple[str, ...] | None = None,
+                              on: bool | None = None, paused_until: float | None = -1.0
+                              ) -> None:
+        """Change the reminder keys (the reminder bridge owns their meaning)."""
+        changes: dict[str, Any] = {}
+        if rules is not None:
+            changes["reminders"] = rules
+        if on is not None:
+            changes["reminders_on"] = on
+        if paused_until != -1.0:
+            changes["reminders_paused_until"] = paused_until
+        self._update(**changes)
+
     # --- to QML ------------------------------------------------------------------
 
     def _get_theme(self) -> str:

@@ -76,6 +76,8 @@ class AppShell(QObject):
         self.sharing: Any = None
         self._context: Any = None
         self.history: Any = None  # the SQLite history, opened in start()
+        self.habit: Any = None  # history page, reminders, tray: made in start()
+        self._habit_window: tuple[Any, Any] = (None, None)
         self._audio_factory = audio_factory or default_audio(home)
         self.audio: Any = None
         self._first_load = True
@@ -120,6 +122,22 @@ class AppShell(QObject):
             self._context.setContextProperty("editor", self.editor)
             self._context.setContextProperty("sharing", self.sharing)
 
+    # --- habit features (history, reminders, tray) ---------------------------------------
+
+    def _make_habit(self) -> None:
+        from stretchapp.app.habit_wiring import HabitFeatures
+
+        if self.habit is None:
+            self.habit = HabitFeatures(self)
+            self.habit.expose()
+            self.habit.attach(*self._habit_window)
+
+    def attach_window(self, window: QWindow, server: Any = None) -> None:
+        """The main window and the single-instance server, for the habit features."""
+        self._habit_window = (window, server)
+        if self.habit is not None:
+            self.habit.attach(window, server)
+
     def _wire_audio(self, audio: Any) -> None:
         self.player.cueDue.connect(audio.play_cue)
         self.player.stateUpdated.connect(audio.follow_state)
@@ -139,7 +157,13 @@ class AppShell(QObject):
         context.setContextProperty("settings", self.settings)
         context.setContextProperty("editor", self.editor)
         context.setContextProperty("sharing", self.sharing)
+        context.setContextProperty("habit", None)
+        context.setContextProperty("reminders", None)
         self._context = context
+
+    def qml_context(self) -> Any:
+        """The QML context the bridges are handed to (None before expose)."""
+        return self._context
 
     def start(self) -> None:
         """Load the library (in the background unless told otherwise), open the rest."""
@@ -158,6 +182,7 @@ class AppShell(QObject):
         if self.history is None:
             self.history = History(self.home)
         self._make_editing()
+        self._make_habit()
 
     def start_once(self) -> None:
         """Start loading, unless already started (connected to the first frame)."""
@@ -181,6 +206,8 @@ class AppShell(QObject):
                 self.settings.set_geometry(Geometry(rect.x(), rect.y(), rect.width(),
                                                     rect.height(), maximized))
         self.settings.save_now()
+        if self.habit is not None:
+            self.habit.shutdown()
         if self.history is not None:
             self.history.close()
         self.watcher.wait()

@@ -30,6 +30,17 @@ CREATE INDEX IF NOT EXISTS sessions_by_routine ON sessions (routine_id, finished
 
 
 @dataclass(frozen=True)
+class SessionRecord:
+    """One session as the history keeps it."""
+
+    routine_id: str
+    title: str
+    ended_at: float  # seconds since the epoch
+    seconds: float  # time played
+    finished: bool
+
+
+@dataclass(frozen=True)
 class RoutineRecord:
     """How often a routine was finished, and when last."""
 
@@ -113,6 +124,19 @@ class History:
         except sqlite3.Error:
             return RoutineRecord()
         return RoutineRecord(int(count), None if last is None else float(last))
+
+    def sessions(self) -> list[SessionRecord]:
+        """Every session, oldest first; empty when the history cannot be read."""
+        db = self._connect()
+        if db is None:
+            return []
+        try:
+            rows = db.execute("SELECT routine_id, title, ended_at, seconds, finished"
+                              " FROM sessions ORDER BY ended_at, id").fetchall()
+        except sqlite3.Error:
+            return []
+        return [SessionRecord(str(r[0]), str(r[1]), float(r[2]), float(r[3]), bool(r[4]))
+                for r in rows]
 
     def close(self) -> None:
         if self._db is not None:

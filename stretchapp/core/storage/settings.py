@@ -51,6 +51,37 @@ class Settings:
     prepare_override: int | None = None  # seconds of get-ready time, None: the routine's
     geometry: Geometry | None = None
     renderer: str = "auto"  # one of RENDERERS, used from the next start
+    # Reminders: rule lines as typed, on/off, a pause's end (epoch).
+    reminders: tuple[str, ...] = ()
+    reminders_on: bool = False
+    reminders_paused_until: float | None = None
+
+
+MAX_REMINDERS = 20
+MAX_REMINDER_TEXT = 300
+
+
+def _reminder_values(data: dict[str, object], bad: list[str]) -> dict[str, object]:
+    """The reminder keys of the file, each bad one replaced by its default and named."""
+    values: dict[str, object] = {}
+    lines = data.get("reminders", [])
+    if (not isinstance(lines, list) or len(lines) > MAX_REMINDERS
+            or not all(isinstance(x, str) and len(x) <= MAX_REMINDER_TEXT for x in lines)):
+        bad.append("reminders")
+        lines = []
+    values["reminders"] = tuple(lines)
+    on = data.get("reminders_on", False)
+    if not isinstance(on, bool):
+        bad.append("reminders_on")
+        on = False
+    values["reminders_on"] = on
+    until = data.get("reminders_paused_until")
+    if until is not None and (isinstance(until, bool) or not isinstance(until, int | float)
+                              or not math.isfinite(until) or until < 0):
+        bad.append("reminders_paused_until")
+        until = None
+    values["reminders_paused_until"] = None if until is None else float(until)
+    return values
 
 
 @dataclass(frozen=True)
@@ -122,6 +153,7 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
     settings = Settings(theme=str(theme), volume=float(volume), muted=flags["muted"],
                         voice=flags["voice"], voice_rate=int(rate), prepare_override=prepare,
                         geometry=geometry, renderer=str(renderer))
+    settings = replace(settings, **_reminder_values(data, bad))  # type: ignore[arg-type]
     return settings, bad
 
 

@@ -1,0 +1,131 @@
+"""The history page's data: the habit summary as plain lists QML can draw.
+
+QML draws the calendar and the bar chart from these numbers and computes
+nothing itself: shades, bar heights (as fractions of the tallest week) and
+every label are made here from `core.habit_stats`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from stretchapp.core.habit.stats import (
+    GROUPS,
+    OTHER_GROUP,
+    HabitSummary,
+    days_text,
+    played_text,
+    summarize,
+)
+from stretchapp.core.storage.history import SessionRecord
+
+# The newest sessions the page lists; `stretchapp history --csv` has them all.
+LISTED_SESSIONS = 200
+
+
+def local_now() -> datetime:
+    """Now, in the time zone the machine is set to at this moment."""
+    return datetime.now().astimezone()
+
+
+class HistoryBridge(QObject):
+    """Reads the history when asked (the page opening) and shows its summary."""
+
+    changed = Signal()
+
+    def __init__(self, sessions: Callable[[], Sequence[SessionRecord]],
+                 groups: Callable[[], Mapping[str, str]],
+                 now: Callable[[], datetime] = local_now, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sessions, self._groups, self._now = sessions, groups, now
+        self._summary: HabitSummary | None = None
+        self._records: list[SessionRecord] = []
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the history again and recompute the summary."""
+        now = self._now()
+        assert now.tzinfo is not None
+        self._records = list(self._sessions())
+        self._summary = summarize(self._records, self._groups(), now.date(), now.tzinfo)
+        self.changed.emit()
+
+    # --- to QML ------------------------------------------------------------------
+
+    def _get_empty(self) -> bool:
+        return self._summary is None or self._summary.total_sessions == 0
+
+    def _get_current(self) -> int:
+        return self._summary.current_streak if self._summary else 0
+
+    def _get_longest(self) -> int:
+        return self._summary.longest_streak if self._summary else 0
+
+    def _get_streak_text(self) -> str:
+        if self._summary is None:
+            return ""
+        return days_text(self._summary.current_streak)
+
+    def _get_totals_text(self) -> str:
+        if self._summary is None:
+            return ""
+        return (f"{self._summary.total_sessions} sessions, "
+                f"{self._summary.total_minutes:.0f} minutes in all")
+
+    def _get_calendar(self) -> list[dict[str, Any]]:
+        if self._summary is None:
+            return []
+        return [{"date": c.day.isoformat(), "level": c.level, "future": c.future,
+                 "label": f"{c.day:%a %-d %b}: {c.minutes:.0f} min"}
+                for c in self._summary.calendar]
+
+    def _get_weeks(self) -> list[dict[str, Any]]:
+        if self._summary is None:
+            return []
+        tallest = max((w.total for w in self._summary.weeks), default=0.0) or 1.0
+        rows = []
+        for week in self._summary.weeks:
+            parts = [{"group": name, "share": week.minutes.get(name, 0.0) / tallest}
+                     for name in (*GROUPS, OTHER_GROUP)]
+            rows.append({"label": f"{week.monday:%-d %b}", "parts": parts,
+                         "total": round(week.total),
+                         "description": f"Week of {week.monday:%-d %B}: "
+                                        f"{week.total:.0f} minutes"})
+        return rows
+
+    def _get_tallest(self) -> int:
+        if self._summary is None:
+            return 0
+        return round(max((w.total for w in self._summary.weeks), default=0.0))
+
+    def _get_routines(self) -> list[dict[str, Any]]:
+        if self._summary is None:
+            return []
+        return [{"id": r.routine_id, "title": r.title, "finished": r.finished,
+                 "stopped": r.stopped, "last": f"{r.last_done:%-d %b %Y}"}
+                for r in self._summary.routines]
+
+    def _get_sessions(self) -> list[dict[str, Any]]:
+        if self._summary is None:
+            return []
+        tz = self._now().tzinfo
+        newest = sorted(self._records, key=lambda s: s.ended_at, reverse=True)
+        return [{"when": f"{datetime.fromtimestamp(s.ended_at, tz):%a %-d %b, %H:%M}",
+                 "title": s.title, "finished": s.finished,
+                 "played": played_text(s.seconds)}
+                for s in newest[:LISTED_SESSIONS]]
+
+    empty = Property(bool, _get_empty, notify=changed)
+    currentStreak = Property(int, _get_current, notify=changed)
+    longestStreak = Property(int, _get_longest, notify=changed)
+    streakText = Property(str, _get_streak_text, notify=changed)
+    totalsText = Property(str, _get_totals_text, notify=changed)
+    calendar = Property(list, _get_calendar, notify=changed)
+    weeks = Property(list, _get_weeks, notify=changed)
+    tallestWeek = Property(int, _get_tallest, notify=changed)
+    routines = Property(list, _get_routines, notify=changed)
+    sessions = Property(list, _get_sessions, notify=changed)
