@@ -575,8 +575,8 @@ def test_every_problem_of_a_file_is_reported_at_once(folder: Folder) -> None:
     ("  - id: towel\n    name: T\n    group: calf\n", "missing required key 'instructions' "
      "in stretch 3"),
     ("  - id: towel\n    name: T\n    group: calf\n    instructions: Pull.\n    hold: 30s\n",
-     "unknown key 'hold' in stretch 3 (the keys here are group, id, image, image_right, "
-     "instructions, name, pose, say, sided)"),
+     "unknown key 'hold' in stretch 3 (the keys here are caution, group, id, image, "
+     "image_right, instructions, name, pose, say, sided, spoken_name)"),
     ("  - id: towel\n    name: T\n    group: calf\n    instructions: Pull.\n"
      "    image_right: r.png\n", "image_right is only for a sided stretch (sided: true)"),
 ])
