@@ -31,6 +31,7 @@ class Side(StrEnum):
 
 # A bracketed aside in a name, "(piriformis)": shown, never read aloud.
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_BRACKET_MARKS = str.maketrans("()[]", "    ")
 
 # Defaults from ROUTINE_FORMAT.md, in seconds.
 DEFAULT_PREPARE = 5
@@ -67,9 +68,10 @@ class Stretch:
     @property
     def announced_name(self) -> str:
         """The name for the voice: spoken_name, or the name with no bracketed aside."""
-        if self.spoken_name:
-            return self.spoken_name
-        return " ".join(_BRACKETS.sub("", self.name).split()) or self.name
+        name = self.spoken_name or _BRACKETS.sub("", self.name)
+        # An unclosed bracket is left by the pattern: its mark is still not read out.
+        spoken = " ".join(name.translate(_BRACKET_MARKS).split())
+        return spoken or " ".join(self.name.translate(_BRACKET_MARKS).split())
 
     @property
     def spoken(self) -> str:
