@@ -374,7 +374,8 @@ Rectangle {
             spacing: Theme.space3
             Text {
                 Layout.fillWidth: true
-                text: "Getting the voice ready…"
+                text: player.sideQuestion && player.prepareProgress >= 1 ? "Get ready"
+                                                                         : "Getting the voice ready…"
                 color: Theme.text
                 font.pointSize: Theme.textTitle
                 horizontalAlignment: Text.AlignHCenter

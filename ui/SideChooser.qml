@@ -73,6 +73,7 @@ FocusScope {
                     required property int index
                     objectName: "sideChoice_" + modelData.key
                     Layout.fillWidth: true
+                    Layout.preferredWidth: Theme.basePoint * 12
                     focusPolicy: Qt.NoFocus
                     kind: index === chooser.current ? "primary" : "secondary"
                     text: modelData.label

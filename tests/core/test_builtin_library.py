@@ -17,7 +17,16 @@ from stretchapp.core import paths
 from stretchapp.core.equipment import what_you_need
 from stretchapp.core.library import Library, find_files, load_library
 from stretchapp.core.model import Kind, Routine
+from stretchapp.core.session import SessionEngine
+from stretchapp.core.session_events import SessionFinished, Status
+from stretchapp.core.side_choice import (
+    DEFAULT_SIDE_CHOICE,
+    SIDE_CHOICES,
+    apply_side_choice,
+    asks_side,
+)
 from stretchapp.core.timeline import build_timeline
+from tests.core.routine_factory import FakeClock, play
 
 GROUPS = ("calf", "back", "neck")
 KINDS = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
@@ -262,3 +271,20 @@ def test_no_brand_or_medicine_names(path: Path) -> None:
     text = path.read_text(encoding="utf-8").lower()
     found = [word for word in DENIED if re.search(rf"\b{re.escape(word)}\b", text)]
     assert found == []
+
+
+@pytest.mark.parametrize("routine_id", sorted((*GROUP_ROUTINES, *EVERYDAY)))
+def test_every_builtin_plays_to_the_end_with_every_side_answer(
+        library: Library, routine_id: str) -> None:
+    """Each built-in plays to FINISHED on a fake clock, for every answer it may ask."""
+    found = library.routines[routine_id]
+    answers = SIDE_CHOICES if asks_side(found) else (DEFAULT_SIDE_CHOICE,)
+    for answer in answers:
+        played = apply_side_choice(found, answer)
+        clock = FakeClock()
+        engine = SessionEngine(played, clock)
+        engine.start()
+        events = play(engine, clock, every=1.0)
+        assert engine.status is Status.FINISHED
+        assert isinstance(events[-1][1], SessionFinished)
+        assert events[-1][0] == pytest.approx(played.total_seconds, abs=1.0)
