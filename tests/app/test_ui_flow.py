@@ -149,8 +149,8 @@ def test_counted_movement_shows_the_count(ui: Ui) -> None:
             break
         ui.shell.player.skip()
     ui.settle()
-    # Seated heel and toe raises: 10 x 3 s.
-    assert ui.text("stretchName") == "Seated heel and toe raises"
+    # Seated toe and heel lifts: 10 x 3 s.
+    assert ui.text("stretchName") == "Seated toe and heel lifts"
     assert ui.text("countdownText") == "1"
     assert ui.text("countOfText").startswith("of 10")
     ui.advance(7)
