@@ -47,6 +47,7 @@ def _library(args: argparse.Namespace) -> Library:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from stretchapp.core.loading.durations import format_clock
+    from stretchapp.core.pose.equipment import what_you_need
 
     library = _library(args)
     rows: list[dict[str, object]]
@@ -58,9 +59,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         rows = [{"id": r.id, "group": r.group, "kind": str(r.kind), "steps": len(r.steps),
                  "total": format_clock(r.total_seconds), "seconds": r.total_seconds,
-                 "source": "built-in" if r.builtin else "user", "title": r.title}
+                 "source": "built-in" if r.builtin else "user", "title": r.title,
+                 "needs": list(what_you_need(r))}
                 for r in library.routines.values()]
-        header = ["id", "group", "kind", "steps", "total", "source", "title"]
+        header = ["id", "group", "kind", "steps", "total", "source", "title", "needs"]
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
@@ -78,6 +80,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list):  # what a routine needs
+        return ", ".join(str(item) for item in value) or "nothing"
     return str(value)
 
 

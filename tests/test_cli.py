@@ -21,8 +21,13 @@ from stretchapp.core.loading.library import find_files
 from stretchapp.core.storage import paths
 
 GROUPS = ("calf", "back", "neck")
-KINDS = ("warm-up", "cool-down", "relief")
-BUILTIN_IDS = [f"{g}-{k}" for g in GROUPS for k in KINDS]
+# The library lists each group's routines in file order; the everyday ones join
+# their group (calf, neck) or come after the three in groups of their own.
+BUILTIN_IDS = [
+    "calf-warm-up", "bedtime-calf", "calf-cool-down", "calf-relief", "night-cramp-relief",
+    "back-warm-up", "back-cool-down", "back-relief",
+    "neck-warm-up", "neck-cool-down", "desk-neck-relief", "neck-relief",
+    "desk-break", "gentle-seated", "pre-run-warm-up", "post-run-cool-down", "long-journey"]
 
 SMALL_CATALOGUE = """\
 format: 1
@@ -81,9 +86,13 @@ def test_list_prints_a_table_of_the_builtin_routines(capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "list")
     lines = out.splitlines()
     assert (code, err) == (0, "")
-    assert lines[0].split() == ["id", "group", "kind", "steps", "total", "source", "title"]
+    assert lines[0].split() == ["id", "group", "kind", "steps", "total", "source", "title",
+                                "needs"]
     assert [line.split()[0] for line in lines[1:]] == BUILTIN_IDS
     assert all(line.split()[5] == "built-in" for line in lines[1:])
+    assert next(line for line in lines if line.startswith("calf-cool-down")).endswith(
+        "a wall, a step or stair, a mat, a towel")
+    assert next(line for line in lines if line.startswith("desk-break ")).endswith("a chair")
 
 
 @pytest.mark.usefixtures("home")
@@ -95,7 +104,8 @@ def test_list_json_gives_every_field(capsys: pytest.CaptureFixture[str]) -> None
     assert [row["id"] for row in rows] == BUILTIN_IDS
     for row in rows:
         assert set(row) == {"id", "group", "kind", "steps", "total", "seconds", "source",
-                            "title"}
+                            "title", "needs"}
+        assert all(isinstance(need, str) for need in row["needs"])
         minutes, seconds = row["total"].split(":")
         assert int(minutes) * 60 + int(seconds) == row["seconds"]
         assert row["steps"] >= 1 and row["source"] == "built-in"
@@ -112,7 +122,7 @@ def test_list_stretches_table_and_json(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, "list", "--stretches", "--json")
     rows = json.loads(out)
     assert code == 0 and len(rows) == len(lines) - 1
-    assert {row["group"] for row in rows} == set(GROUPS)
+    assert {row["group"] for row in rows} == {*GROUPS, "legs"}
     assert all(isinstance(row["sided"], bool) for row in rows)
 
 
@@ -325,7 +335,7 @@ def test_new_refuses_an_existing_file(home: Path, capsys: pytest.CaptureFixture[
 
 
 def test_python_m_stretchapp_list(tmp_path: Path) -> None:
-    """`python -m stretchapp list` runs as a process and lists the nine routines."""
+    """`python -m stretchapp list` runs as a process and lists the built-in routines."""
     env = {**os.environ, "STRETCHAPP_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-m", "stretchapp", "list"], capture_output=True,
                          text=True, env=env, cwd=tmp_path, timeout=60, check=False)

@@ -169,10 +169,22 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
 
+            // What to have at hand, from the props the steps' pictures draw.
+            Text {
+                objectName: "detailNeeds"
+                Layout.fillWidth: true
+                text: "You need: " + ((page.routine.needs || []).length > 0
+                                      ? page.routine.needs.join(", ") : "nothing")
+                color: Theme.text
+                font.pointSize: Theme.textBody
+                wrapMode: Text.WordWrap
+            }
+
             Rectangle {
                 objectName: "detailSafety"
                 Layout.fillWidth: true
                 visible: (page.routine.safety || "") !== ""
+                         || (page.routine.redFlags || []).length > 0
                 implicitHeight: safetyColumn.implicitHeight + Theme.space3 * 2
                 radius: Theme.radius
                 color: Theme.warnBg
@@ -189,10 +201,33 @@ Rectangle {
                     }
                     Text {
                         Layout.fillWidth: true
+                        visible: text !== ""
                         text: page.routine.safety || ""
                         color: Theme.warnText
                         font.pointSize: Theme.textBody
                         wrapMode: Text.WordWrap
+                    }
+                    // A relief routine's red flags: the signs to stop and get help.
+                    Text {
+                        objectName: "detailRedFlagsHeading"
+                        Layout.topMargin: Theme.space1
+                        visible: (page.routine.redFlags || []).length > 0
+                        text: page.routine.redFlagsHeading || ""
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        font.weight: Font.DemiBold
+                    }
+                    Repeater {
+                        model: page.routine.redFlags || []
+                        delegate: Text {
+                            required property string modelData
+                            objectName: "detailRedFlag"
+                            Layout.fillWidth: true
+                            text: "•  " + modelData
+                            color: Theme.warnText
+                            font.pointSize: Theme.textBody
+                            wrapMode: Text.WordWrap
+                        }
                     }
                 }
             }
@@ -221,6 +256,8 @@ Rectangle {
                     Accessible.role: Accessible.ListItem
                     Accessible.name: "Step " + modelData.number + ": " + modelData.name + ", "
                                      + modelData.summary
+                                     + (modelData.caution ? ", take care: " + modelData.caution
+                                                          : "")
 
                     RowLayout {
                         id: stepLayout
@@ -270,6 +307,16 @@ Rectangle {
                                 text: stepRow.modelData.sides
                                 color: Theme.textMuted
                                 font.pointSize: Theme.textSmall
+                            }
+                            Text {
+                                objectName: "detailCaution_" + stepRow.modelData.number
+                                Layout.fillWidth: true
+                                visible: text !== ""
+                                text: stepRow.modelData.caution ? "Take care: "
+                                                                  + stepRow.modelData.caution : ""
+                                color: Theme.warnText
+                                font.pointSize: Theme.textSmall
+                                wrapMode: Text.WordWrap
                             }
                         }
                         Text {

@@ -14,7 +14,12 @@ Rectangle {
     objectName: "playerPage"
     color: Theme.background
 
-    function focusFirst() { pauseButton.forceActiveFocus() }
+    function focusFirst() {
+        if (player.sideQuestion)
+            sideChooser.forceActiveFocus()
+        else
+            pauseButton.forceActiveFocus()
+    }
 
     Connections {
         target: player
@@ -369,7 +374,8 @@ Rectangle {
             spacing: Theme.space3
             Text {
                 Layout.fillWidth: true
-                text: "Getting the voice ready…"
+                text: player.sideQuestion && player.prepareProgress >= 1 ? "Get ready"
+                                                                         : "Getting the voice ready…"
                 color: Theme.text
                 font.pointSize: Theme.textTitle
                 horizontalAlignment: Text.AlignHCenter
@@ -389,9 +395,25 @@ Rectangle {
                     color: Theme.accent
                 }
             }
+            // A routine with `sides: choose` steps asks which side first.
+            SideChooser {
+                id: sideChooser
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.space4
+                visible: player.sideQuestion
+                focus: visible
+                choices: player.sideChoices
+                onVisibleChanged: if (visible) { current = 0; forceActiveFocus() }
+                Component.onCompleted: if (visible) forceActiveFocus()
+                onChosen: (key) => {
+                    player.chooseSide(key)
+                    page.focusFirst()
+                }
+            }
             AppButton {
                 objectName: "startNowButton"
                 Layout.alignment: Qt.AlignHCenter
+                visible: !player.sideQuestion
                 text: "Start now"
                 Accessible.name: "Start now, without waiting for the voice"
                 onClicked: player.startNow()

@@ -14,7 +14,8 @@ AbstractButton {
     implicitHeight: row.implicitHeight + Theme.space3 * 2
     Accessible.role: Accessible.Button
     Accessible.name: routine.title + ", " + routine.kindLabel + ", " + routine.totalText
-                     + ", " + routine.stepsText + (routine.user ? ", your routine" : "")
+                     + ", " + routine.stepsText + ", you need: " + routine.needsText.toLowerCase()
+                     + (routine.user ? ", your routine" : "")
     Accessible.description: routine.description
 
     Keys.onReturnPressed: card.clicked()
@@ -77,6 +78,15 @@ AbstractButton {
                 Text {
                     Layout.fillWidth: true
                     text: card.routine.totalText + "  ·  " + card.routine.stepsText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textSmall
+                    elide: Text.ElideRight
+                }
+                // What to have at hand, from the props the steps' pictures draw.
+                Text {
+                    objectName: "cardNeeds_" + card.routine.id
+                    Layout.fillWidth: true
+                    text: "You need: " + card.routine.needsText.toLowerCase()
                     color: Theme.textMuted
                     font.pointSize: Theme.textSmall
                     elide: Text.ElideRight

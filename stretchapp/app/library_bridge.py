@@ -25,6 +25,8 @@ from stretchapp.app.routine_text import (
 from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Routine
+from stretchapp.core.pose.equipment import needs_text, what_you_need
+from stretchapp.core.red_flags import RED_FLAGS_HEADING
 
 if TYPE_CHECKING:  # the loader (pydantic) is imported by the watcher's thread, not here
     from stretchapp.core.loading.library import Library
@@ -149,7 +151,9 @@ class LibraryBridge(QObject):
             "name": step.stretch.name,
             "summary": step_summary(step),
             # One side only is already in the summary.
-            "sides": sides_text(step) if len(step.sides) > 1 else "",
+            "sides": ("You choose the side" if step.choose_side else sides_text(step))
+                     if len(step.sides) > 1 else "",
+            "caution": step.stretch.caution,
             "reps": step.reps,
             "time": format_human(step.seconds(last=index == last)),
             "thumbnail": self._images.url(step.stretch, None, None, self._theme),
@@ -158,6 +162,9 @@ class LibraryBridge(QObject):
             **self._card(routine),
             "description": routine.description.strip(),
             "safety": routine.safety.strip(),
+            "needs": list(what_you_need(routine)),
+            "redFlags": list(routine.red_flags),
+            "redFlagsHeading": RED_FLAGS_HEADING,
             "steps": steps,
         }
 
@@ -178,6 +185,7 @@ class LibraryBridge(QObject):
             "groupLabel": group_label(routine.group),
             "totalText": format_human(routine.total_seconds),
             "stepsText": plural(len(routine.steps), "step"),
+            "needsText": needs_text(what_you_need(routine)),
             "thumbnail": thumbnail,
             "user": not routine.builtin,
             "description": " ".join(routine.description.split()),

@@ -17,6 +17,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.core.session import recovery
+from stretchapp.core.session.side_choice import (
+    DEFAULT_SIDE_CHOICE,
+    SIDE_CHOICES,
+    SideChoice,
+    apply_side_choice,
+    asks_side,
+    side_choice_for,
+)
 
 # The session machinery (engine, events, timeline, cues, ticker, the player's view)
 # is imported by the methods that play a routine: the first frame does without it.
@@ -63,6 +71,7 @@ class PlayerBridge(QObject):
     stopped = Signal()
     historyTextChanged = Signal()
     refused = Signal(str)
+    sideQuestionChanged = Signal()
 
     def __init__(self, images: StretchImages, home: Path, *,
                  clock: Callable[[], float] = session_clock, gap_threshold: float = 2.0,
@@ -90,6 +99,9 @@ class PlayerBridge(QObject):
         self._last_clock: float | None = None
         self._auto_pause_text = ""
         self._history_text = ""
+        # `sides: choose` steps: the answer, and whether the start still waits for it.
+        self._side_choice: SideChoice = DEFAULT_SIDE_CHOICE
+        self._side_question = False
 
     # --- from Python -------------------------------------------------------------
 
@@ -137,6 +149,8 @@ class PlayerBridge(QObject):
         self._phase_index = -1
         self._status = None
         self._view = blank_view()
+        self._side_choice = DEFAULT_SIDE_CHOICE
+        self._set_side_question(asks_side(routine))
         if self._audio is not None:
             self._audio.prepare(routine)
         self._set_preparing(True)
@@ -144,7 +158,7 @@ class PlayerBridge(QObject):
 
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
-        if self._preparing and self._routine is not None:
+        if self._preparing and self._routine is not None and not self._side_question:
             audio = self._audio
             if audio is None or audio.ready or not audio.preparing:
                 self._begin()
@@ -182,7 +196,16 @@ class PlayerBridge(QObject):
     def _get_auto_pause_text(self) -> str:
         return self._auto_pause_text
 
+    def _get_side_question(self) -> bool:
+        return self._side_question
+
+    def _get_side_choices(self) -> list[dict[str, str]]:
+        return [{"key": choice.key, "label": choice.label} for choice in SIDE_CHOICES]
+
     view = Property(dict, _get_view, notify=viewChanged)
+    # True while the get-ready screen asks which side goes first (sides: choose).
+    sideQuestion = Property(bool, _get_side_question, notify=sideQuestionChanged)
+    sideChoices = Property(list, _get_side_choices, constant=True)
     preparing = Property(bool, _get_preparing, notify=preparingChanged)
     prepareProgress = Property(float, _get_prepare_progress,
                                notify=preparingChanged)
@@ -239,6 +262,16 @@ class PlayerBridge(QObject):
         recovery.clear_position(self._home)
         self.stopped.emit()
 
+    @Slot(str)
+    def chooseSide(self, key: str) -> None:
+        """Answer the side question (a SideChoice key) and start once the sounds are ready."""
+        choice = side_choice_for(key)
+        if choice is None or not self._side_question:
+            return
+        self._side_choice = choice
+        self._set_side_question(False)
+        self.audio_changed()
+
     @Slot()
     def startNow(self) -> None:
         """Start without waiting any longer for the voice."""
@@ -263,8 +296,10 @@ class PlayerBridge(QObject):
         from stretchapp.core.session.engine import SessionEngine
         from stretchapp.core.session.events import Control
 
-        routine = self._routine
-        assert routine is not None
+        assert self._routine is not None
+        # The routine as the user's side answer plays it (unchanged when nothing asked).
+        routine = self._routine = apply_side_choice(self._routine, self._side_choice)
+        self._set_side_question(False)
         self._set_preparing(False)
         position, self._pending = self._pending, None
         if position is not None:
@@ -343,6 +378,11 @@ class PlayerBridge(QObject):
     def _refresh_view(self) -> None:
         if self._ticker is not None:
             self._show(self._ticker.engine.state())
+
+    def _set_side_question(self, value: bool) -> None:
+        if value != self._side_question:
+            self._side_question = value
+            self.sideQuestionChanged.emit()
 
     def _set_preparing(self, value: bool) -> None:
         if value != self._preparing:

@@ -6,10 +6,13 @@ about YAML or Qt: a Routine can be built by hand in a test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from stretchapp.core.red_flags import red_flags
 
 if TYPE_CHECKING:
     from stretchapp.core.pose.model import PoseSpec
@@ -25,6 +28,10 @@ class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
 
+
+# A bracketed aside in a name, "(piriformis)": shown, never read aloud.
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_BRACKET_MARKS = str.maketrans("()[]", "    ")
 
 # Defaults from ROUTINE_FORMAT.md, in seconds.
 DEFAULT_PREPARE = 5
@@ -53,11 +60,23 @@ class Stretch:
     pose: PoseSpec | None = None
     source: Path | None = None
     builtin: bool = True
+    # The name as the voice says it; None: the name without its brackets.
+    spoken_name: str | None = None
+    # Who should take care with this stretch or leave it out ("" for nobody).
+    caution: str = ""
+
+    @property
+    def announced_name(self) -> str:
+        """The name for the voice: spoken_name, or the name with no bracketed aside."""
+        name = self.spoken_name or _BRACKETS.sub("", self.name)
+        # An unclosed bracket is left by the pattern: its mark is still not read out.
+        spoken = " ".join(name.translate(_BRACKET_MARKS).split())
+        return spoken or " ".join(self.name.translate(_BRACKET_MARKS).split())
 
     @property
     def spoken(self) -> str:
         """What the voice says when the stretch starts."""
-        return self.say or self.name
+        return self.say or self.announced_name
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,9 @@ class Step:
     reps: int = 1
     # The sides in playing order; empty for a stretch that has no sides.
     sides: tuple[Side, ...] = ()
+    # `sides: choose`: the user picks the first side, or one side only, before
+    # the routine starts (side_choice.py); until then the sides are left, right.
+    choose_side: bool = False
     prepare: int = DEFAULT_PREPARE
     rest: int = DEFAULT_REST
     switch: int = DEFAULT_SWITCH
@@ -131,6 +153,11 @@ class Routine:
     cues: CueSettings = field(default_factory=CueSettings)
     source: Path | None = None
     builtin: bool = True
+
+    @property
+    def red_flags(self) -> tuple[str, ...]:
+        """The signs to stop and get help, shown before a relief routine; () otherwise."""
+        return red_flags(self.group) if self.kind is Kind.RELIEF else ()
 
     @property
     def total_seconds(self) -> int:

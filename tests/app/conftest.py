@@ -97,9 +97,25 @@ class Ui:
         for _ in range(3):
             QGuiApplication.processEvents()
 
+    def scroll_to(self, item: QQuickItem) -> None:
+        """Scroll the Flickable that holds item until item is in the window, as a user would."""
+        flickable = item.parentItem()
+        while flickable is not None and not flickable.inherits("QQuickFlickable"):
+            flickable = flickable.parentItem()
+        if flickable is None:
+            return
+        top = item.mapToItem(flickable.property("contentItem"), QPointF(0, 0)).y()
+        view = flickable.height()
+        if not (flickable.property("contentY") <= top
+                and top + item.height() <= flickable.property("contentY") + view):
+            most = max(0.0, flickable.property("contentHeight") - view)
+            flickable.setProperty("contentY", min(max(0.0, top - view / 3), most))
+            self.settle()
+
     def click(self, name: str) -> None:
         """A left click in the middle of the visible item called name."""
         item = self.item(name)
+        self.scroll_to(item)
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier, centre)
@@ -131,6 +147,8 @@ class Ui:
         assert self.page() == "detail"
         self.click("startButton")
         assert self.page() == "player"
+        if self.shell.player.sideQuestion:  # sides: choose; the default answer
+            self.key(Qt.Key.Key_Return)
 
 
 def _fail_on_warnings(ui: Ui) -> Any:

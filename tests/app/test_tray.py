@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretchapp.app import habit_wiring
 from stretchapp.app.tray import tray_possible
+from stretchapp.core.loading.library import load_library
 from tests.app.conftest import Ui
 
 
@@ -41,7 +42,8 @@ def test_tray_menu_starts_any_routine(tray_ui: Ui) -> None:
     tray = tray_ui.shell.habit.tray
     tray.fill_routines()
     titles = [a.text() for a in tray.start_menu.actions()]
-    assert "Calf cramp relief" in titles and len(titles) == 9
+    assert "Calf cramp relief" in titles
+    assert len(titles) == len(load_library().routines)
     _action(tray.start_menu, "Stiff neck relief").trigger()
     tray_ui.settle()
     assert tray_ui.page() == "player" and tray_ui.shell.player.routine.id == "neck-relief"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.session.recovery import load_position, recovery_path, save_position
@@ -93,9 +93,12 @@ def test_interrupted_routine_is_offered_and_continued(home: Path, open_ui: Any) 
     assert dialog.property("heading") == "Continue Calf cramp relief?"
     ui.click("recoveryDialogAccept")
     assert ui.page() == "player"
+    # Calf relief asks the side again (the recovery point does not keep the answer).
+    assert ui.shell.player.sideQuestion
+    ui.key(Qt.Key.Key_Return)
     assert ui.shell.player.view["paused"] is True
     assert ui.text("phaseLabel") == "Hold"
-    assert ui.text("countdownText") == "25"
+    assert ui.text("countdownText") == "10"
 
 
 def test_interrupted_routine_can_be_declined(home: Path, open_ui: Any) -> None:

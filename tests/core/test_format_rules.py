@@ -259,7 +259,7 @@ def test_unsided_stretch_has_no_sides(folder: Folder) -> None:
     assert ok(folder, steps("stretch: heel-raise")).steps[0].sides == ()
 
 
-@pytest.mark.parametrize("value", ["both", "left", "right"])
+@pytest.mark.parametrize("value", ["both", "left", "right", "choose"])
 def test_sides_on_a_stretch_without_sides_is_refused(folder: Folder, value: str) -> None:
     """sides: on a stretch that is not sided is an error naming the stretch."""
     assert refused(folder, steps(f"stretch: heel-raise\n    sides: {value}")) == [
@@ -268,9 +268,9 @@ def test_sides_on_a_stretch_without_sides_is_refused(folder: Folder, value: str)
 
 @pytest.mark.parametrize("value", ["Left", "up", "[left, right]", "1"])
 def test_sides_must_be_both_left_or_right(folder: Folder, value: str) -> None:
-    """Any other value of sides is an error listing the three accepted ones."""
+    """Any other value of sides is an error listing the four accepted ones."""
     [message] = refused(folder, steps(f"stretch: wall-calf-stretch\n    sides: {value}"))
-    assert message.startswith("sides must be one of both, left, right, got ")
+    assert message.startswith("sides must be one of both, left, right, choose, got ")
 
 
 @pytest.mark.parametrize(("written", "reps"), [("", 1), ("\n    reps: 1", 1),
@@ -575,8 +575,8 @@ def test_every_problem_of_a_file_is_reported_at_once(folder: Folder) -> None:
     ("  - id: towel\n    name: T\n    group: calf\n", "missing required key 'instructions' "
      "in stretch 3"),
     ("  - id: towel\n    name: T\n    group: calf\n    instructions: Pull.\n    hold: 30s\n",
-     "unknown key 'hold' in stretch 3 (the keys here are group, id, image, image_right, "
-     "instructions, name, pose, say, sided)"),
+     "unknown key 'hold' in stretch 3 (the keys here are caution, group, id, image, "
+     "image_right, instructions, name, pose, say, sided, spoken_name)"),
     ("  - id: towel\n    name: T\n    group: calf\n    instructions: Pull.\n"
      "    image_right: r.png\n", "image_right is only for a sided stretch (sided: true)"),
 ])

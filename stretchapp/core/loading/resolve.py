@@ -33,7 +33,8 @@ from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretc
 from stretchapp.core.pose.model import PoseSpec, parse_pose
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav
 
-_SIDES = {"both": (Side.LEFT, Side.RIGHT), "left": (Side.LEFT,), "right": (Side.RIGHT,)}
+_SIDES = {"both": (Side.LEFT, Side.RIGHT), "left": (Side.LEFT,), "right": (Side.RIGHT,),
+          "choose": (Side.LEFT, Side.RIGHT)}
 
 
 @dataclass
@@ -115,6 +116,7 @@ def _build_stretches(doc: Document, entries: Iterable[tuple[int, CatalogueStretc
         stretches.append(Stretch(
             id=entry.id, name=entry.name, group=entry.group,
             instructions=entry.instructions.strip(), sided=bool(entry.sided), say=entry.say,
+            spoken_name=entry.spoken_name, caution=(entry.caution or "").strip(),
             source=doc.path, builtin=builtin,
             **media))  # type: ignore[arg-type]
     return stretches, res
@@ -141,10 +143,13 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
         base = Stretch(id=f"{routine_id}-step-{number}", name="", group=group, instructions="",
                        source=doc.path)
     overrides: dict[str, object] = {
-        name: getattr(step, name) for name in ("name", "say", "sided")
+        name: getattr(step, name) for name in ("name", "say", "sided", "spoken_name")
         if getattr(step, name) is not None}
-    if step.instructions is not None:
-        overrides["instructions"] = step.instructions.strip()
+    if step.name is not None and step.spoken_name is None:
+        overrides["spoken_name"] = None  # a new name: the catalogue's spoken one is stale
+    for name in ("instructions", "caution"):
+        if getattr(step, name) is not None:
+            overrides[name] = getattr(step, name).strip()
     overrides.update(_stretch_media(doc, key, step, assets, res))
     return replace(base, **overrides) if overrides else base  # type: ignore[arg-type]
 
@@ -186,6 +191,7 @@ def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defau
         count=step.count, tempo=step.tempo if counted else None,
         reps=step.reps,
         sides=_SIDES[step.sides or "both"] if stretch.sided else (),
+        choose_side=step.sides == "choose" and stretch.sided,
         prepare=timing["prepare"], rest=timing["rest"], switch=timing["switch"],
         relax=timing["relax"])
 
@@ -268,8 +274,9 @@ _M = TypeVar("_M", bound=BaseModel)
 # Keys that the checks here do not read together with others: when only these
 # are wrong (or unknown), the rest of a step or catalogue entry is still checked.
 _STEP_KEYS_ALONE = frozenset({"hold", "reps", "prepare", "rest", "switch", "relax", "say",
+                              "spoken_name", "caution",
                               "image", "image_right", "pose"})
-_STRETCH_KEYS_ALONE = frozenset({"say", "image", "pose"})
+_STRETCH_KEYS_ALONE = frozenset({"say", "image", "pose", "spoken_name", "caution"})
 
 
 def _valid(model: type[_M], value: object, alone: frozenset[str] = frozenset()) -> _M | None:

@@ -99,6 +99,10 @@ class StretchFields(_Strict):
     image_right: FileRef | None = Field(None, description="the right side, instead of a mirror")
     sided: bool | None = Field(None, description="has a left and a right side")
     say: Text | None = Field(None, description="spoken when the stretch starts")
+    spoken_name: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="the name as the voice says it (default: the name without brackets)")
+    caution: Text | None = Field(
+        None, description="who should take care or leave the stretch out, and why")
     pose: Any = Field(None, description="a drawn figure instead of an image (docs/poses.md)")
 
 
@@ -110,7 +114,9 @@ class StepSpec(StretchFields):
     count: int | None = Field(None, ge=1, le=1000, description="repetitions, counted out")
     tempo: Duration | None = Field(None, description="the length of one repetition")
     reps: int = Field(1, ge=1, le=100)
-    sides: Literal["both", "left", "right"] | None = None
+    sides: Literal["both", "left", "right", "choose"] | None = Field(
+        None, description="both (left then right), left, right, or choose: the user picks "
+        "the first side, or one side only, before the routine starts")
     prepare: Duration | None = None
     rest: Duration | None = None
     switch: Duration | None = None

@@ -87,7 +87,7 @@ def _title(kind: PhaseKind, name: str, side: Side | None) -> str:
 def _say(kind: PhaseKind, step_index: int, step: Step, side: Side | None) -> str:
     if kind is PhaseKind.PREPARE:
         lead = "First" if step_index == 0 else "Next"
-        return f"{lead}: {step.stretch.name}{_side_suffix(side)}"
+        return f"{lead}: {step.stretch.announced_name}{_side_suffix(side)}"
     if kind in ACTIVE_KINDS:
         return step.stretch.spoken
     if kind is PhaseKind.SWITCH:
