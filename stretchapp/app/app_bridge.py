@@ -60,7 +60,9 @@ class AppBridge(QObject):
         if start_id:
             self.startRoutine(start_id)
             return
-        interrupted = recovery.load_position(self._home)
+        loaded = recovery.read_position(self._home)
+        self.notify(loaded.notice)
+        interrupted = loaded.interrupted
         if interrupted is not None and self._find(interrupted.position.routine_id) is not None:
             self._interrupted = interrupted
             self.recoveryChanged.emit()

@@ -8,6 +8,7 @@ routine or stretch with a built-in id replaces the built-in one.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,10 +82,18 @@ def default_assets() -> Assets:
 def parse_file(path: Path) -> ParsedFile:
     """Read one file and check its shape; never raises for a bad file."""
     try:
-        doc = read_document(path)
+        return parse_document(read_document(path))
     except RoutineError as error:
         return ParsedFile(None, None, "unknown", tuple(error.problems))
-    return parse_document(doc)
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError,
+            MemoryError) as error:
+        # A case no check above foresaw must still cost this file only.
+        return ParsedFile(None, None, "unknown", (_unforeseen(path, error),))
+
+
+def _unforeseen(path: Path, error: Exception) -> Problem:
+    return Problem(path, 0, 0, f"this file could not be read ({type(error).__name__}); "
+                   "please report it with the file attached")
 
 
 def parse_text_as(path: Path, text: str) -> ParsedFile:
@@ -152,12 +161,66 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
 
 def find_files(folder: Path | None) -> list[Path]:
     """Every routine or catalogue file below folder, in a stable order."""
+    return scan_folder(folder)[0]
+
+
+def scan_folder(folder: Path | None) -> tuple[list[Path], list[Problem]]:
+    """Every .yaml file below folder, and a problem for each thing passed over.
+
+    Linked folders are followed (once: a loop of links is reported, not
+    walked for ever); unreadable folders, broken links and links to files that
+    are not .yaml (whose contents would be echoed in errors) are reported.
+    """
     if folder is None or not folder.is_dir():
-        return []
-    found = [p for p in folder.rglob("*.yaml")
-             if p.is_file() and not any(part.startswith(".") for part in
-                                        p.relative_to(folder).parts)]
-    return sorted(found)
+        return [], []
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        problems.append(Problem(where, 0, 0, f"folder cannot be read ({error.strerror}): "
+                                "the routines in it are not loaded"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(root)
+        try:
+            info = here.stat()
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            problems.append(Problem(here, 0, 0, "a link leads back to a folder already "
+                                    "read (a loop of links): it is read once"))
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = here / name
+            if name.startswith(".") or not (name.endswith(".yaml") or path.is_symlink()):
+                continue
+            problem = _link_problem(path)
+            if problem is not None:
+                problems.append(problem)
+            elif name.endswith(".yaml"):
+                found.append(path)
+    return sorted(found), problems
+
+
+def _link_problem(path: Path) -> Problem | None:
+    """A problem when path is a link that cannot or should not be read."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(path, 0, 0, "a link that leads nowhere (its target is missing, "
+                       "or it leads back to itself)")
+    if target.suffix != ".yaml" and path.suffix == ".yaml":
+        return Problem(path, 0, 0, f"a link to '{target.name}', which is not a .yaml "
+                       "file: not read")
+    return None
 
 
 def _sort_key(routine: Routine) -> tuple[int, str, int, str]:
@@ -175,9 +238,11 @@ class _Loader:
         self.reports: list[FileReport] = []
         self.origin: dict[tuple[str, str], str] = {}
 
-    def load(self, layers: Iterable[tuple[list[Path], bool]]) -> Library:
+    def load(self, layers: Iterable[tuple[list[Path], bool]],
+             skipped: Iterable[Problem] = ()) -> Library:
         parsed = [(path, builtin, parse_file(path)) for files, builtin in layers for path in files]
         problems: dict[Path, list[Problem]] = {path: list(p.problems) for path, _, p in parsed}
+        self.reports.extend(FileReport(p.path, False, "unknown", (p,)) for p in skipped)
         # Catalogues first, layer by layer, so every routine sees all stretches.
         for builtin in (True, False):
             layer_ids: set[str] = set()
@@ -187,8 +252,13 @@ class _Loader:
                 if is_builtin != builtin or not isinstance(item.spec, CatalogueFile):
                     continue
                 assert item.doc is not None
-                stretches, res = build_stretches(item.doc, item.spec, self.assets,
-                                                 builtin=builtin)
+                try:
+                    stretches, res = build_stretches(item.doc, item.spec, self.assets,
+                                                     builtin=builtin)
+                except (ValueError, TypeError, LookupError, ArithmeticError,
+                        RecursionError) as error:
+                    problems[path].append(_unforeseen(path, error))
+                    continue
                 problems[path].extend(res.problems)
                 for index, stretch in enumerate(stretches):
                     self._add("stretch", stretch.id, stretch, layer_ids, item.doc,
@@ -201,8 +271,13 @@ class _Loader:
                 if is_builtin != builtin or not isinstance(item.spec, RoutineFile):
                     continue
                 assert item.doc is not None
-                routine, res = build_routine(item.doc, item.spec, self.stretches, self.assets,
-                                             builtin=builtin)
+                try:
+                    routine, res = build_routine(item.doc, item.spec, self.stretches,
+                                                 self.assets, builtin=builtin)
+                except (ValueError, TypeError, LookupError, ArithmeticError,
+                        RecursionError) as error:
+                    problems[path].append(_unforeseen(path, error))
+                    continue
                 problems[path].extend(res.problems)
                 if routine is not None:
                     self._add("routine", routine.id, routine, layer_ids, item.doc, ("id",),
@@ -231,7 +306,8 @@ def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
     """Load the built-in files and the user's files into one library."""
     builtin_dir = paths.builtin_routines_dir() if builtin_dir is None else builtin_dir
     loader = _Loader(assets or default_assets())
-    return loader.load([(find_files(builtin_dir), True), (find_files(user_dir), False)])
+    user_files, skipped = scan_folder(user_dir)
+    return loader.load([(find_files(builtin_dir), True), (user_files, False)], skipped)
 
 
 @dataclass(frozen=True)

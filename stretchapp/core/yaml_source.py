@@ -15,6 +15,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from stretchapp.core.bounded_read import MAX_INT_DIGITS, ReadRefused, read_bounded
 from stretchapp.core.errors import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -147,10 +148,10 @@ class _Builder:
         if tag == _TIMESTAMP:
             # A date is text to us: titles such as 2024-01-01 stay as written.
             return value
+        if tag == _INT:
+            return self.integer(node)
         # Plain counts and true/false without the constructor's overhead; it
         # still reads the rest (0x1F, 1_000, 0o17, 1:30, ...).
-        if tag == _INT and value.isascii() and value.isdigit() and value[:1] != "0":
-            return int(value)
         if tag == _BOOL and value.lower() in _BOOL_WORDS:
             return _BOOL_WORDS[value.lower()]
         if node.tag not in _PLAIN_TAGS:
@@ -161,8 +162,28 @@ class _Builder:
         except (ConstructorError, ValueError, OverflowError, LookupError):
             # Only an explicit tag gets here: '!!int abc', '!!bool maybe', '!!float'.
             word = _TAG_WORDS.get(str(node.tag).replace(_TAG, ""), "a value of its tag")
-            self.fail(node, f"cannot read '{node.value}' as {word}")
+            self.fail(node, f"cannot read '{brief(node.value)}' as {word}")
             return None
+
+    def integer(self, node: ScalarNode) -> object:
+        """A whole number in plain decimal, at most MAX_INT_DIGITS long.
+
+        YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers; the format
+        does not, so a plain value written that way stays text (and the schema
+        says what it expected); a quoted one tagged '!!int' is refused.
+        """
+        value = node.value
+        digits = value[1:] if value[:1] in "+-" else value
+        if len(digits) > MAX_INT_DIGITS:
+            self.fail(node, f"a number with {len(digits)} digits: at most "
+                      f"{MAX_INT_DIGITS} are read")
+            return None
+        if digits.isascii() and digits.isdigit():
+            return int(value)
+        if not node.style:
+            return value
+        self.fail(node, f"cannot read '{brief(value)}' as a whole number")
+        return None
 
     def mapping(self, node: MappingNode, key: Key) -> dict[str, object]:
         result: dict[str, object] = {}
@@ -202,6 +223,13 @@ class _TooLarge(Exception):
         self.node = node
 
 
+def brief(value: str, limit: int = 40) -> str:
+    """A value short enough to quote in a message (5,000 digits are not echoed back)."""
+    if len(value) <= limit:
+        return value
+    return f"{value[: limit - 12]}... ({len(value)} characters)"
+
+
 def _tag_message(tag: str | None) -> str:
     shown = (tag or "").replace(_TAG, "!!")
     return f"tag '{shown}' is not allowed: only plain YAML data is read"
@@ -223,15 +251,11 @@ def decode(path: Path, raw: bytes) -> str:
 
 
 def read_document(path: Path) -> Document:
-    """Read and compose a file; RoutineError with every problem found."""
+    """Read and compose a file through the bounded reader; RoutineError with every problem."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineError([Problem(
-                path, 0, 0, f"file is {size / 1048576:.1f} MiB, larger than the 1 MiB limit")])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RoutineError([Problem(path, 0, 0, f"cannot read file: {error.strerror}")]) from None
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except ReadRefused as error:
+        raise RoutineError([error.problem]) from None
     return parse_text(path, decode(path, raw))
 
 
