@@ -144,6 +144,8 @@ class AppShell(QObject):
         from stretchapp.core.history import History
 
         self.history = History(self.home)
+        # Whatever happened to the history file (moved aside, read-only) is said at once.
+        self.app.notify(self.history.open())
         self._make_editing()
         self.watcher.load()
 
