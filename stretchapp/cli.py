@@ -145,6 +145,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if path.is_dir():
                 files, skipped = scan_folder(path)
                 problems.extend(skipped)
+                checked += len(skipped)
             else:
                 files = [path]
             for file in files:
