@@ -53,6 +53,8 @@ class ParsedFile:
     spec: RoutineFile | CatalogueFile | None
     kind: str
     problems: tuple[Problem, ...]
+    # A routine read but not yet checked against the schema (see _Loader.load).
+    deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,10 @@ def default_assets() -> Assets:
     return Assets(images=paths.images_dir(), sounds=paths.sounds_dir())
 
 
-def parse_file(path: Path) -> ParsedFile:
+def parse_file(path: Path, *, defer_routines: bool = False) -> ParsedFile:
     """Read one file and check its shape; never raises for a bad file."""
     try:
-        return parse_document(read_document(path))
+        return parse_document(read_document(path), defer_routines=defer_routines)
     except RoutineError as error:
         return ParsedFile(None, None, "unknown", tuple(error.problems))
     except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError,
@@ -105,8 +107,12 @@ def parse_text_as(path: Path, text: str) -> ParsedFile:
     return parse_document(doc)
 
 
-def parse_document(doc: Document) -> ParsedFile:
-    """Check a composed document's shape against the routine or catalogue schema."""
+def parse_document(doc: Document, *, defer_routines: bool = False) -> ParsedFile:
+    """Check a composed document's shape against the routine or catalogue schema.
+
+    With defer_routines, a routine is only recognised (ParsedFile.deferred):
+    its schema check is left for when it is built.
+    """
     data = doc.data
     if not isinstance(data, dict):
         problem = doc.problem((), "a routine file must be a mapping of keys to values "
@@ -121,6 +127,8 @@ def parse_document(doc: Document) -> ParsedFile:
         problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
                               "'steps:', a catalogue 'stretches:'")
         return ParsedFile(doc, None, "unknown", (problem,))
+    if defer_routines and kind == "routine":
+        return ParsedFile(doc, None, kind, (), deferred=True)
     model: type[RoutineFile] | type[CatalogueFile] = (
         RoutineFile if kind == "routine" else CatalogueFile)
     try:
@@ -236,11 +244,16 @@ class _Loader:
         self.stretches: dict[str, Stretch] = {}
         self.routines: dict[str, Routine] = {}
         self.reports: list[FileReport] = []
-        self.origin: dict[tuple[str, str], str] = {}
+        # Where each id was first defined: the file and key, its line found only if needed.
+        self.origin: dict[tuple[str, str], tuple[Path, tuple[str | int, ...]]] = {}
 
     def load(self, layers: Iterable[tuple[list[Path], bool]],
              skipped: Iterable[Problem] = ()) -> Library:
-        parsed = [(path, builtin, parse_file(path)) for files, builtin in layers for path in files]
+        # Routines are checked against the schema one by one as they are built
+        # (below), not all at once here: 10,000 validated files held together
+        # would cost hundreds of MB for a moment.
+        parsed = [(path, builtin, parse_file(path, defer_routines=True))
+                  for files, builtin in layers for path in files]
         problems: dict[Path, list[Problem]] = {path: list(p.problems) for path, _, p in parsed}
         self.reports.extend(FileReport(p.path, False, "unknown", (p,)) for p in skipped)
         # Catalogues first, layer by layer, so every routine sees all stretches.
@@ -266,6 +279,10 @@ class _Loader:
         for builtin in (True, False):
             layer_ids = set()
             for path, is_builtin, item in parsed:
+                if is_builtin == builtin and item.deferred:
+                    assert item.doc is not None
+                    item = _checked(path, item.doc)
+                    problems[path].extend(item.problems)
                 if is_builtin == builtin and item.spec is None and item.kind == "routine":
                     problems[path].extend(_check_invalid(item, self.stretches, self.assets))
                 if is_builtin != builtin or not isinstance(item.spec, RoutineFile):
@@ -290,15 +307,30 @@ class _Loader:
 
     def _add(self, noun: str, ident: str, value: Stretch | Routine, layer_ids: set[str],
              doc: Document, key: tuple[str | int, ...], problems: list[Problem]) -> None:
-        where = f"{doc.path}:{doc.where(key)[0]}"
         if ident in layer_ids:
-            problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': "
-                                        f"already defined at {self.origin[(noun, ident)]}"))
+            first_path, first_key = self.origin[(noun, ident)]
+            line = _line_of(first_path, first_key)
+            problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': already "
+                                        f"defined at {first_path}:{line}"))
             return
         layer_ids.add(ident)
-        self.origin[(noun, ident)] = where
+        self.origin[(noun, ident)] = (doc.path, key)
         table: dict[str, object] = self.stretches if noun == "stretch" else self.routines  # type: ignore[assignment]
         table[ident] = value
+
+
+def _checked(path: Path, doc: Document) -> ParsedFile:
+    """A deferred routine checked against the schema now."""
+    try:
+        return parse_document(doc)
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+        return ParsedFile(doc, None, "routine", (_unforeseen(path, error),))
+
+
+def _line_of(path: Path, key: tuple[str | int, ...]) -> int:
+    """The line of a key in a file read again (only for the rare duplicate id)."""
+    item = parse_file(path)
+    return item.doc.where(key)[0] if item.doc is not None else 0
 
 
 def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,

@@ -50,14 +50,41 @@ class Document:
     `positions` maps a path such as ("steps", 1, "hold") to the value's node,
     `key_positions` the same path to the key's node (for "unknown key" errors).
     Both are unpacked from `marks` and `key_marks` when asked for: a position
-    is kept as one int (see _pack), which costs the loader far less than a
-    tuple per value, and most files are never asked where anything is.
+    is kept as one int (see _pack). Most files are never asked where anything
+    is, so the marks are not made while loading: the first question composes
+    the kept text once more to make them (a library of 10,000 files then
+    holds no 10,000 tables of positions at once).
     """
 
     path: Path
     data: object
-    marks: dict[Key, int] = field(default_factory=dict)
-    key_marks: dict[Key, int] = field(default_factory=dict)
+    text: str | None = None
+    _marks: dict[Key, int] | None = field(default=None, repr=False, compare=False)
+    _key_marks: dict[Key, int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def marks(self) -> dict[Key, int]:
+        if self._marks is None:
+            self._make_marks()
+        assert self._marks is not None
+        return self._marks
+
+    @property
+    def key_marks(self) -> dict[Key, int]:
+        if self._key_marks is None:
+            self._make_marks()
+        assert self._key_marks is not None
+        return self._key_marks
+
+    def _make_marks(self) -> None:
+        self._marks, self._key_marks = {}, {}
+        if self.text is None:
+            return
+        try:
+            again = parse_text(self.path, self.text, with_marks=True)
+        except RoutineError:
+            return
+        self._marks, self._key_marks = again._marks, again._key_marks
 
     @property
     def positions(self) -> dict[Key, tuple[int, int]]:
@@ -104,11 +131,14 @@ def _unpack(mark: int) -> tuple[int, int]:
 class _Builder:
     """Turns a node tree into plain data, collecting every problem on the way."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, with_marks: bool) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.marks = doc.marks
+        # Positions are recorded only when asked for (see Document).
+        self.record = with_marks
+        self.marks: dict[Key, int] = {}
+        self.key_marks: dict[Key, int] = {}
         self.scalars = SafeConstructor()
         self.active: set[int] = set()
 
@@ -120,7 +150,8 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(node)
-        self.marks.setdefault(key, _pack(node))
+        if self.record:
+            self.marks.setdefault(key, _pack(node))
         if len(key) > MAX_DEPTH:
             self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
             return None
@@ -202,7 +233,8 @@ class _Builder:
                 self.fail(key_node, f"duplicate key '{name}' (first given on line {line})")
                 continue
             seen[name] = key_node
-            self.doc.key_marks[(*key, name)] = _pack(key_node)
+            if self.record:
+                self.key_marks[(*key, name)] = _pack(key_node)
             result[name] = self.build(value_node, (*key, name))
         return result
 
@@ -259,7 +291,7 @@ def read_document(path: Path) -> Document:
     return parse_text(path, decode(path, raw))
 
 
-def parse_text(path: Path, text: str) -> Document:
+def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:
     """Compose YAML text into a Document; RoutineError with every problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise RoutineError([Problem(path, 0, 0, "file is larger than the 1 MiB limit")])
@@ -278,8 +310,8 @@ def parse_text(path: Path, text: str) -> Document:
         raise RoutineError([Problem(path, 0, 0, "YAML nested too deeply")]) from None
     if root is None:
         raise RoutineError([Problem(path, 1, 1, "file is empty")])
-    doc = Document(path, None)
-    builder = _Builder(doc)
+    doc = Document(path, None, text)
+    builder = _Builder(doc, with_marks=with_marks)
     try:
         doc.data = builder.build(root, ())
     except _TooLarge as error:
@@ -289,6 +321,8 @@ def parse_text(path: Path, text: str) -> Document:
             "(too many aliases?)")]) from None
     if builder.problems:
         raise RoutineError(builder.problems)
+    if with_marks:
+        doc._marks, doc._key_marks = builder.marks, builder.key_marks
     return doc
 
 
