@@ -18,10 +18,15 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
+
+from stretchapp.core.bounded_read import ReadRefused, open_bounded
 
 # Temporary files look like '.NAME.XXXXXXXX.tmp'; ones older than this were
 # left by a killed process (a live save takes milliseconds).
 STALE_TEMP_SECONDS = 3600
+# Nothing the app backs up (routines, images, settings) comes near this.
+MAX_BACKUP_BYTES = 256 * 1024 * 1024
 _TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
@@ -84,13 +89,25 @@ def _umask() -> int:
 
 
 def copy_whole(source: Path, destination: Path) -> None:
-    """Copy source to destination so that destination is never seen half-written."""
+    """Copy source to destination so that destination is never seen half-written.
+
+    OSError when source is not a regular file (a FIFO would block the copy).
+    """
+    try:
+        reader = open_bounded(source, MAX_BACKUP_BYTES)
+    except ReadRefused as error:
+        raise OSError(f"{source} cannot be copied: {error.problem.message}") from None
+    with reader:
+        _copy_from(reader, destination)
+
+
+def _copy_from(reader: BinaryIO, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp",
                                          dir=destination.parent)
     temp = Path(temp_name)
     try:
-        with open(source, "rb") as reader, os.fdopen(handle, "wb") as out:
+        with os.fdopen(handle, "wb") as out:
             while chunk := reader.read(1 << 20):
                 out.write(chunk)
             out.flush()
