@@ -16,7 +16,7 @@ from pathlib import Path
 from stretchapp.core import paths
 from stretchapp.core.bounded_read import ReadRefused, decode_text, parse_json, read_bounded
 from stretchapp.core.model import Routine
-from stretchapp.core.safe_write import keep_copy, write_atomically
+from stretchapp.core.safe_write import clean_stale_temps, keep_copy, write_atomically
 
 SETTINGS_FILE = "settings.json"
 # A settings file is a few hundred bytes; anything far larger is not one.
@@ -168,6 +168,7 @@ def save_settings(home: Path, settings: Settings, *, base: Settings | None = Non
     kept, not reverted (last writer wins, setting by setting). Returns what
     was written.
     """
+    clean_stale_temps(home)
     merged = settings if base is None else _merge(home, settings, base)
     data = asdict(merged)
     write_atomically(settings_path(home), json.dumps(data, indent=2, sort_keys=True) + "\n")
