@@ -270,8 +270,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _reason(error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename else ""
-    return f"{error.strerror or error}{where}"
+    from stretchapp.core.safe_write import os_error_text
+
+    return os_error_text(error)
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -25,7 +25,12 @@ from stretchapp.core.errors import Problem
 from stretchapp.core.library import Library, load_library
 from stretchapp.core.media import KIND_OF_SUFFIX, wrong_contents
 from stretchapp.core.model import Routine, Stretch
-from stretchapp.core.safe_write import clean_stale_temps, keep_copy, write_atomically
+from stretchapp.core.safe_write import (
+    clean_stale_temps,
+    keep_copy,
+    os_error_text,
+    write_atomically,
+)
 from stretchapp.core.yaml_source import MAX_FILE_BYTES
 from stretchapp.core.zip_guard import ArchiveRefused, extract_safely
 
@@ -301,8 +306,7 @@ def apply_import(plan: ImportPlan, home: Path, *, overwrite: bool = False) -> li
             done.append((target, kept.get(name)))
     except OSError as error:
         _undo(done)
-        raise ArchiveRefused(f"nothing imported: {error.strerror or error}"
-                             + (f" ({error.filename})" if error.filename else "")) from None
+        raise ArchiveRefused(f"nothing imported: {os_error_text(error)}") from None
     finally:
         plan.discard()
     return [target for target, _ in done]

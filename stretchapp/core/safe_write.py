@@ -167,6 +167,18 @@ def clean_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
     return removed
 
 
+def os_error_text(error: OSError) -> str:
+    """An OSError in words, naming its path; a file where a folder must be, said so."""
+    name = os.fsdecode(error.filename) if error.filename else ""
+    if isinstance(error, FileExistsError | NotADirectoryError) and name:
+        blocker = Path(name)
+        while blocker != blocker.parent and not blocker.is_file():
+            blocker = blocker.parent
+        if blocker.is_file():
+            return f"{blocker} is a file where a folder is needed"
+    return f"{error.strerror or error}" + (f" ({name})" if name else "")
+
+
 def _sync_folder(folder: Path) -> None:
     # The rename itself is only durable once the folder entry is on disk.
     try:
