@@ -154,8 +154,7 @@ def _keep_damaged(home: Path, path: Path) -> str:
     try:
         kept = keep_copy(path, paths.backup_dir(home) / "damaged", "settings")
     except OSError:
-        return (" The file could not be copied aside; it is left as it is until you "
-                "change a setting.")
+        return " It could not be copied aside (it is not a regular, readable file)."
     return f" The file as it was is kept at {kept}."
 
 
