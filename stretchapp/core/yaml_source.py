@@ -282,13 +282,22 @@ def decode(path: Path, raw: bytes) -> str:
             "with the UTF-8 encoding")]) from None
 
 
-def read_document(path: Path) -> Document:
-    """Read and compose a file through the bounded reader; RoutineError with every problem."""
+def read_source_text(path: Path) -> str:
+    """A routine file's text through the bounded reader (regular file, 1 MiB, UTF-8).
+
+    For the editor's reload and revert: RoutineError with the problem; the text
+    then goes through parse_text, which bounds depth, size and numbers.
+    """
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
     except ReadRefused as error:
         raise RoutineError([error.problem]) from None
-    return parse_text(path, decode(path, raw))
+    return decode(path, raw)
+
+
+def read_document(path: Path) -> Document:
+    """Read and compose a file through the bounded reader; RoutineError with every problem."""
+    return parse_text(path, read_source_text(path))
 
 
 def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:

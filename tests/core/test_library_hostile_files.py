@@ -150,3 +150,14 @@ def test_a_duplicate_id_still_names_where_it_was_first_defined(tmp_path: Path) -
     (user / "b.yaml").write_text(GOOD, encoding="utf-8")
     [message] = _messages(_load(user), "b.yaml")
     assert f"already defined at {user / 'a.yaml'}:5" in message
+
+
+def test_a_whitespace_only_title_is_refused(tmp_path: Path) -> None:
+    """A title of spaces only is 'empty', not a routine with a blank card."""
+    user = tmp_path / "routines"
+    user.mkdir()
+    (user / "blank.yaml").write_text(GOOD.replace("title: Good one", 'title: "   "'),
+                                     encoding="utf-8")
+    library = _load(user)
+    assert "good-one" not in library.routines
+    assert any("title must not be empty" in m for m in _messages(library, "blank.yaml"))
