@@ -97,3 +97,19 @@ def test_the_qml_disk_cache_is_kept_in_the_homes_cache(tmp_path: Path) -> None:
                    capture_output=True, text=True, timeout=120, env=env, check=True)
     assert any((home / "cache" / "qml").rglob("*.qmlc"))
     assert not (tmp_path / "xdg-cache").exists()
+
+
+def test_a_4301_digit_number_costs_one_file_and_reload_still_works(home: Path,
+                                                                   open_ui: Any) -> None:
+    """The library shows the built-ins and the problem; removing the file reloads cleanly."""
+    huge = home / "routines" / "huge.yaml"
+    huge.write_text("format: 1\nid: huge\ntitle: Huge\ngroup: calf\nkind: relief\nsteps:\n"
+                    "  - stretch: wall-calf-stretch\n    reps: " + "9" * 4301 + "\n",
+                    encoding="utf-8")
+    ui = open_ui()
+    assert ui.exists("routineCard_calf-relief")
+    assert ui.shell.library.problemCount == 1
+    huge.unlink()
+    ui.shell.watcher.load()
+    ui.qtbot.waitUntil(lambda: ui.shell.library.problemCount == 0)
+    assert ui.shell.library.visibleCount == 9

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from stretchapp.core.cue_sounds import WavError, read_wav_info
 from stretchapp.core.library import Library, load_library, scan_folder
 
 HEAD = "format: 1\ntitle: Mine\ngroup: calf\nkind: relief\n"
@@ -161,3 +162,11 @@ def test_a_whitespace_only_title_is_refused(tmp_path: Path) -> None:
     library = _load(user)
     assert "good-one" not in library.routines
     assert any("title must not be empty" in m for m in _messages(library, "blank.yaml"))
+
+
+def test_a_fifo_named_like_a_cue_sound_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """read_wav_info on a FIFO raises WavError at once instead of blocking in open()."""
+    fifo = tmp_path / "cue.wav"
+    os.mkfifo(fifo)
+    with pytest.raises(WavError, match="not a regular file"):
+        read_wav_info(fifo)
