@@ -95,7 +95,7 @@ def export_routine(library: Library, routine_id: str, out: Path) -> Path:
     text = routine.source.read_bytes()
     if not members and not user_stretches:
         target = out.with_suffix(".yaml")
-        write_atomically(target, text.decode("utf-8"))
+        write_atomically(target, text)
         return target
     if user_stretches:
         members[f"{routine.id}-stretches.yaml"] = _stretch_entries(
@@ -106,10 +106,7 @@ def export_routine(library: Library, routine_id: str, out: Path) -> Path:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(members):
             archive.writestr(name, members[name])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.write_bytes(buffer.getvalue())
-    os.replace(temp, target)
+    write_atomically(target, buffer.getvalue())
     return target
 
 
