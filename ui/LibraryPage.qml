@@ -23,9 +23,14 @@ Rectangle {
         (pageWidth + gap) / (Theme.basePoint * 30 + gap)))
     readonly property real cardWidth: (pageWidth - gap * (columns - 1)) / columns
 
-    // Python arranges the cards in rows of this many.
-    onColumnsChanged: library.setColumns(columns)
-    Component.onCompleted: library.setColumns(columns)
+    // Python arranges the cards in rows of this many; a resize keeps the row in view.
+    onColumnsChanged: {
+        const top = list.indexAt(list.width / 2, list.contentY + 1)
+        const row = library.setColumns(columns, top)
+        if (top >= 0 && row >= 0)
+            list.positionViewAtIndex(row, ListView.Beginning)
+    }
+    Component.onCompleted: library.setColumns(columns, -1)
 
     // One ListView for the whole page: only the rows on screen (and a screenful
     // around them) are made, however many routines the library holds.

@@ -133,10 +133,11 @@ class LibraryBridge(QObject):
             self._kind = kind
             self._rebuild()
 
-    @Slot(int)
-    def setColumns(self, columns: int) -> None:
-        """How many cards fit side by side in the view (QML measures, this arranges)."""
-        self._rows.set_columns(columns)
+    @Slot(int, int, result=int)
+    def setColumns(self, columns: int, keep_row: int) -> int:
+        """How many cards fit side by side (QML measures, this arranges); the new
+        index of the row that was keep_row, so the view can stay where it was."""
+        return self._rows.set_columns(columns, keep_row)
 
     @Slot(str)
     def setSearchText(self, text: str) -> None:

@@ -58,11 +58,22 @@ class LibraryRows(QAbstractListModel):
         self._cards.clear()
         self._arrange()
 
-    def set_columns(self, columns: int) -> None:
+    def set_columns(self, columns: int, keep_row: int = -1) -> int:
+        """Rows of this many cards; the new index of what was row keep_row (-1: none)."""
         columns = max(1, min(columns, 12))
-        if columns != self._columns:
-            self._columns = columns
-            self._arrange()
+        if columns == self._columns:
+            return keep_row
+        kept = self._rows[keep_row] if 0 <= keep_row < len(self._rows) else None
+        self._columns = columns
+        self._arrange()
+        if kept is None:
+            return -1
+        for index, row in enumerate(self._rows):
+            # The same heading, or the row that now holds the kept row's first card.
+            if (row.heading and row.heading == kept.heading and row.group == kept.group) or (
+                    kept.routines and any(r is kept.routines[0] for r in row.routines)):
+                return index
+        return -1
 
     @property
     def columns(self) -> int:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
 from tests.app.conftest import REPO_ROOT, Ui
@@ -113,3 +114,31 @@ def test_a_4301_digit_number_costs_one_file_and_reload_still_works(home: Path,
     ui.shell.watcher.load()
     ui.qtbot.waitUntil(lambda: ui.shell.library.problemCount == 0)
     assert ui.shell.library.visibleCount == 9
+
+
+def _cards_in_view(ui: Ui) -> set[str]:
+    height = ui.window.height()
+    return {c.objectName() for c in _cards(ui)
+            if c.isVisible() and 0 <= c.mapToScene(QPointF(0, c.height() / 2)).y() < height}
+
+
+def test_a_resize_that_changes_the_columns_keeps_the_cards_in_view(home: Path,
+                                                                   open_ui: Any) -> None:
+    """Scrolled far down, a narrower window (fewer columns) still shows the same cards."""
+    folder = home / "routines" / "many"
+    folder.mkdir()
+    for index in range(300):
+        (folder / f"r{index}.yaml").write_text(
+            f"format: 1\nid: many-{index:03d}\ntitle: Routine {index:03d}\ngroup: calf\n"
+            "kind: relief\nsteps:\n  - stretch: wall-calf-stretch\n", encoding="utf-8")
+    ui = open_ui()
+    view = ui.item("libraryList")
+    view.setProperty("contentY", 6000)
+    ui.settle()
+    before = _cards_in_view(ui)
+    columns = ui.item("libraryPage").property("columns")
+    ui.window.resize(600, 780)
+    ui.qtbot.waitUntil(lambda: ui.item("libraryPage").property("columns") < columns)
+    ui.settle()
+    assert view.property("contentY") > 6000
+    assert before & _cards_in_view(ui)
