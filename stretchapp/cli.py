@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,57 @@ if TYPE_CHECKING:
 # and `--help` start faster without them on their critical path.
 
 
+# Characters that move the cursor, recolour, hide text or retitle a terminal
+# (C0, DEL, C1), and the invisible ones that reorder or hide what follows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+# Render sizes worth drawing: a 0 or negative size has no picture, a huge one no memory.
+RENDER_SIZES = (16, 4096)
+
+
+def safe(text: object) -> str:
+    """Text from a file or the user, with every control character shown escaped.
+
+    A shared routine must not be able to hide lines ('\\e[8m'), fake a prompt or
+    retitle the terminal through a title or a value that a command prints.
+    """
+    return _UNSAFE.sub(_escape, str(text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {9: "\\t", 10: "\\n", 13: "\\r"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def fail(command: str, message: object, code: int = 1) -> int:
+    """Print the one error line of a command and return its exit code."""
+    print(f"stretchapp {command}: error: {safe(message)}", file=sys.stderr)
+    return code
+
+
+class HomeUnusable(Exception):
+    """--home (or STRETCHAPP_HOME) names a folder the app cannot use."""
+
+
+def _home(args: argparse.Namespace, *, writing: bool = False) -> Path:
+    """The home, checked: HomeUnusable says why it cannot be used."""
+    home = paths.home_dir(args.home)
+    if home.exists():
+        if not home.is_dir():
+            raise HomeUnusable(f"the home {home} is not a folder")
+        if writing and not os.access(home, os.W_OK | os.X_OK):
+            raise HomeUnusable(f"the home {home} cannot be written to")
+    else:
+        parent = home.parent
+        if not parent.is_dir():
+            raise HomeUnusable(f"the home {home} cannot be made: {parent} is not a folder "
+                               "that exists")
+        if writing and not os.access(parent, os.W_OK | os.X_OK):
+            raise HomeUnusable(f"the home {home} cannot be made: {parent} cannot be "
+                               "written to")
+    return home
+
+
 def _shown_path(path: Path) -> str:
     """A path as people type it: relative to here when it is below here."""
     try:
@@ -35,14 +87,14 @@ def _shown_path(path: Path) -> str:
 def format_problem(problem: Problem) -> str:
     from stretchapp.core.loading.problems import Problem
 
-    return str(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
-                       problem.message))
+    return safe(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
+                        problem.message))
 
 
 def _library(args: argparse.Namespace) -> Library:
     from stretchapp.core.loading.library import load_library
 
-    return load_library(user_dir=paths.user_routines_dir(paths.home_dir(args.home)))
+    return load_library(user_dir=paths.user_routines_dir(_home(args)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -81,24 +133,30 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):  # what a routine needs
-        return ", ".join(str(item) for item in value) or "nothing"
-    return str(value)
+        return safe(", ".join(str(item) for item in value) or "nothing")
+    return safe(value)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     problems: list[Problem]
+    library = _library(args)
     if args.paths:
-        library = _library(args)
+        from stretchapp.core.loading.library import scan_folder
+
         problems = []
         checked = 0
         for name in args.paths:
             path = Path(name)
-            files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+            if path.is_dir():
+                files, skipped = scan_folder(path)
+                problems.extend(skipped)
+                checked += len(skipped)
+            else:
+                files = [path]
             for file in files:
                 checked += 1
-                problems.extend(_validate_one(file.resolve(), library))
+                problems.extend(_validate_one(_absolute(file), library))
     else:
-        library = _library(args)
         problems = library.problems
         checked = len(library.files)
     for problem in problems:
@@ -111,16 +169,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _absolute(path: Path) -> Path:
+    """path made absolute, following links where they lead somewhere."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _validate_one(path: Path, library: Library) -> list[Problem]:
     """One file's problems, checked against the library's catalogue."""
     from stretchapp.core.loading.library import check_file
     from stretchapp.core.loading.problems import Problem
 
     for report in library.files:
-        if report.path.resolve() == path:
+        if report.path == path or _absolute(report.path) == path:
             return list(report.problems)
     # A file outside the library: check it on its own against the catalogue.
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return [Problem(path, 0, 0, "no such file")]
     return check_file(path, library)
 
@@ -130,8 +196,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(json_schema(), indent=2)
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"wrote {args.output}")
+        from stretchapp.core.storage.safe_write import write_atomically
+
+        try:
+            write_atomically(Path(args.output), text + "\n")
+        except OSError as error:
+            return fail("schema", f"cannot write {args.output}: {_reason(error)}")
+        print(f"wrote {safe(args.output)}")
     else:
         print(text)
     return 0
@@ -140,14 +211,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from stretchapp.core.editing.routine_copy import CopyError, copy_routine
 
-    home = paths.home_dir(args.home)
+    home = _home(args, writing=True)
     library = _library(args)
     try:
         path = copy_routine(library, args.source, args.id, paths.user_routines_dir(home))
     except CopyError as error:
-        print(f"stretchapp new: error: {error}", file=sys.stderr)
-        return 1
-    print(path)
+        return fail("new", error)
+    except OSError as error:
+        return fail("new", f"cannot write the copy into {paths.user_routines_dir(home)}: "
+                    f"{_reason(error)}")
+    print(safe(path))
     return 0
 
 
@@ -156,29 +229,32 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         written = export_routine(_library(args), args.id, Path(args.output))
-    except (ArchiveRefused, OSError) as error:
-        print(f"stretchapp export: error: {error}", file=sys.stderr)
-        return 1
-    print(written)
+    except ArchiveRefused as error:
+        return fail("export", error)
+    except OSError as error:
+        return fail("export", f"cannot write {args.output}: {_reason(error)}")
+    print(safe(written))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from stretchapp.core.editing.archive import ArchiveRefused, apply_import, plan_import
 
-    home = paths.home_dir(args.home)
+    home = _home(args, writing=True)
     try:
         plan = plan_import(Path(args.file), home, _library(args))
     except ArchiveRefused as error:
-        print(f"stretchapp import: error: {error}", file=sys.stderr)
-        return 1
+        return fail("import", error)
+    except OSError as error:
+        return fail("import", f"cannot prepare the import in {paths.cache_dir(home)}: "
+                    f"{_reason(error)}")
     for problem in plan.problems:
         print(format_problem(problem), file=sys.stderr)
     if not plan.ok:
         plan.discard()
         print("stretchapp import: nothing imported", file=sys.stderr)
         return 1
-    print("\n".join(plan.summary()))
+    print("\n".join(safe(line) for line in plan.summary()))
     overwrite = args.overwrite
     if plan.replaces and not overwrite and sys.stdin.isatty():
         overwrite = input("Replace these? [y/N] ").strip().lower() in ("y", "yes")
@@ -189,11 +265,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     try:
         written = apply_import(plan, home, overwrite=overwrite)
-    except (ArchiveRefused, OSError) as error:
-        print(f"stretchapp import: error: {error}", file=sys.stderr)
-        return 1
+    except ArchiveRefused as error:
+        return fail("import", error)
+    except OSError as error:
+        plan.discard()
+        return fail("import", f"nothing imported: {_reason(error)}")
     print(f"imported {len(written)} file(s)")
     return 0
+
+
+def _reason(error: OSError) -> str:
+    from stretchapp.core.storage.safe_write import os_error_text
+
+    return os_error_text(error)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -207,38 +291,40 @@ def cmd_render(args: argparse.Namespace) -> int:
         for problem in library.problems:
             if problem.blocking:
                 print(format_problem(problem), file=sys.stderr)
-        print(f"stretchapp render: error: no stretch with id '{args.stretch}'"
-              + did_you_mean(args.stretch, library.stretches), file=sys.stderr)
-        return 1
+        return fail("render", f"no stretch with id '{args.stretch}'"
+                    + did_you_mean(args.stretch, library.stretches))
     if stretch.pose is None:
-        print(f"stretchapp render: error: '{stretch.id}' has no pose: to draw it, "
-              "give it 'pose:' (see docs/poses.md)", file=sys.stderr)
-        return 1
+        return fail("render", f"'{stretch.id}' has no pose: to draw it, "
+                    "give it 'pose:' (see docs/poses.md)")
     if args.check:
         return _check_contacts(stretch.id, stretch.pose)
     if args.output is None:
-        print("stretchapp render: error: give -o FILE.svg or FILE.png, or --check",
-              file=sys.stderr)
-        return 1
+        return fail("render", "give -o FILE.svg or FILE.png, or --check")
     output = Path(args.output)
+    low, high = RENDER_SIZES
+    if not low <= args.size <= high:
+        return fail("render", f"--size must be between {low} and {high} pixels, "
+                    f"got {args.size}")
+    if output.suffix.lower() not in (".png", ".svg"):
+        return fail("render", "the output must end in .svg or .png")
+    if not output.parent.is_dir():
+        return fail("render", f"cannot write {output}: the folder {output.parent} "
+                    "does not exist")
     mirrored = args.side == "right"
     svg = render_spec_svg(stretch.pose, args.theme, mirrored, args.size, args.at)
     try:
         if output.suffix.lower() == ".png":
-            from stretchapp.app.svg_raster import svg_to_png
+            from stretchapp.app.svg_raster import SvgError, svg_to_png
 
-            svg_to_png(svg, output, args.size, PALETTES[args.theme].background)
-        elif output.suffix.lower() == ".svg":
-            output.write_text(svg, encoding="utf-8")
+            try:
+                svg_to_png(svg, output, args.size, PALETTES[args.theme].background)
+            except SvgError as error:
+                return fail("render", error)
         else:
-            print("stretchapp render: error: the output must end in .svg or .png",
-                  file=sys.stderr)
-            return 1
+            output.write_text(svg, encoding="utf-8")
     except OSError as error:
-        print(f"stretchapp render: error: cannot write {output}: {error.strerror}",
-              file=sys.stderr)
-        return 1
-    print(output)
+        return fail("render", f"cannot write {output}: {_reason(error)}")
+    print(safe(output))
     return 0
 
 
@@ -335,7 +421,8 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from stretchapp.app.main import run_app
 
-    return int(run_app(home=paths.home_dir(args.home), routine_id=getattr(args, "routine", None)))
+    return int(run_app(home=_home(args, writing=True),
+                       routine_id=getattr(args, "routine", None)))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -364,7 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_schema)
 
     p = sub.add_parser("new", help="copy a routine into your folder under a new id")
-    p.add_argument("id", help="the new routine's id (lowercase-with-dashes)")
+    p.add_argument("id", help="the new routine's id: lowercase letters, digits and dashes, "
+                   "at most 80 characters (like my-calf-routine)")
     p.add_argument("--from", dest="source", required=True, metavar="ROUTINE",
                    help="the id of the routine to copy")
     p.set_defaults(handler=cmd_new)
@@ -397,8 +485,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_habit_commands(sub)
 
-    p = sub.add_parser("run", help="open the app straight into a routine's player")
-    p.add_argument("routine", metavar="ID")
+    p = sub.add_parser("run", help="open the app straight into a routine's player",
+                       description="Open the app and start playing one routine at once.")
+    p.add_argument("routine", metavar="ID", help="the id of the routine to play, as "
+                   "'stretchapp list' shows it (for example calf-relief)")
     p.set_defaults(handler=cmd_gui)
     return parser
 
@@ -416,12 +506,34 @@ def _add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    command = _command_name(args)
     try:
         return int(args.handler(args))
+    except HomeUnusable as error:
+        return fail(command, error, 2)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        return fail(command, _reason(error))
+    except (ValueError, RuntimeError, MemoryError, RecursionError) as error:
+        # A case no check foresaw still ends in one line, never a traceback.
+        return fail(command, f"{type(error).__name__}: {_first_line(error)} (please "
+                    "report this)")
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    names = {cmd_list: "list", cmd_validate: "validate", cmd_schema: "schema", cmd_new: "new",
+             cmd_export: "export", cmd_import: "import", cmd_render: "render"}
+    if args.handler is cmd_gui:
+        return "run" if getattr(args, "routine", None) else "app"
+    return names.get(args.handler, "app")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0][:200] if text else ""
 
 
 __all__ = ["build_parser", "format_problem", "main"]

@@ -308,7 +308,7 @@ def test_new_keeps_comments_and_order(home: Path, capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize(("args", "message"), [
     (("new", "My Calf", "--from", "calf-relief"),
      "stretchapp new: error: 'My Calf' is not a valid id: use lowercase letters, digits and "
-     "dashes, like my-calf-routine\n"),
+     "dashes, at most 80 characters, like my-calf-routine\n"),
     (("new", "calf-warm-up", "--from", "calf-relief"),
      "stretchapp new: error: a routine with id 'calf-warm-up' already exists ("),
     (("new", "mine", "--from", "calf-releif"),

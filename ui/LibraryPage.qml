@@ -12,221 +12,259 @@ Rectangle {
     readonly property bool dialogOpen: sharingLoader.item !== null
                                        && sharingLoader.item.dialogOpen
 
-    function focusFirst() { search.forceActiveFocus() }
+    function focusFirst() { if (list.headerItem) list.headerItem.focusSearch() }
 
-    Flickable {
-        id: flick
+    // The page's width for content, centred; cards fill rows of `columns`.
+    readonly property real pageWidth: Math.min(width - Theme.space6 * 2,
+                                               Theme.contentWidth * 1.4)
+    readonly property real sideMargin: (width - pageWidth) / 2
+    readonly property real gap: Theme.space3
+    readonly property int columns: Math.max(1, Math.floor(
+        (pageWidth + gap) / (Theme.basePoint * 30 + gap)))
+    readonly property real cardWidth: (pageWidth - gap * (columns - 1)) / columns
+
+    // Python arranges the cards in rows of this many; a resize keeps the row in view.
+    onColumnsChanged: {
+        const top = list.indexAt(list.width / 2, list.contentY + 1)
+        const row = library.setColumns(columns, top)
+        if (top >= 0 && row >= 0)
+            list.positionViewAtIndex(row, ListView.Beginning)
+    }
+    Component.onCompleted: library.setColumns(columns, -1)
+
+    // One ListView for the whole page: only the rows on screen are made, however
+    // many routines the library holds. No cache buffer: rows made ahead of time
+    // are incubated asynchronously, and a filter that resets the model while one
+    // is incubating makes Qt warn "DelegateModel::cancel: index out range".
+    ListView {
+        id: list
+        objectName: "libraryList"
         anchors.fill: parent
-        contentWidth: width
-        contentHeight: content.implicitHeight + Theme.space8
-        boundsBehavior: Flickable.StopAtBounds
+        model: library.rows
         clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        cacheBuffer: 0
+        bottomMargin: Theme.space8
+        reuseItems: true
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
 
-        ColumnLayout {
-            id: content
-            width: Math.min(flick.width - Theme.space6 * 2, Theme.contentWidth * 1.4)
-            x: (flick.width - width) / 2
-            y: Theme.space6
-            spacing: Theme.space4
+        header: Item {
+            width: list.width
+            height: headerColumn.implicitHeight + Theme.space6
 
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.space3
-                ColumnLayout {
+            function focusSearch() { search.forceActiveFocus() }
+
+            ColumnLayout {
+                id: headerColumn
+                width: page.pageWidth
+                x: page.sideMargin
+                y: Theme.space6
+                spacing: Theme.space4
+
+                RowLayout {
                     Layout.fillWidth: true
-                    spacing: Theme.space1
-                    Text {
-                        text: "Stretch"
-                        color: Theme.text
-                        font.pointSize: Theme.textHeadline
-                        font.weight: Font.Bold
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: text
-                    }
-                    Text {
+                    spacing: Theme.space3
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        text: "Pick a routine for the muscle that needs it, and follow along."
-                        color: Theme.textMuted
+                        spacing: Theme.space1
+                        Text {
+                            text: "Stretch"
+                            color: Theme.text
+                            font.pointSize: Theme.textHeadline
+                            font.weight: Font.Bold
+                            Accessible.role: Accessible.Heading
+                            Accessible.name: text
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: "Pick a routine for the muscle that needs it, and follow along."
+                            color: Theme.textMuted
+                            font.pointSize: Theme.textBody
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    AppButton {
+                        objectName: "newRoutineButton"
+                        kind: "quiet"
+                        text: "New routine"
+                        Accessible.name: "New routine: start an empty one of your own"
+                        enabled: editor !== null
+                        onClicked: editor.newRoutine()
+                    }
+                    AppButton {
+                        objectName: "importButton"
+                        kind: "quiet"
+                        text: "Import…"
+                        Accessible.name: "Import a routine file someone shared"
+                        enabled: sharingLoader.item !== null
+                        onClicked: sharingLoader.item.importFile()
+                    }
+                    AppButton {
+                        objectName: "historyButton"
+                        kind: "quiet"
+                        text: "History"
+                        Accessible.name: "Your history and streak"
+                        onClicked: app.openHistory()
+                    }
+                    AppButton {
+                        objectName: "settingsButton"
+                        kind: "quiet"
+                        text: "Settings"
+                        Accessible.name: "Settings"
+                        onClicked: app.openSettings()
+                    }
+                }
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.space3
+
+                    TextField {
+                        id: search
+                        objectName: "searchField"
+                        Layout.fillWidth: true
+                        Layout.minimumWidth: Theme.basePoint * 14
+                        placeholderText: "Search routines and stretches"
+                        placeholderTextColor: Theme.textMuted
+                        text: library.searchText
+                        color: Theme.text
                         font.pointSize: Theme.textBody
-                        wrapMode: Text.WordWrap
+                        leftPadding: Theme.space3
+                        rightPadding: Theme.space3
+                        topPadding: Theme.space2
+                        bottomPadding: Theme.space2
+                        selectByMouse: true
+                        Accessible.name: "Search routines"
+                        onTextEdited: library.setSearchText(text)
+                        Keys.onEscapePressed: { text = ""; library.setSearchText("") }
+                        background: Rectangle {
+                            implicitHeight: 42
+                            radius: height / 2
+                            color: Theme.surface
+                            border.width: search.activeFocus ? 2 : 1
+                            border.color: search.activeFocus ? Theme.focus : Theme.border
+                        }
+                    }
+
+                    Row {
+                        id: kinds
+                        spacing: Theme.space1
+                        Accessible.role: Accessible.PageTabList
+                        Accessible.name: "Show routines of a kind"
+                        Repeater {
+                            model: library.kinds
+                            delegate: AbstractButton {
+                                id: kindButton
+                                required property var modelData
+                                readonly property bool selected: library.kindFilter === modelData.value
+                                objectName: "kindFilter_" + (modelData.value || "all")
+                                text: modelData.label
+                                checkable: false
+                                focusPolicy: Qt.StrongFocus
+                                hoverEnabled: true
+                                Accessible.role: Accessible.PageTab
+                                Accessible.name: "Show " + (modelData.value ? modelData.label : "all kinds")
+                                Accessible.checked: selected
+                                leftPadding: Theme.space3
+                                rightPadding: Theme.space3
+                                topPadding: Theme.space2
+                                bottomPadding: Theme.space2
+                                onClicked: library.setKindFilter(modelData.value)
+                                contentItem: Text {
+                                    text: kindButton.text
+                                    color: kindButton.selected ? Theme.textOnAccent : Theme.text
+                                    font.pointSize: Theme.textBody
+                                    font.weight: kindButton.selected ? Font.DemiBold : Font.Normal
+                                    verticalAlignment: Text.AlignVCenter
+                                }
+                                background: Rectangle {
+                                    implicitHeight: 42
+                                    radius: height / 2
+                                    color: kindButton.selected ? Theme.accent
+                                           : kindButton.hovered ? Theme.accentSoft : Theme.surface
+                                    border.width: kindButton.visualFocus ? 2 : 1
+                                    border.color: kindButton.visualFocus ? Theme.focus
+                                                  : kindButton.selected ? Theme.accent : Theme.border
+                                }
+                            }
+                        }
                     }
                 }
-                AppButton {
-                    objectName: "newRoutineButton"
-                    kind: "quiet"
-                    text: "New routine"
-                    Accessible.name: "New routine: start an empty one of your own"
-                    enabled: editor !== null
-                    onClicked: editor.newRoutine()
+
+                // Made only when some file has problems: most starts have none.
+                Loader {
+                    Layout.fillWidth: true
+                    active: library.problemCount > 0
+                    visible: active
+                    source: "ProblemsPanel.qml"
                 }
-                AppButton {
-                    objectName: "importButton"
-                    kind: "quiet"
-                    text: "Import…"
-                    Accessible.name: "Import a routine file someone shared"
-                    enabled: sharingLoader.item !== null
-                    onClicked: sharingLoader.item.importFile()
+
+                Text {
+                    objectName: "libraryLoading"
+                    visible: library.loading
+                    text: "Loading routines…"
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textBody
                 }
-                AppButton {
-                    objectName: "historyButton"
-                    kind: "quiet"
-                    text: "History"
-                    Accessible.name: "Your history and streak"
-                    onClicked: app.openHistory()
+
+                Text {
+                    objectName: "libraryEmpty"
+                    Layout.fillWidth: true
+                    visible: library.emptyText !== ""
+                    text: library.emptyText
+                    color: Theme.textMuted
+                    font.pointSize: Theme.textBody
+                    wrapMode: Text.WordWrap
                 }
-                AppButton {
-                    objectName: "settingsButton"
-                    kind: "quiet"
-                    text: "Settings"
-                    Accessible.name: "Settings"
-                    onClicked: app.openSettings()
-                }
+            }
+        }
+
+        delegate: Item {
+            id: row
+            required property int index
+            required property string group
+            required property string heading
+            required property var cards
+
+            width: list.width
+            height: heading !== "" ? headingText.implicitHeight + Theme.space4 + Theme.space2
+                                   : cardsRow.implicitHeight + page.gap
+            objectName: heading !== "" ? "section_" + group : ""
+
+            Text {
+                id: headingText
+                visible: row.heading !== ""
+                x: page.sideMargin
+                y: Theme.space4
+                width: page.pageWidth
+                text: row.heading
+                color: Theme.text
+                font.pointSize: Theme.textTitle
+                font.weight: Font.DemiBold
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
             }
 
             RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.space3
-
-                TextField {
-                    id: search
-                    objectName: "searchField"
-                    Layout.fillWidth: true
-                    Layout.minimumWidth: Theme.basePoint * 14
-                    placeholderText: "Search routines and stretches"
-                    placeholderTextColor: Theme.textMuted
-                    text: library.searchText
-                    color: Theme.text
-                    font.pointSize: Theme.textBody
-                    leftPadding: Theme.space3
-                    rightPadding: Theme.space3
-                    topPadding: Theme.space2
-                    bottomPadding: Theme.space2
-                    selectByMouse: true
-                    Accessible.name: "Search routines"
-                    onTextEdited: library.setSearchText(text)
-                    Keys.onEscapePressed: { text = ""; library.setSearchText("") }
-                    background: Rectangle {
-                        implicitHeight: 42
-                        radius: height / 2
-                        color: Theme.surface
-                        border.width: search.activeFocus ? 2 : 1
-                        border.color: search.activeFocus ? Theme.focus : Theme.border
+                id: cardsRow
+                visible: row.heading === ""
+                x: page.sideMargin
+                width: page.pageWidth
+                spacing: page.gap
+                Repeater {
+                    model: row.cards
+                    delegate: RoutineCard {
+                        required property var modelData
+                        routine: modelData
+                        Layout.preferredWidth: page.cardWidth
+                        Layout.fillHeight: true
+                        onClicked: app.openDetail(routine.id)
+                        // Tabbing to a card below the fold brings it into view.
+                        onActiveFocusChanged: if (activeFocus)
+                                                  list.positionViewAtIndex(row.index, ListView.Contain)
                     }
                 }
-
-                Row {
-                    id: kinds
-                    spacing: Theme.space1
-                    Accessible.role: Accessible.PageTabList
-                    Accessible.name: "Show routines of a kind"
-                    Repeater {
-                        model: library.kinds
-                        delegate: AbstractButton {
-                            id: kindButton
-                            required property var modelData
-                            readonly property bool selected: library.kindFilter === modelData.value
-                            objectName: "kindFilter_" + (modelData.value || "all")
-                            text: modelData.label
-                            checkable: false
-                            focusPolicy: Qt.StrongFocus
-                            hoverEnabled: true
-                            Accessible.role: Accessible.PageTab
-                            Accessible.name: "Show " + (modelData.value ? modelData.label : "all kinds")
-                            Accessible.checked: selected
-                            leftPadding: Theme.space3
-                            rightPadding: Theme.space3
-                            topPadding: Theme.space2
-                            bottomPadding: Theme.space2
-                            onClicked: library.setKindFilter(modelData.value)
-                            contentItem: Text {
-                                text: kindButton.text
-                                color: kindButton.selected ? Theme.textOnAccent : Theme.text
-                                font.pointSize: Theme.textBody
-                                font.weight: kindButton.selected ? Font.DemiBold : Font.Normal
-                                verticalAlignment: Text.AlignVCenter
-                            }
-                            background: Rectangle {
-                                implicitHeight: 42
-                                radius: height / 2
-                                color: kindButton.selected ? Theme.accent
-                                       : kindButton.hovered ? Theme.accentSoft : Theme.surface
-                                border.width: kindButton.visualFocus ? 2 : 1
-                                border.color: kindButton.visualFocus ? Theme.focus
-                                              : kindButton.selected ? Theme.accent : Theme.border
-                            }
-                        }
-                    }
-                }
-            }
-
-            // Made only when some file has problems: most starts have none.
-            Loader {
-                Layout.fillWidth: true
-                active: library.problemCount > 0
-                visible: active
-                source: "ProblemsPanel.qml"
-            }
-
-            Text {
-                objectName: "libraryLoading"
-                visible: library.loading
-                text: "Loading routines…"
-                color: Theme.textMuted
-                font.pointSize: Theme.textBody
-            }
-
-            Text {
-                objectName: "libraryEmpty"
-                Layout.fillWidth: true
-                visible: library.emptyText !== ""
-                text: library.emptyText
-                color: Theme.textMuted
-                font.pointSize: Theme.textBody
-                wrapMode: Text.WordWrap
-            }
-
-            Repeater {
-                model: library.sections
-                delegate: ColumnLayout {
-                    id: section
-                    required property var modelData
-                    readonly property real gap: Theme.space3
-                    readonly property int columns: Math.max(1, Math.floor(
-                        (content.width + gap) / (Theme.basePoint * 30 + gap)))
-                    Layout.fillWidth: true
-                    Layout.topMargin: Theme.space2
-                    spacing: Theme.space2
-                    objectName: "section_" + modelData.group
-
-                    Text {
-                        text: section.modelData.label
-                        color: Theme.text
-                        font.pointSize: Theme.textTitle
-                        font.weight: Font.DemiBold
-                        Accessible.role: Accessible.Heading
-                        Accessible.name: text
-                    }
-
-                    GridLayout {
-                        Layout.fillWidth: true
-                        columns: section.columns
-                        columnSpacing: section.gap
-                        rowSpacing: section.gap
-                        uniformCellWidths: true
-                        uniformCellHeights: true
-                        Repeater {
-                            model: section.modelData.routines
-                            delegate: RoutineCard {
-                                required property var modelData
-                                routine: modelData
-                                Layout.fillWidth: true
-                                Layout.fillHeight: true
-                                onClicked: app.openDetail(routine.id)
-                            }
-                        }
-                    }
-                }
+                Item { Layout.fillWidth: true }
             }
         }
     }

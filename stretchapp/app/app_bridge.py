@@ -7,6 +7,7 @@ stop) is decided here, never in QML.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +59,15 @@ class AppBridge(QObject):
     def library_ready(self, start_id: str | None) -> None:
         """The first library is in: open the routine asked for, or offer the interrupted one."""
         if start_id:
+            if self._find(start_id) is None:
+                # `stretchapp run ID` started from a terminal: say it there too.
+                print(f"stretchapp run: error: there is no routine called "
+                      f"'{start_id.encode('unicode_escape').decode('ascii')}'", file=sys.stderr)
             self.startRoutine(start_id)
             return
-        interrupted = recovery.load_position(self._home)
+        loaded = recovery.read_position(self._home)
+        self.notify(loaded.notice)
+        interrupted = loaded.interrupted
         if interrupted is not None and self._find(interrupted.position.routine_id) is not None:
             self._interrupted = interrupted
             self.recoveryChanged.emit()

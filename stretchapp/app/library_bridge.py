@@ -1,6 +1,7 @@
 """The library as QML sees it: grouped, filtered routine cards, details and problems.
 
-QML sets the kind filter and the search text and shows `sections`; everything
+QML sets the kind filter and the search text and shows `rows` (a list
+model, so only the cards on screen are made); everything
 shown is computed here from the core Library, which this bridge swaps whole
 when the watcher reloads it.
 """
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from stretchapp.app.library_rows import LibraryRows, Section
 from stretchapp.app.routine_text import (
     KIND_LABELS,
     group_label,
@@ -35,7 +37,7 @@ if TYPE_CHECKING:  # the loader (pydantic) is imported by the watcher's thread, 
 class LibraryBridge(QObject):
     """Exposes a Library to the library and detail pages."""
 
-    changed = Signal()  # sections, counts, filters
+    changed = Signal()  # counts, filters (the rows model signals its own changes)
     problemsChanged = Signal()
     loadingChanged = Signal()
 
@@ -48,7 +50,7 @@ class LibraryBridge(QObject):
         self._kind = ""
         self._search = ""
         self._theme = "light"
-        self._sections: list[dict[str, Any]] = []
+        self._rows = LibraryRows(self._card, self)
         self._visible = 0
         self._problems: list[dict[str, Any]] = []
 
@@ -84,8 +86,8 @@ class LibraryBridge(QObject):
     def _get_loading(self) -> bool:
         return self._library is None
 
-    def _get_sections(self) -> list[dict[str, Any]]:
-        return self._sections
+    def _get_rows(self) -> LibraryRows:
+        return self._rows
 
     def _get_visible(self) -> int:
         return self._visible
@@ -117,7 +119,7 @@ class LibraryBridge(QObject):
         return "No routine matches. Try another word, or show all kinds."
 
     loading = Property(bool, _get_loading, notify=loadingChanged)
-    sections = Property(list, _get_sections, notify=changed)
+    rows = Property(QObject, _get_rows, constant=True)
     visibleCount = Property(int, _get_visible, notify=changed)
     totalCount = Property(int, _get_total, notify=changed)
     kindFilter = Property(str, _get_kind, notify=changed)
@@ -132,6 +134,12 @@ class LibraryBridge(QObject):
         if kind != self._kind and (kind == "" or kind in KIND_LABELS):
             self._kind = kind
             self._rebuild()
+
+    @Slot(int, int, result=int)
+    def setColumns(self, columns: int, keep_row: int) -> int:
+        """How many cards fit side by side (QML measures, this arranges); the new
+        index of the row that was keep_row, so the view can stay where it was."""
+        return self._rows.set_columns(columns, keep_row)
 
     @Slot(str)
     def setSearchText(self, text: str) -> None:
@@ -193,19 +201,20 @@ class LibraryBridge(QObject):
 
     def _rebuild(self) -> None:
         library = self._library
-        sections: list[dict[str, Any]] = []
+        sections: list[Section] = []
         visible = 0
         if library is not None:
             words = search_words(self._search)
+            by_group: dict[str, list[Routine]] = {}
+            for r in library.routines.values():
+                if (not self._kind or r.kind == self._kind) and matches(r, words):
+                    by_group.setdefault(r.group, []).append(r)
             for group in library.groups():
-                cards = [self._card(r) for r in library.routines.values()
-                         if r.group == group and (not self._kind or r.kind == self._kind)
-                         and matches(r, words)]
-                if cards:
-                    sections.append({"group": group, "label": group_label(group),
-                                     "routines": cards})
-                    visible += len(cards)
-        self._sections = sections
+                routines = by_group.get(group)
+                if routines:
+                    sections.append(Section(group, group_label(group), routines))
+                    visible += len(routines)
+        self._rows.set_sections(sections)
         self._visible = visible
         self.changed.emit()
 

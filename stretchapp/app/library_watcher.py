@@ -8,6 +8,7 @@ thread and handed over with `loaded`.
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -67,7 +68,12 @@ class LibraryWatcher(QObject):
             worker.join(timeout)
 
     def _work(self) -> None:
-        library = self._read()
+        try:
+            library = self._read()
+        except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as error:
+            # The worker must never die: keep the library shown, let the next change retry.
+            print(f"stretchapp: the library could not be reloaded: {error!r}", file=sys.stderr)
+            library = None
         self._finished.emit(library)
 
     def _read(self) -> object:
@@ -95,7 +101,8 @@ class LibraryWatcher(QObject):
         if not self._alive():
             return
         self._watch()
-        self.loaded.emit(library)
+        if library is not None:
+            self.loaded.emit(library)
         if again:
             self.load()
 

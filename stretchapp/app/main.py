@@ -160,6 +160,9 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     icon = paths.assets_dir() / "icons" / "stretchapp.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    # Qt's compiled-QML cache goes under the home, like everything the app writes
+    # (read when the engine is made, so set before it).
+    os.environ.setdefault("QML_DISK_CACHE_PATH", str(paths.cache_dir(home) / "qml"))
     shell = AppShell(home, routine_id=routine_id)
     choice = choose_renderer(shell.settings.settings.renderer, os.environ, app.platformName())
     apply_renderer(choice)

@@ -39,6 +39,8 @@ class SettingsBridge(QObject):
         self._home = home
         loaded = load_settings(home)
         self._settings = loaded.settings
+        # What this instance last read or wrote: saves keep another instance's changes.
+        self._base = loaded.settings
         self.notice = loaded.notice
         self._system_dark = False
         self.renderer_in_use = ""
@@ -64,7 +66,12 @@ class SettingsBridge(QObject):
         self._save_timer.stop()
         # A read-only home: the settings last until the app closes.
         with contextlib.suppress(OSError):
-            save_settings(self._home, self._settings)
+            merged = save_settings(self._home, self._settings, base=self._base)
+            self._base = merged
+            if merged != self._settings:
+                self._settings = merged
+                self.changed.emit()
+                self._set_dark(self._resolve_dark())
 
     def set_geometry(self, geometry: Geometry) -> None:
         self._update(geometry=geometry)

@@ -181,6 +181,8 @@ class AppShell(QObject):
 
         if self.history is None:
             self.history = History(self.home)
+            # Whatever happened to the history file (moved aside, read-only) is said at once.
+            self.app.notify(self.history.open())
         self._make_editing()
         self._make_habit()
 

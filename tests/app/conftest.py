@@ -75,6 +75,20 @@ class Ui:
     def exists(self, name: str) -> bool:
         return bool(self.items(name))
 
+    def scroll_library_to(self, name: str) -> QQuickItem:
+        """Scroll the library list down, a screenful at a time as a user would, until the
+        item called name is made (the list makes only the rows near the screen)."""
+        [view] = self.items("libraryList")
+        view.setProperty("contentY", 0.0)
+        self.settle()
+        while not self.exists(name):
+            before = view.property("contentY")
+            view.setProperty("contentY", before + view.height() * 0.8)
+            self.settle()
+            if view.property("contentY") == before or view.property("atYEnd"):
+                break
+        return self.item(name)
+
     def popup_open(self, name: str) -> bool:
         """True when the dialog (a Popup, outside the item tree) called name is open."""
         popup = self.window.findChild(QObject, name)

@@ -81,8 +81,8 @@ def test_user_routines_are_marked_and_user_groups_listed(home: Path, open_ui: An
     _arrow_png(folder)
     (folder / "mine.yaml").write_text(USER_ROUTINE.format(group="feet"), encoding="utf-8")
     ui = open_ui()
-    assert ui.exists("section_feet")
-    card = ui.item("routineCard_my-calf")
+    ui.scroll_library_to("section_feet")
+    card = ui.scroll_library_to("routineCard_my-calf")
     assert "your routine" in str(card.property("Accessible.name") or "") or \
         card.property("routine")["user"] is True
 

@@ -70,6 +70,7 @@ def test_cards_and_detail_say_what_you_need(ui: Ui) -> None:
     """The card and the detail page list what the routine needs, from its poses."""
     assert ui.text("cardNeeds_calf-cool-down") == (
         "You need: a wall, a step or stair, a mat, a towel")
+    ui.scroll_library_to("cardNeeds_desk-break")
     assert ui.text("cardNeeds_desk-break") == "You need: a chair"
     ui.click("routineCard_back-relief")
     assert ui.text("detailNeeds") == "You need: a mat"

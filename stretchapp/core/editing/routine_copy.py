@@ -7,13 +7,17 @@ trip), so what people read in the built-in file they find in their own.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
 
 from stretchapp.core.editing.draft import round_trip_yaml
 from stretchapp.core.loading.library import Library
-from stretchapp.core.loading.schema import ID_PATTERN
+from stretchapp.core.loading.schema import Identifier
 from stretchapp.core.storage.safe_write import write_atomically
+
+# The loader's own rule for ids (pattern and length), so a copy always loads.
+_ID_RULE: TypeAdapter[str] = TypeAdapter(Identifier)
 
 
 class CopyError(Exception):
@@ -23,9 +27,12 @@ class CopyError(Exception):
 def copy_routine(library: Library, source_id: str, new_id: str, user_dir: Path,
                  *, title: str | None = None) -> Path:
     """Write a copy of routine source_id as user_dir/new_id.yaml and return its path."""
-    if not re.match(ID_PATTERN, new_id):
-        raise CopyError(f"'{new_id}' is not a valid id: use lowercase letters, digits and "
-                        "dashes, like my-calf-routine")
+    try:
+        _ID_RULE.validate_python(new_id)
+    except ValidationError:
+        shown = new_id if len(new_id) <= 40 else f"{new_id[:28]}... ({len(new_id)} characters)"
+        raise CopyError(f"'{shown}' is not a valid id: use lowercase letters, digits and "
+                        "dashes, at most 80 characters, like my-calf-routine") from None
     routine = library.routines.get(source_id)
     if routine is None or routine.source is None:
         known = ", ".join(sorted(library.routines)) or "none"

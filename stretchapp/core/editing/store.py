@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.storage import paths
-from stretchapp.core.storage.safe_write import write_atomically
+from stretchapp.core.storage.safe_write import backup_slot, clean_stale_temps, write_atomically
 
 KEEP_BACKUPS = 20
 
@@ -37,10 +36,6 @@ class DeletedRoutine:
     kept_at: Path
 
 
-def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-
-
 def is_builtin(path: Path) -> bool:
     try:
         return path.resolve().is_relative_to(paths.builtin_routines_dir().resolve())
@@ -57,12 +52,15 @@ def save_draft(draft: RoutineDraft, home: Path) -> Path:
         raise SaveError(f"not saved: the routine has {len(blocking)} problem(s) to fix first",
                         blocking)
     backup = None
-    if draft.path.exists():
-        folder = paths.backup_dir(home) / "saved" / draft.path.stem
-        backup = folder / f"{_stamp()}.yaml"
+    clean_stale_temps(draft.path.parent)
     try:
+        if draft.path.exists():
+            # One backup scheme for the app: backups/saved/<stem>/<stamp>.yaml, unique.
+            backup = backup_slot(paths.backup_dir(home) / "saved", draft.path.stem, ".yaml")
         write_atomically(draft.path, draft.text(), backup=backup)
     except OSError as error:
+        if backup is not None and backup.exists() and not backup.stat().st_size:
+            backup.unlink(missing_ok=True)  # the reserved name, never filled
         raise SaveError(f"could not save {draft.path.name}: {_reason(error)}; "
                         "the previous version is unchanged") from None
     if backup is not None:
@@ -75,9 +73,8 @@ def delete_routine(path: Path, home: Path) -> DeletedRoutine:
     """Move a user routine file into the backups folder (undo with restore_routine)."""
     if is_builtin(path):
         raise SaveError("built-in routines cannot be deleted")
-    kept = paths.backup_dir(home) / "deleted" / f"{_stamp()}-{path.name}"
     try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept = backup_slot(paths.backup_dir(home) / "deleted", path.stem, path.suffix)
         shutil.move(os.fspath(path), os.fspath(kept))
     except OSError as error:
         raise SaveError(f"could not delete {path.name}: {_reason(error)}") from None

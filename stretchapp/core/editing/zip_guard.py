@@ -3,14 +3,22 @@
 Archives come from strangers: a member may try to climb out of its folder,
 be a link, claim a small size and inflate to gigabytes, or be of a kind the
 app never reads. Each is refused with a message, before anything is written.
+The archive itself is opened through the bounded reader (a FIFO or a device
+never reaches zipfile), and its end record is read first: an archive whose
+central directory lists too many entries or is too large is refused before
+zipfile reads that directory in full.
 """
 
 from __future__ import annotations
 
 import stat
+import struct
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from stretchapp.core.loading.bounded_read import ReadRefused, open_bounded
 
 MAX_MEMBERS = 200
 MAX_MEMBER_BYTES = 8 * 1024 * 1024
@@ -19,6 +27,13 @@ MAX_TOTAL_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed / compressed, past which a member is a bomb
 ALLOWED_SUFFIXES = {".yaml", ".png", ".jpg", ".jpeg", ".svg", ".gif", ".wav"}
 _IGNORED = ("__MACOSX/", ".DS_Store")
+# Entries in the central directory, counting those ignored (__MACOSX/...), and
+# its size: a real shared routine lists a few dozen in a few KiB.
+MAX_ENTRIES = 1000
+MAX_DIRECTORY_BYTES = 1024 * 1024
+MAX_ARCHIVE_BYTES = MAX_TOTAL_BYTES + MAX_DIRECTORY_BYTES
+_END_RECORD = b"PK\x05\x06"
+_END_SIZE = 22
 
 
 class ArchiveRefused(Exception):
@@ -75,12 +90,47 @@ def safe_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return infos
 
 
+def check_directory(handle: BinaryIO, name: str) -> None:
+    """Refuse an archive whose central directory is too long, from its end record alone."""
+    handle.seek(0, 2)
+    size = handle.tell()
+    # The end record sits in the last 22 bytes, or before a comment of up to 64 KiB.
+    start = max(0, size - _END_SIZE - 65535)
+    handle.seek(start)
+    tail = handle.read(size - start)
+    at = tail.rfind(_END_RECORD)
+    if at < 0 or len(tail) - at < _END_SIZE:
+        raise ArchiveRefused(f"{name} is not a readable zip archive (no end record)")
+    (_, _, _, entries_here, entries, directory_size, _, _) = struct.unpack(
+        "<4s4H2LH", tail[at: at + _END_SIZE])
+    if 0xFFFF in (entries_here, entries) or directory_size == 0xFFFFFFFF:
+        raise ArchiveRefused(f"{name} is a ZIP64 archive: far larger than a shared "
+                             "routine can be")
+    if entries > MAX_ENTRIES:
+        raise ArchiveRefused(f"the archive lists {entries} entries, more than {MAX_ENTRIES}")
+    if directory_size > MAX_DIRECTORY_BYTES:
+        raise ArchiveRefused(f"the archive's directory is {directory_size // 1024} KiB, more "
+                             f"than the {MAX_DIRECTORY_BYTES // 1024} KiB limit")
+    handle.seek(0)
+
+
 def extract_safely(path: Path, into: Path) -> list[Path]:
     """Extract the archive's members into a folder, checking every byte count."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ArchiveRefused(f"{path.name} is not a readable zip archive ({error})") from None
+        handle = open_bounded(path, MAX_ARCHIVE_BYTES)
+    except ReadRefused as error:
+        raise ArchiveRefused(f"{path.name}: {error.problem.message}") from None
+    with handle:
+        check_directory(handle, path.name)
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            raise ArchiveRefused(f"{path.name} is not a readable zip archive "
+                                 f"({error})") from None
+        return _extract(archive, into)
+
+
+def _extract(archive: zipfile.ZipFile, into: Path) -> list[Path]:
     written: list[Path] = []
     with archive:
         infos = safe_members(archive)
@@ -88,10 +138,10 @@ def extract_safely(path: Path, into: Path) -> list[Path]:
             target = into / info.filename
             if not target.resolve().is_relative_to(into.resolve()):
                 raise ArchiveRefused(f"'{info.filename}' would be written outside its folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
             limit = info.file_size
             copied = 0
             try:
+                target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(info) as source, target.open("wb") as out:
                     # Headers can lie about sizes: count what really comes out.
                     while chunk := source.read(65536):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_DURATION = re.compile(r"^\s*(?:(?P<m>\d+)\s*m)?\s*(?:(?P<s>\d+)\s*s?)?\s*$")
+# ASCII digits only ('\d' would take Arabic-Indic ones), and few of them.
+_DURATION = re.compile(r"^\s*(?:(?P<m>[0-9]{1,6})\s*m)?\s*(?:(?P<s>[0-9]{1,6})\s*s?)?\s*$")
 
 # The bounds ROUTINE_FORMAT.md gives, in seconds.
 HOLD_RANGE = (1, 60 * 60)
@@ -26,14 +27,18 @@ def parse_duration(value: object) -> int:
     if isinstance(value, str):
         text = value.strip()
         match = _DURATION.match(text)
-        has_digits = any(ch.isdigit() for ch in text)
-        if match and has_digits and not (match["m"] and match["s"] and text.endswith(match["s"])):
+        has_digits = any(ch in "0123456789" for ch in text)
+        # '1m61s' is not a way to write 2m1s: with minutes, seconds stay below 60.
+        if match and has_digits and not (match["m"] and match["s"] and (
+                text.endswith(match["s"]) or int(match["s"]) >= 60)):
             minutes = int(match["m"] or 0)
             seconds = int(match["s"] or 0)
             return minutes * 60 + seconds
         if text.startswith("-") and text[1:].strip() and _DURATION.match(text[1:]):
             return -parse_duration(text[1:])
-    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    shown = repr(value)
+    if isinstance(value, str):
+        shown = f"'{value}'" if len(value) <= 40 else f"'{value[:28]}...' ({len(value)} characters)"
     raise DurationError(f"expected a duration such as 30s, 2m or 1m30s, got {shown}")
 
 

@@ -8,6 +8,7 @@ routine or stretch with a built-in id replaces the built-in one.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,19 +41,29 @@ class ParsedFile:
     spec: RoutineFile | CatalogueFile | None
     kind: str
     problems: tuple[Problem, ...]
+    # A routine read but not yet checked against the schema (see _Loader.load).
+    deferred: bool = False
 
 
 def default_assets() -> Assets:
     return Assets(images=paths.images_dir(), sounds=paths.sounds_dir())
 
 
-def parse_file(path: Path) -> ParsedFile:
+def parse_file(path: Path, *, defer_routines: bool = False) -> ParsedFile:
     """Read one file and check its shape; never raises for a bad file."""
     try:
-        doc = read_document(path)
+        return parse_document(read_document(path), defer_routines=defer_routines)
     except RoutineError as error:
         return ParsedFile(None, None, "unknown", tuple(error.problems))
-    return parse_document(doc)
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError,
+            MemoryError) as error:
+        # A case no check above foresaw must still cost this file only.
+        return ParsedFile(None, None, "unknown", (_unforeseen(path, error),))
+
+
+def _unforeseen(path: Path, error: Exception) -> Problem:
+    return Problem(path, 0, 0, f"this file could not be read ({type(error).__name__}); "
+                   "please report it with the file attached")
 
 
 def parse_text_as(path: Path, text: str) -> ParsedFile:
@@ -64,8 +75,12 @@ def parse_text_as(path: Path, text: str) -> ParsedFile:
     return parse_document(doc)
 
 
-def parse_document(doc: Document) -> ParsedFile:
-    """Check a composed document's shape against the routine or catalogue schema."""
+def parse_document(doc: Document, *, defer_routines: bool = False) -> ParsedFile:
+    """Check a composed document's shape against the routine or catalogue schema.
+
+    With defer_routines, a routine is only recognised (ParsedFile.deferred):
+    its schema check is left for when it is built.
+    """
     data = doc.data
     if not isinstance(data, dict):
         problem = doc.problem((), "a routine file must be a mapping of keys to values "
@@ -80,6 +95,8 @@ def parse_document(doc: Document) -> ParsedFile:
         problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
                               "'steps:', a catalogue 'stretches:'")
         return ParsedFile(doc, None, "unknown", (problem,))
+    if defer_routines and kind == "routine":
+        return ParsedFile(doc, None, kind, (), deferred=True)
     model: type[RoutineFile] | type[CatalogueFile] = (
         RoutineFile if kind == "routine" else CatalogueFile)
     try:
@@ -120,12 +137,66 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
 
 def find_files(folder: Path | None) -> list[Path]:
     """Every routine or catalogue file below folder, in a stable order."""
+    return scan_folder(folder)[0]
+
+
+def scan_folder(folder: Path | None) -> tuple[list[Path], list[Problem]]:
+    """Every .yaml file below folder, and a problem for each thing passed over.
+
+    Linked folders are followed (once: a loop of links is reported, not
+    walked for ever); unreadable folders, broken links and links to files that
+    are not .yaml (whose contents would be echoed in errors) are reported.
+    """
     if folder is None or not folder.is_dir():
-        return []
-    found = [p for p in folder.rglob("*.yaml")
-             if p.is_file() and not any(part.startswith(".") for part in
-                                        p.relative_to(folder).parts)]
-    return sorted(found)
+        return [], []
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        problems.append(Problem(where, 0, 0, f"folder cannot be read ({error.strerror}): "
+                                "the routines in it are not loaded"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(root)
+        try:
+            info = here.stat()
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            problems.append(Problem(here, 0, 0, "a link leads back to a folder already "
+                                    "read (a loop of links): it is read once"))
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = here / name
+            if name.startswith(".") or not (name.endswith(".yaml") or path.is_symlink()):
+                continue
+            problem = _link_problem(path)
+            if problem is not None:
+                problems.append(problem)
+            elif name.endswith(".yaml"):
+                found.append(path)
+    return sorted(found), problems
+
+
+def _link_problem(path: Path) -> Problem | None:
+    """A problem when path is a link that cannot or should not be read."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(path, 0, 0, "a link that leads nowhere (its target is missing, "
+                       "or it leads back to itself)")
+    if target.suffix != ".yaml" and path.suffix == ".yaml":
+        return Problem(path, 0, 0, f"a link to '{target.name}', which is not a .yaml "
+                       "file: not read")
+    return None
 
 
 def _sort_key(routine: Routine) -> tuple[int, str, int, str]:
@@ -141,11 +212,18 @@ class _Loader:
         self.stretches: dict[str, Stretch] = {}
         self.routines: dict[str, Routine] = {}
         self.reports: list[FileReport] = []
-        self.origin: dict[tuple[str, str], str] = {}
+        # Where each id was first defined: the file and key, its line found only if needed.
+        self.origin: dict[tuple[str, str], tuple[Path, tuple[str | int, ...]]] = {}
 
-    def load(self, layers: Iterable[tuple[list[Path], bool]]) -> Library:
-        parsed = [(path, builtin, parse_file(path)) for files, builtin in layers for path in files]
+    def load(self, layers: Iterable[tuple[list[Path], bool]],
+             skipped: Iterable[Problem] = ()) -> Library:
+        # Routines are checked against the schema one by one as they are built
+        # (below), not all at once here: 10,000 validated files held together
+        # would cost hundreds of MB for a moment.
+        parsed = [(path, builtin, parse_file(path, defer_routines=True))
+                  for files, builtin in layers for path in files]
         problems: dict[Path, list[Problem]] = {path: list(p.problems) for path, _, p in parsed}
+        self.reports.extend(FileReport(p.path, False, "unknown", (p,)) for p in skipped)
         # Catalogues first, layer by layer, so every routine sees all stretches.
         for builtin in (True, False):
             layer_ids: set[str] = set()
@@ -155,8 +233,13 @@ class _Loader:
                 if is_builtin != builtin or not isinstance(item.spec, CatalogueFile):
                     continue
                 assert item.doc is not None
-                stretches, res = build_stretches(item.doc, item.spec, self.assets,
-                                                 builtin=builtin)
+                try:
+                    stretches, res = build_stretches(item.doc, item.spec, self.assets,
+                                                     builtin=builtin)
+                except (ValueError, TypeError, LookupError, ArithmeticError,
+                        RecursionError) as error:
+                    problems[path].append(_unforeseen(path, error))
+                    continue
                 problems[path].extend(res.problems)
                 for index, stretch in enumerate(stretches):
                     self._add("stretch", stretch.id, stretch, layer_ids, item.doc,
@@ -164,13 +247,22 @@ class _Loader:
         for builtin in (True, False):
             layer_ids = set()
             for path, is_builtin, item in parsed:
+                if is_builtin == builtin and item.deferred:
+                    assert item.doc is not None
+                    item = _checked(path, item.doc)
+                    problems[path].extend(item.problems)
                 if is_builtin == builtin and item.spec is None and item.kind == "routine":
                     problems[path].extend(_check_invalid(item, self.stretches, self.assets))
                 if is_builtin != builtin or not isinstance(item.spec, RoutineFile):
                     continue
                 assert item.doc is not None
-                routine, res = build_routine(item.doc, item.spec, self.stretches, self.assets,
-                                             builtin=builtin)
+                try:
+                    routine, res = build_routine(item.doc, item.spec, self.stretches,
+                                                 self.assets, builtin=builtin)
+                except (ValueError, TypeError, LookupError, ArithmeticError,
+                        RecursionError) as error:
+                    problems[path].append(_unforeseen(path, error))
+                    continue
                 problems[path].extend(res.problems)
                 if routine is not None:
                     self._add("routine", routine.id, routine, layer_ids, item.doc, ("id",),
@@ -183,15 +275,30 @@ class _Loader:
 
     def _add(self, noun: str, ident: str, value: Stretch | Routine, layer_ids: set[str],
              doc: Document, key: tuple[str | int, ...], problems: list[Problem]) -> None:
-        where = f"{doc.path}:{doc.where(key)[0]}"
         if ident in layer_ids:
-            problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': "
-                                        f"already defined at {self.origin[(noun, ident)]}"))
+            first_path, first_key = self.origin[(noun, ident)]
+            line = _line_of(first_path, first_key)
+            problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': already "
+                                        f"defined at {first_path}:{line}"))
             return
         layer_ids.add(ident)
-        self.origin[(noun, ident)] = where
+        self.origin[(noun, ident)] = (doc.path, key)
         table: dict[str, object] = self.stretches if noun == "stretch" else self.routines  # type: ignore[assignment]
         table[ident] = value
+
+
+def _checked(path: Path, doc: Document) -> ParsedFile:
+    """A deferred routine checked against the schema now."""
+    try:
+        return parse_document(doc)
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+        return ParsedFile(doc, None, "routine", (_unforeseen(path, error),))
+
+
+def _line_of(path: Path, key: tuple[str | int, ...]) -> int:
+    """The line of a key in a file read again (only for the rare duplicate id)."""
+    item = parse_file(path)
+    return item.doc.where(key)[0] if item.doc is not None else 0
 
 
 def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
@@ -205,7 +312,8 @@ def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None,
     media = assets or default_assets()
 
     def load() -> Library:
-        return _Loader(media).load([(find_files(builtin), True), (find_files(user_dir), False)])
+        user_files, skipped = scan_folder(user_dir)
+        return _Loader(media).load([(find_files(builtin), True), (user_files, False)], skipped)
 
     if cache is None:
         return load()

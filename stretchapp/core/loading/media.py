@@ -11,16 +11,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from stretchapp.core.loading.bounded_read import ReadRefused, read_head
+
 IMAGE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG", ".gif": "GIF"}
 SOUND_SUFFIXES = {".wav": "WAV"}
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//|[^\\/])")
+# Larger images and sounds than this are not ones a routine needs.
+MAX_MEDIA_BYTES = 8 * 1024 * 1024
+_HEAD_BYTES = 4096
 _MAGIC = {
     "PNG": (b"\x89PNG",),
     "JPEG": (b"\xff\xd8",),
     "GIF": (b"GIF87a", b"GIF89a"),
     "WAV": (b"RIFF",),
 }
+KIND_OF_SUFFIX = {**IMAGE_SUFFIXES, **SOUND_SUFFIXES}
 
 
 @dataclass(frozen=True)
@@ -76,13 +82,19 @@ def find_media(ref: str, what: str, base_dir: Path, fallback_dir: Path,
 
 def _unreadable(path: Path, kind: str) -> str | None:
     try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as error:
-        return f"cannot be read: {error.strerror}"
+        head = read_head(path, _HEAD_BYTES, MAX_MEDIA_BYTES)
+    except ReadRefused as error:
+        return f"cannot be read: {error.problem.message}"
+    return wrong_contents(head, kind)
+
+
+def wrong_contents(head: bytes, kind: str) -> str | None:
+    """Why a file's first bytes are not a file of kind ('PNG', 'SVG', ...), or None."""
     if kind == "SVG":
         text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        return None if text.startswith(b"<") else "is not an SVG file"
+        return None if text.startswith(b"<") and b"<svg" in head else "is not an SVG file"
+    if kind == "WAV" and head[8:12] != b"WAVE":
+        return "is not a WAV file"
     if not head.startswith(_MAGIC[kind]):
         return f"is not a {kind} file"
     return None

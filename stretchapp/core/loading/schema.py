@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from stretchapp.core.loading.durations import (
@@ -128,7 +136,8 @@ class RoutineFile(_Strict):
 
     format: Literal[1]
     id: Identifier | None = Field(None, description="default: the file name without .yaml")
-    title: Annotated[str, Field(min_length=1, max_length=80)]
+    # Stripped first: a title of spaces only is empty, not a blank card.
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     group: Identifier = Field(description="the muscle group, e.g. calf, back, neck")
     kind: Literal["warm-up", "cool-down", "relief"]
     description: str | None = None

@@ -16,6 +16,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from stretchapp.core.loading.bounded_read import MAX_INT_DIGITS, ReadRefused, read_bounded
 from stretchapp.core.loading.problems import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -50,14 +51,41 @@ class Document:
     `positions` maps a path such as ("steps", 1, "hold") to the value's node,
     `key_positions` the same path to the key's node (for "unknown key" errors).
     Both are unpacked from `marks` and `key_marks` when asked for: a position
-    is kept as one int (see _pack), which costs the loader far less than a
-    tuple per value, and most files are never asked where anything is.
+    is kept as one int (see _pack). Most files are never asked where anything
+    is, so the marks are not made while loading: the first question composes
+    the kept text once more to make them (a library of 10,000 files then
+    holds no 10,000 tables of positions at once).
     """
 
     path: Path
     data: object
-    marks: dict[Key, int] = field(default_factory=dict)
-    key_marks: dict[Key, int] = field(default_factory=dict)
+    text: str | None = None
+    _marks: dict[Key, int] | None = field(default=None, repr=False, compare=False)
+    _key_marks: dict[Key, int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def marks(self) -> dict[Key, int]:
+        if self._marks is None:
+            self._make_marks()
+        assert self._marks is not None
+        return self._marks
+
+    @property
+    def key_marks(self) -> dict[Key, int]:
+        if self._key_marks is None:
+            self._make_marks()
+        assert self._key_marks is not None
+        return self._key_marks
+
+    def _make_marks(self) -> None:
+        self._marks, self._key_marks = {}, {}
+        if self.text is None:
+            return
+        try:
+            again = parse_text(self.path, self.text, with_marks=True)
+        except RoutineError:
+            return
+        self._marks, self._key_marks = again._marks, again._key_marks
 
     @property
     def positions(self) -> dict[Key, tuple[int, int]]:
@@ -104,11 +132,14 @@ def _unpack(mark: int) -> tuple[int, int]:
 class _Builder:
     """Turns a node tree into plain data, collecting every problem on the way."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, with_marks: bool) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.marks = doc.marks
+        # Positions are recorded only when asked for (see Document).
+        self.record = with_marks
+        self.marks: dict[Key, int] = {}
+        self.key_marks: dict[Key, int] = {}
         self.scalars = SafeConstructor()
         self.active: set[int] = set()
 
@@ -120,7 +151,8 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(node)
-        self.marks.setdefault(key, _pack(node))
+        if self.record:
+            self.marks.setdefault(key, _pack(node))
         if len(key) > MAX_DEPTH:
             self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
             return None
@@ -148,10 +180,10 @@ class _Builder:
         if tag == _TIMESTAMP:
             # A date is text to us: titles such as 2024-01-01 stay as written.
             return value
+        if tag == _INT:
+            return self.integer(node)
         # Plain counts and true/false without the constructor's overhead; it
         # still reads the rest (0x1F, 1_000, 0o17, 1:30, ...).
-        if tag == _INT and value.isascii() and value.isdigit() and value[:1] != "0":
-            return int(value)
         if tag == _BOOL and value.lower() in _BOOL_WORDS:
             return _BOOL_WORDS[value.lower()]
         if node.tag not in _PLAIN_TAGS:
@@ -162,8 +194,28 @@ class _Builder:
         except (ConstructorError, ValueError, OverflowError, LookupError):
             # Only an explicit tag gets here: '!!int abc', '!!bool maybe', '!!float'.
             word = _TAG_WORDS.get(str(node.tag).replace(_TAG, ""), "a value of its tag")
-            self.fail(node, f"cannot read '{node.value}' as {word}")
+            self.fail(node, f"cannot read '{brief(node.value)}' as {word}")
             return None
+
+    def integer(self, node: ScalarNode) -> object:
+        """A whole number in plain decimal, at most MAX_INT_DIGITS long.
+
+        YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers; the format
+        does not, so a plain value written that way stays text (and the schema
+        says what it expected); a quoted one tagged '!!int' is refused.
+        """
+        value = node.value
+        digits = value[1:] if value[:1] in "+-" else value
+        if len(digits) > MAX_INT_DIGITS:
+            self.fail(node, f"a number with {len(digits)} digits: at most "
+                      f"{MAX_INT_DIGITS} are read")
+            return None
+        if digits.isascii() and digits.isdigit():
+            return int(value)
+        if not node.style:
+            return value
+        self.fail(node, f"cannot read '{brief(value)}' as a whole number")
+        return None
 
     def mapping(self, node: MappingNode, key: Key) -> dict[str, object]:
         result: dict[str, object] = {}
@@ -182,7 +234,8 @@ class _Builder:
                 self.fail(key_node, f"duplicate key '{name}' (first given on line {line})")
                 continue
             seen[name] = key_node
-            self.doc.key_marks[(*key, name)] = _pack(key_node)
+            if self.record:
+                self.key_marks[(*key, name)] = _pack(key_node)
             result[name] = self.build(value_node, (*key, name))
         return result
 
@@ -201,6 +254,13 @@ class _Builder:
 class _TooLarge(Exception):
     def __init__(self, node: Node) -> None:
         self.node = node
+
+
+def brief(value: str, limit: int = 40) -> str:
+    """A value short enough to quote in a message (5,000 digits are not echoed back)."""
+    if len(value) <= limit:
+        return value
+    return f"{value[: limit - 12]}... ({len(value)} characters)"
 
 
 def _tag_message(tag: str | None) -> str:
@@ -223,20 +283,25 @@ def decode(path: Path, raw: bytes) -> str:
             "with the UTF-8 encoding")]) from None
 
 
-def read_document(path: Path) -> Document:
-    """Read and compose a file; RoutineError with every problem found."""
+def read_source_text(path: Path) -> str:
+    """A routine file's text through the bounded reader (regular file, 1 MiB, UTF-8).
+
+    For the editor's reload and revert: RoutineError with the problem; the text
+    then goes through parse_text, which bounds depth, size and numbers.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineError([Problem(
-                path, 0, 0, f"file is {size / 1048576:.1f} MiB, larger than the 1 MiB limit")])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RoutineError([Problem(path, 0, 0, f"cannot read file: {error.strerror}")]) from None
-    return parse_text(path, decode(path, raw))
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except ReadRefused as error:
+        raise RoutineError([error.problem]) from None
+    return decode(path, raw)
 
 
-def parse_text(path: Path, text: str) -> Document:
+def read_document(path: Path) -> Document:
+    """Read and compose a file through the bounded reader; RoutineError with every problem."""
+    return parse_text(path, read_source_text(path))
+
+
+def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:
     """Compose YAML text into a Document; RoutineError with every problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise RoutineError([Problem(path, 0, 0, "file is larger than the 1 MiB limit")])
@@ -255,8 +320,8 @@ def parse_text(path: Path, text: str) -> Document:
         raise RoutineError([Problem(path, 0, 0, "YAML nested too deeply")]) from None
     if root is None:
         raise RoutineError([Problem(path, 1, 1, "file is empty")])
-    doc = Document(path, None)
-    builder = _Builder(doc)
+    doc = Document(path, None, text)
+    builder = _Builder(doc, with_marks=with_marks)
     try:
         doc.data = builder.build(root, ())
     except _TooLarge as error:
@@ -266,6 +331,8 @@ def parse_text(path: Path, text: str) -> Document:
             "(too many aliases?)")]) from None
     if builder.problems:
         raise RoutineError(builder.problems)
+    if with_marks:
+        doc._marks, doc._key_marks = builder.marks, builder.key_marks
     return doc
 
 

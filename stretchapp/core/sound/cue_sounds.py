@@ -7,9 +7,12 @@ which `wave` only notices when the missing frames are read.
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+
+from stretchapp.core.loading.bounded_read import ReadRefused, open_bounded
 
 # The built-in sounds, assets/sounds/<name>.wav; a routine's `cues: sounds:`
 # may map any of these names to its own WAV file.
@@ -52,8 +55,13 @@ class WavError(ValueError):
 def read_wav_info(path: Path) -> WavInfo:
     """Parse the header of a PCM WAV and check that all its frames are there."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as stream:
+        # Regular files only, size-capped before reading: a FIFO named cue.wav never blocks.
+        stream = open_bounded(path, MAX_BYTES)
+    except ReadRefused as refused:
+        raise WavError(f"cannot read the file: {refused.problem.message}") from None
+    try:
+        size = os.fstat(stream.fileno()).st_size
+        with stream:
             head = stream.read(12)
             if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
                 raise WavError("not a WAV file")

@@ -13,10 +13,14 @@ import math
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from stretchapp.core.loading.bounded_read import ReadRefused, decode_text, parse_json, read_bounded
 from stretchapp.core.model import Routine
-from stretchapp.core.storage.safe_write import write_atomically
+from stretchapp.core.storage import paths
+from stretchapp.core.storage.safe_write import clean_stale_temps, keep_copy, write_atomically
 
 SETTINGS_FILE = "settings.json"
+# A settings file is a few hundred bytes; anything far larger is not one.
+MAX_SETTINGS_BYTES = 256 * 1024
 THEMES = ("system", "light", "dark")
 # The get-ready times the settings offer; None keeps each routine's own.
 PREPARE_CHOICES = (None, 3, 5, 10, 15, 20)
@@ -158,35 +162,70 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
 
 
 def load_settings(home: Path) -> LoadedSettings:
-    """The saved settings, or the defaults; never raises for a bad file."""
+    """The saved settings, or the defaults; never raises for a bad file.
+
+    Whatever is wrong, the file as it was is copied into the backups folder
+    first (the notice says where): the app may rewrite it, never lose it.
+    """
     path = settings_path(home)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return LoadedSettings(Settings())
-    except (OSError, UnicodeDecodeError) as error:
-        return LoadedSettings(Settings(), f"Your settings could not be read ({error}); "
-                              "the defaults are used.")
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return LoadedSettings(Settings(), f"Your settings file {path} is damaged; "
-                              "the defaults are used and it will be rewritten.")
+        data = parse_json(path, decode_text(path, read_bounded(path, MAX_SETTINGS_BYTES)))
+    except ReadRefused as error:
+        if error.missing:
+            return LoadedSettings(Settings())
+        kept = _keep_damaged(home, path)
+        return LoadedSettings(Settings(), f"Your settings could not be read "
+                              f"({error.problem.message}); the defaults are used.{kept}")
     if not isinstance(data, dict):
+        kept = _keep_damaged(home, path)
         return LoadedSettings(Settings(), f"Your settings file {path} is damaged; "
-                              "the defaults are used and it will be rewritten.")
+                              f"the defaults are used.{kept}")
     settings, bad = _from_data(data)
     notice = ""
     if bad:
+        kept = _keep_damaged(home, path)
         notice = (f"Some settings in {path} were not valid ({', '.join(bad)}); "
-                  "their defaults are used.")
+                  f"their defaults are used.{kept}")
     return LoadedSettings(settings, notice)
 
 
-def save_settings(home: Path, settings: Settings) -> None:
-    """Write the settings in one step; OSError when the home cannot be written."""
-    data = asdict(settings)
+def _keep_damaged(home: Path, path: Path) -> str:
+    """Copy a settings file that is about to be rewritten; a sentence saying where."""
+    try:
+        kept = keep_copy(path, paths.backup_dir(home) / "damaged", "settings")
+    except OSError:
+        return " It could not be copied aside (it is not a regular, readable file)."
+    return f" The file as it was is kept at {kept}."
+
+
+def save_settings(home: Path, settings: Settings, *, base: Settings | None = None) -> Settings:
+    """Write the settings in one step; OSError when the home cannot be written.
+
+    With base (the settings as this instance last read or wrote them), only
+    the settings changed since base are taken from `settings`; the others are
+    read again from the file, so a second running instance's changes are
+    kept, not reverted (last writer wins, setting by setting). Returns what
+    was written.
+    """
+    clean_stale_temps(home)
+    merged = settings if base is None else _merge(home, settings, base)
+    data = asdict(merged)
     write_atomically(settings_path(home), json.dumps(data, indent=2, sort_keys=True) + "\n")
+    return merged
+
+
+def _merge(home: Path, mine: Settings, base: Settings) -> Settings:
+    path = settings_path(home)
+    try:
+        data = parse_json(path, decode_text(path, read_bounded(path, MAX_SETTINGS_BYTES)))
+    except ReadRefused:
+        return mine
+    if not isinstance(data, dict):
+        return mine
+    on_disk, _ = _from_data(data)
+    changes = {f.name: getattr(mine, f.name) for f in fields(Settings)
+               if getattr(mine, f.name) != getattr(base, f.name)}
+    return replace(on_disk, **changes)
 
 
 def with_prepare(routine: Routine, seconds: int | None) -> Routine:
