@@ -172,3 +172,20 @@ def test_reading_the_stored_library_imports_no_pydantic(home: Path) -> None:
                          env=env, check=False, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_an_edit_inside_a_linked_folder_makes_a_new_load(home: Path, tmp_path: Path) -> None:
+    """A routine in a folder the user links in is watched too: editing it is seen at once."""
+    user = paths.user_routines_dir(home)
+    shared = tmp_path / "dotfiles"
+    shared.mkdir()
+    mine = shared / "mine.yaml"
+    text = OWN_ROUTINE.format(stretch=_any_stretch())
+    mine.write_text(text)
+    (user / "linked").symlink_to(shared, target_is_directory=True)
+    (shared / "loop").symlink_to(shared, target_is_directory=True)  # a loop must end
+    load_library(user_dir=user, cache=_cache(home))
+    assert stored_library(_cache(home), default_folders(user)) is not None
+    mine.write_text(text.replace("My calves", "My CALVES"))
+    os.utime(mine, ns=(mine.stat().st_atime_ns, mine.stat().st_mtime_ns + 1_000_000))
+    assert stored_library(_cache(home), default_folders(user)) is None

@@ -51,18 +51,27 @@ def default_folders(user_dir: Path | None) -> tuple[Path | None, ...]:
 
 
 def _walk(folder: Path, out: list[Stamp]) -> bool:
-    """Stamp every regular file below folder; False when the tree is too large."""
-    pending = [folder]
+    """Stamp every regular file below folder; False when the tree is too large.
+
+    Linked folders are followed, as the loader follows them (a file edited in
+    one must make the cache stale), each real folder once, so a loop ends.
+    """
+    pending, seen = [folder], set()
     while pending:
+        current = pending.pop()
         try:
-            entries = list(os.scandir(pending.pop()))
+            real = current.stat()
+            if (real.st_dev, real.st_ino) in seen:
+                continue
+            seen.add((real.st_dev, real.st_ino))
+            entries = list(os.scandir(current))
         except OSError:
             continue  # a missing folder: its absence is in the key by having no entries
         for entry in entries:
             if len(out) >= MAX_ENTRIES:
                 return False
             try:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_dir():
                     pending.append(Path(entry.path))
                     continue
                 stat = entry.stat()
@@ -75,7 +84,8 @@ def _walk(folder: Path, out: list[Stamp]) -> bool:
 def cache_key(folders: Iterable[Path | None]) -> CacheKey | None:
     """The key for a library made from these folders, or None when it cannot be cached."""
     stamps: list[Stamp] = []
-    for folder in [Path(__file__).parent, *folders]:
+    # The whole of core: the stored objects are its classes.
+    for folder in [Path(__file__).parents[1], *folders]:
         if folder is None:
             continue
         stamps.append((str(folder), -1, -1, -1))
