@@ -87,7 +87,6 @@ class PlayerBridge(QObject):
         self._status: Status | None = None
         self._saved_at = 0.0
         self._spent = 0.0
-        self._last_clock: float | None = None
         self._auto_pause_text = ""
         self._history_text = ""
 
@@ -132,7 +131,6 @@ class PlayerBridge(QObject):
         self._routine = routine
         self._pending = position
         self._spent = 0.0
-        self._last_clock = None
         self._auto_pause_text = ""
         self._phase_index = -1
         self._status = None
@@ -306,9 +304,7 @@ class PlayerBridge(QObject):
         from stretchapp.core.session_events import Status
 
         now = self._clock()
-        if self._status is Status.RUNNING and self._last_clock is not None:
-            self._spent += max(0.0, now - self._last_clock)
-        self._last_clock = now
+        self._spent = state.played  # the engine's figure: pauses and gaps left out
         phase: Phase | None = state.phase
         changed_phase = phase is not None and phase.index != self._phase_index
         changed_status = state.status is not self._status

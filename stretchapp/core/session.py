@@ -23,6 +23,9 @@ Rules worth knowing:
   computer, a frozen UI) pauses the session where the gap began: AUTO_PAUSED.
 - `back` restarts the current step, or goes to the previous one when the current
   step began less than BACK_GRACE seconds ago (the usual media-player rule).
+- `played` is clock time spent running: pauses and the gap of an auto-pause are
+  left out, and so is any time after the end was reached. The bridges, the
+  history and the finish page show it; nobody else adds up clock deltas.
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ class SessionEngine:
         self._anchor_clock = 0.0  # while running: clock reading at _anchor_position
         self._anchor_position = 0.0
         self._last_seen = clock()
+        self._played = 0.0  # clock seconds spent running
         self._pending: list[Event] = []
 
     # -- recovery -----------------------------------------------------------------
@@ -150,6 +154,12 @@ class SessionEngine:
         return self._anchor_clock + (position - self._anchor_position)
 
     @property
+    def played(self) -> float:
+        """Seconds of clock time spent running so far (reads the clock, like tick)."""
+        self._observe()
+        return self._played
+
+    @property
     def status(self) -> Status:
         """The status as of the last clock reading."""
         return self._status
@@ -184,6 +194,7 @@ class SessionEngine:
             total=self.total,
             progress=min(max(progress, 0.0), 1.0),
             count=count,
+            played=self._played,
         )
 
     # -- controls -------------------------------------------------------------------
@@ -290,7 +301,12 @@ class SessionEngine:
                     self._halt(at, Status.AUTO_PAUSED)
                     self._pending.append(AutoPaused(at, gap, _gap_reason(gap, at)))
             else:
+                before = self._position_at(self._last_seen)
                 self._advance(self._position_at(now))
+                if self._status is Status.RUNNING:
+                    self._played += gap
+                else:  # finished on the way: the time past the end was not played
+                    self._played += min(gap, max(0.0, self.total - before))
         self._last_seen = max(self._last_seen, now)
 
     def _position_at(self, clock_reading: float) -> float:
