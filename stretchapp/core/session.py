@@ -31,7 +31,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from stretchapp.core.cues import Cue, all_cues
 from stretchapp.core.durations import format_clock
@@ -61,15 +61,24 @@ class SessionEngine:
     """One playing of one routine: a state machine driven by a monotonic clock."""
 
     def __init__(
-        self, routine: Routine, clock: Callable[[], float], *, gap_threshold: float = 2.0
+        self,
+        routine: Routine,
+        clock: Callable[[], float],
+        *,
+        gap_threshold: float = 2.0,
+        cues: Sequence[Cue] | None = None,
     ) -> None:
+        """`cues` replaces the routine's own (all_cues), e.g. with the speech schedule's.
+
+        They must be in `cue_order`, each inside its phase (the finish at the end).
+        """
         self.routine = routine
         self.timeline: tuple[Phase, ...] = build_timeline(routine)
         self.total = float(timeline_seconds(self.timeline))
         self.gap_threshold = gap_threshold
         self.clock = clock  # public so a driver measures its waits on the same clock
         self._starts = [phase.start for phase in self.timeline]
-        self._cues = all_cues(self.timeline, routine.cues)
+        self._cues = list(cues) if cues is not None else all_cues(self.timeline, routine.cues)
         # _first_cue[i]: where phase i's cues begin in _cues (len(_cues) for i == len).
         cue_phases = [cue.phase_index for cue in self._cues]
         self._first_cue = [bisect.bisect_left(cue_phases, i) for i in range(len(self.timeline) + 1)]
@@ -99,6 +108,7 @@ class SessionEngine:
         clock: Callable[[], float],
         *,
         gap_threshold: float = 2.0,
+        cues: Sequence[Cue] | None = None,
     ) -> SessionEngine:
         """An engine paused where `position` says; a position past the end is finished.
 
@@ -107,7 +117,7 @@ class SessionEngine:
         """
         if position.routine_id != routine.id:
             raise ValueError(f"position is for routine {position.routine_id!r}, not {routine.id!r}")
-        engine = cls(routine, clock, gap_threshold=gap_threshold)
+        engine = cls(routine, clock, gap_threshold=gap_threshold, cues=cues)
         if position.phase_index >= len(engine.timeline):
             engine._finish()
             return engine
