@@ -2,8 +2,15 @@
 
 A SessionTicker drives the engine; every state it reports becomes one dict of
 display values (player_view) that QML binds to through `view`. The bridge also
-keeps the crash-recovery position up to date, measures the time spent, and
-waits for the cue player to get its sounds and voice ready before starting.
+keeps the crash-recovery position up to date and shows the time the engine
+says was played.
+
+Before the first step of every start the get-ready screen shows (`preparing`):
+the routine's safety note, which a relief routine's user acknowledges once per
+routine, while the cue player gets its sounds and voice ready. The session
+clock starts only when both are done (or "Start now" is pressed), so the first
+cue is on time. The cues the engine plays come from the speech schedule: each
+sound at its instant, each phrase at its planned start.
 """
 
 from __future__ import annotations
@@ -12,11 +19,12 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core import recovery
+from stretchapp.core import paths, recovery
+from stretchapp.core.player_wording import SAFETY_HEADING, player_words
 
 # The session machinery (engine, events, timeline, cues, ticker, the player's view)
 # is imported by the methods that play a routine: the first frame does without it.
@@ -35,7 +43,17 @@ if TYPE_CHECKING:
     )
     from stretchapp.core.timeline import Phase
 
-REFRESH_MS = 100  # how often the ring and a movement's frames move on
+REFRESH_MS = 100  # how often the ring and a movement's frames move on: 10 Hz at most
+
+
+class SafetyMemory(Protocol):
+    """Where acknowledged safety notes are remembered (the settings bridge)."""
+
+    def safety_acknowledged(self, routine_id: str) -> bool: ...
+
+    def acknowledge_safety(self, routine_id: str) -> None: ...
+
+    def welcome_pending(self) -> bool: ...
 
 
 def session_clock() -> float:
@@ -63,6 +81,7 @@ class PlayerBridge(QObject):
     stopped = Signal()
     historyTextChanged = Signal()
     refused = Signal(str)
+    safetyChanged = Signal()
 
     def __init__(self, images: StretchImages, home: Path, *,
                  clock: Callable[[], float] = session_clock, gap_threshold: float = 2.0,
@@ -89,12 +108,24 @@ class PlayerBridge(QObject):
         self._spent = 0.0
         self._auto_pause_text = ""
         self._history_text = ""
+        self._memory: SafetyMemory | None = None
+        self._must_acknowledge = False
+        self._safety_shown = False  # from open until the first stretch runs
+        self._phrase_lengths: dict[str, float] = {}  # rendered phrase -> seconds
 
     # --- from Python -------------------------------------------------------------
 
     def set_audio(self, audio: Any) -> None:
         """The cue player whose readiness the start waits for (None: start at once)."""
         self._audio = audio
+        # The rendered phrases' lengths feed the speech schedule.
+        preparer = getattr(audio, "_preparer", None)
+        if preparer is not None:
+            preparer.finished.connect(self._on_phrases)
+
+    def set_safety_memory(self, memory: SafetyMemory) -> None:
+        """Where relief routines' acknowledgements are remembered (and the welcome read)."""
+        self._memory = memory
 
     def set_theme(self, theme: str) -> None:
         if theme != self._theme:
@@ -108,6 +139,8 @@ class PlayerBridge(QObject):
     @property
     def seconds_spent(self) -> float:
         """Time actually played (pauses left out) in the current or last session."""
+        if self._ticker is not None:  # up to date even inside the finished signal
+            self._spent = self._ticker.engine.played
         return self._spent
 
     def set_history_text(self, text: str) -> None:
@@ -135,6 +168,11 @@ class PlayerBridge(QObject):
         self._phase_index = -1
         self._status = None
         self._view = blank_view()
+        self._view["routineTitle"] = routine.title  # the get-ready screen names it
+        self.viewChanged.emit()
+        self._must_acknowledge = self._needs_acknowledgement(routine)
+        self._safety_shown = True
+        self.safetyChanged.emit()
         if self._audio is not None:
             self._audio.prepare(routine)
         self._set_preparing(True)
@@ -143,11 +181,25 @@ class PlayerBridge(QObject):
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
         if self._preparing and self._routine is not None:
-            audio = self._audio
-            if audio is None or audio.ready or not audio.preparing:
+            if self._voice_ready() and not self._must_acknowledge and not self._welcome_pending():
                 self._begin()
             else:
                 self.preparingChanged.emit()
+
+    def _welcome_pending(self) -> bool:
+        """The first-launch screen is still up (`stretchapp run ID` on a first launch)."""
+        return self._memory is not None and self._memory.welcome_pending()
+
+    def _voice_ready(self) -> bool:
+        audio = self._audio
+        return audio is None or bool(audio.ready) or not audio.preparing
+
+    def _needs_acknowledgement(self, routine: Routine) -> bool:
+        from stretchapp.core.model import Kind
+
+        if routine.kind is not Kind.RELIEF or not routine.safety.strip():
+            return False
+        return self._memory is None or not self._memory.safety_acknowledged(routine.id)
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
@@ -159,6 +211,9 @@ class PlayerBridge(QObject):
         self._end_session()
         recovery.clear_position(self._home)
         self._routine = None
+        self._must_acknowledge = False
+        self._safety_shown = False
+        self.safetyChanged.emit()
         self._set_preparing(False)
 
     # --- to QML ------------------------------------------------------------------
@@ -180,6 +235,24 @@ class PlayerBridge(QObject):
     def _get_auto_pause_text(self) -> str:
         return self._auto_pause_text
 
+    def _get_safety_text(self) -> str:
+        return " ".join(self._routine.safety.split()) if self._routine is not None else ""
+
+    def _get_safety_heading(self) -> str:
+        return SAFETY_HEADING
+
+    def _get_must_acknowledge(self) -> bool:
+        return self._must_acknowledge
+
+    def _get_safety_shown(self) -> bool:
+        return self._safety_shown
+
+    def _get_voice_ready(self) -> bool:
+        return self._voice_ready()
+
+    def _get_words(self) -> dict[str, str]:
+        return player_words()
+
     view = Property(dict, _get_view, notify=viewChanged)
     preparing = Property(bool, _get_preparing, notify=preparingChanged)
     prepareProgress = Property(float, _get_prepare_progress,
@@ -187,6 +260,24 @@ class PlayerBridge(QObject):
     timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
     historyText = Property(str, _get_history_text, notify=historyTextChanged)
     autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
+    safetyText = Property(str, _get_safety_text, notify=safetyChanged)
+    safetyHeading = Property(str, _get_safety_heading, constant=True)
+    mustAcknowledge = Property(bool, _get_must_acknowledge, notify=safetyChanged)
+    # The note stays on screen from the get-ready screen until the first stretch runs.
+    safetyShown = Property(bool, _get_safety_shown, notify=safetyChanged)
+    voiceReady = Property(bool, _get_voice_ready, notify=preparingChanged)
+    words = Property(dict, _get_words, constant=True)  # the safety and welcome sentences
+
+    @Slot()
+    def acknowledge(self) -> None:
+        """The user has read a relief routine's safety note: remember it, and go on."""
+        if not self._must_acknowledge or self._routine is None:
+            return
+        if self._memory is not None:
+            self._memory.acknowledge_safety(self._routine.id)
+        self._must_acknowledge = False
+        self.safetyChanged.emit()
+        self.audio_changed()
 
     @Slot()
     def togglePause(self) -> None:
@@ -239,8 +330,8 @@ class PlayerBridge(QObject):
 
     @Slot()
     def startNow(self) -> None:
-        """Start without waiting any longer for the voice."""
-        if self._preparing:
+        """Start without waiting any longer for the voice (never past an unread note)."""
+        if self._preparing and not self._must_acknowledge:
             self._begin()
 
     @Slot()
@@ -265,11 +356,13 @@ class PlayerBridge(QObject):
         assert routine is not None
         self._set_preparing(False)
         position, self._pending = self._pending, None
+        cues = self._scheduled_cues(routine)
         if position is not None:
             engine = SessionEngine.restore(routine, position, self._clock,
-                                           gap_threshold=self._gap_threshold)
+                                           gap_threshold=self._gap_threshold, cues=cues)
         else:
-            engine = SessionEngine(routine, self._clock, gap_threshold=self._gap_threshold)
+            engine = SessionEngine(routine, self._clock, gap_threshold=self._gap_threshold,
+                                   cues=cues)
         ticker = SessionTicker(engine, self, refresh_ms=self._refresh_ms)
         self._ticker = ticker
         ticker.cueDue.connect(self._on_cue)
@@ -282,6 +375,25 @@ class PlayerBridge(QObject):
         else:
             ticker.pump()
 
+    def _scheduled_cues(self, routine: Routine) -> list[Cue]:
+        """The routine's cues with every phrase moved to its slot in the speech schedule."""
+        from stretchapp.core.cues import all_cues
+        from stretchapp.core.speech_schedule import build_schedule, playing_cues, sound_seconds
+        from stretchapp.core.timeline import build_timeline
+
+        timeline = build_timeline(routine)
+        cues = all_cues(timeline, routine.cues)
+        rate = int(getattr(self._audio, "voiceRate", 160) or 160)
+        schedule = build_schedule(timeline, cues, self._phrase_lengths,
+                                  sound_seconds(routine, paths.sounds_dir()), rate=rate)
+        return playing_cues(cues, schedule)
+
+    @Slot(object)
+    def _on_phrases(self, rendered: dict[str, Path]) -> None:
+        from stretchapp.core.speech_schedule import phrase_seconds
+
+        self._phrase_lengths.update(phrase_seconds(rendered))
+
     def _end_session(self) -> None:
         if self._ticker is not None:
             self._ticker.blockSignals(True)
@@ -290,7 +402,8 @@ class PlayerBridge(QObject):
 
     def _on_cue(self, cue: Cue) -> None:
         self.cueDue.emit(cue)
-        self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
+        if cue.sound:  # a phrase alone (from the speech schedule) has its sound's pulse
+            self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
 
     def _on_auto_paused(self, event: AutoPaused) -> None:
         self._auto_pause_text = event.reason
@@ -312,6 +425,9 @@ class PlayerBridge(QObject):
         self._status = state.status
         if state.status is Status.RUNNING:
             self._auto_pause_text = ""
+            if self._safety_shown and phase is not None and phase.active:
+                self._safety_shown = False
+                self.safetyChanged.emit()
         if state.status in (Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED) and (
                 changed_phase or changed_status or now - self._saved_at >= recovery.SAVE_EVERY):
             self._save_position()

@@ -20,6 +20,7 @@ from stretchapp.core.settings import (
     VOICE_RATES,
     Geometry,
     Settings,
+    acknowledge,
     load_settings,
     save_settings,
 )
@@ -66,6 +67,19 @@ class SettingsBridge(QObject):
 
     def set_geometry(self, geometry: Geometry) -> None:
         self._update(geometry=geometry)
+
+    def welcome_pending(self) -> bool:
+        """True until the first-launch screen has been read."""
+        return not self._settings.welcome_seen
+
+    def safety_acknowledged(self, routine_id: str) -> bool:
+        """True once the user has acknowledged this relief routine's safety note."""
+        return routine_id in self._settings.safety_acknowledged
+
+    def acknowledge_safety(self, routine_id: str) -> None:
+        """Remember the acknowledgement now (written at once: it must survive a crash)."""
+        self._settings = acknowledge(self._settings, routine_id)
+        self.save_now()
 
     # --- to QML ------------------------------------------------------------------
 
@@ -119,6 +133,17 @@ class SettingsBridge(QObject):
     prepareChoices = Property(list, _get_prepare_choices,
                               constant=True)
     themeChoices = Property(list, _get_theme_choices, constant=True)
+
+    def _get_welcome_seen(self) -> bool:
+        return self._settings.welcome_seen
+
+    welcomeSeen = Property(bool, _get_welcome_seen, notify=changed)
+
+    @Slot()
+    def markWelcomeSeen(self) -> None:
+        """The first-launch screen was read: never show it again."""
+        self._update(welcome_seen=True)
+        self.save_now()
 
     @Slot(str)
     def setTheme(self, theme: str) -> None:

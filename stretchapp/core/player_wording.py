@@ -27,3 +27,17 @@ WELCOME_TEXT = (
     "see a doctor or physiotherapist."
 )
 WELCOME_BUTTON = "Got it"
+
+
+def player_words() -> dict[str, str]:
+    """The sentences above by the names QML reads them by."""
+    return {
+        "safetyHeading": SAFETY_HEADING,
+        "acknowledgeButton": ACKNOWLEDGE_BUTTON,
+        "acknowledgeHint": ACKNOWLEDGE_HINT,
+        "preparingVoice": PREPARING_VOICE,
+        "startNow": START_NOW,
+        "welcomeHeading": WELCOME_HEADING,
+        "welcomeText": WELCOME_TEXT,
+        "welcomeButton": WELCOME_BUTTON,
+    }

@@ -31,6 +31,7 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from itertools import pairwise
 from pathlib import Path
 
 from stretchapp.core.cue_sounds import CUE_SOUND_NAMES, WavError, read_wav_info
@@ -249,5 +250,4 @@ def playing_cues(cues: Iterable[Cue], schedule: SpeechSchedule) -> list[Cue]:
 
 def overlaps(schedule: SpeechSchedule) -> list[tuple[Utterance, Utterance]]:
     """Pairs of phrases that would be heard at once (a correct schedule has none)."""
-    spoken = schedule.spoken
-    return [(a, b) for a, b in zip(spoken, spoken[1:], strict=False) if b.start < a.end - _EPSILON]
+    return [(a, b) for a, b in pairwise(schedule.spoken) if b.start < a.end - _EPSILON]

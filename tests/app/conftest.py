@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from stretchapp.app.cue_player import CuePlayer
 from stretchapp.app.main import load_window
 from stretchapp.app.shell import AppShell
 from stretchapp.core.cue_sink import RecordingSink
+from stretchapp.core.settings import load_settings, save_settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -125,12 +127,17 @@ class Ui:
             self.shell.player.refresh()
         self.settle()
 
-    def start(self, routine_id: str) -> None:
-        """Open a routine's detail page from the library and press Start."""
+    def start(self, routine_id: str, *, acknowledge: bool = True) -> None:
+        """Open a routine's detail page from the library and press Start.
+
+        A relief routine's safety note is acknowledged with a click unless told not to.
+        """
         self.click(f"routineCard_{routine_id}")
         assert self.page() == "detail"
         self.click("startButton")
         assert self.page() == "player"
+        if acknowledge and self.shell.player.mustAcknowledge:
+            self.click("acknowledgeButton")
 
 
 def _fail_on_warnings(ui: Ui) -> Any:
@@ -144,7 +151,11 @@ def open_ui(home: Path, qtbot: Any) -> Iterator[Any]:
     """A factory that opens the main window (once per test) with options for the shell."""
     opened: list[Ui] = []
 
-    def make(routine_id: str | None = None, *, theme: str | None = None) -> Ui:
+    def make(routine_id: str | None = None, *, theme: str | None = None,
+             welcome: bool = False) -> Ui:
+        if not welcome:  # the first-launch screen was read before, unless a test wants it
+            loaded = load_settings(home).settings
+            save_settings(home, replace(loaded, welcome_seen=True))
         clock = FakeClock()
         sink = RecordingSink(clock)
         shell = AppShell(home, routine_id=routine_id, clock=clock, threaded_load=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def check_schedule(r: Routine, schedule: SpeechSchedule, cues: list[Cue],
         assert u.start >= u.cue.due
     # A phrase is only ever cut short by the next one, and that one outranks it.
     spoken = schedule.spoken
-    for a, b in zip(spoken, spoken[1:], strict=False):
+    for a, b in pairwise(spoken):
         if a.shortened:
             assert b.priority > a.priority and abs(a.end - b.start) < 0.2, (r.id, a, b)
     counts = [c for c in cues if c.kind is CueKind.COUNT and c.text]
@@ -68,8 +69,8 @@ def library() -> Library:
 def rendered_lengths(library: Library, tmp_path_factory: pytest.TempPathFactory
                      ) -> dict[str, float]:
     """Every phrase of every built-in routine, rendered by the real voice (estimated without)."""
-    phrases = {c.text for r in library.routines.values() for c in all_cues(build_timeline(r), r.cues)
-               if c.text}
+    phrases = {c.text for r in library.routines.values()
+               for c in all_cues(build_timeline(r), r.cues) if c.text}
     renderer = VoiceRenderer(tmp_path_factory.mktemp("voice"))
     if not renderer.available:
         return {text: estimated_seconds(text) for text in phrases}
