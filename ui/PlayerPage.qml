@@ -19,7 +19,6 @@ Rectangle {
     Connections {
         target: player
         function onCueShown(kind, words) {
-            ring.pulse()
             // Numbers are already on screen; words that are not get a moment of their own.
             if (words !== "" && (kind === "halfway" || kind === "finished")) {
                 flashText.text = words
@@ -143,7 +142,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 5
-                source: page.view.imageSource
+                source: player.imageSource
                 caption: page.view.stretchName
                          + (page.view.mirrored ? ", shown for the right side" : "")
                 color: Theme.surface
@@ -199,7 +198,8 @@ Rectangle {
                         width: ringBox.size
                         height: ringBox.size
                         anchors.centerIn: parent
-                        progress: page.view.phaseProgress
+                        progress: player.phaseProgress
+                        pulse: player.pulse
                         color: page.phaseColor
                     }
 
@@ -326,7 +326,7 @@ Rectangle {
                 Accessible.name: "Routine progress: " + page.view.elapsedText + " played, "
                                  + page.view.remainingText.replace("-", "") + " left"
                 Rectangle {
-                    width: Math.max(height, parent.width * page.view.routineProgress)
+                    width: Math.max(height, parent.width * player.routineProgress)
                     height: parent.height
                     radius: height / 2
                     color: Theme.accent

@@ -43,7 +43,10 @@ if TYPE_CHECKING:
     )
     from stretchapp.core.timeline import Phase
 
-REFRESH_MS = 100  # how often the ring and a movement's frames move on: 10 Hz at most
+REFRESH_MS = 200  # how often the ring and a movement's frames move on: 5 Hz (at most 10 wanted)
+# The view's values that move with every refresh: they have their own properties
+# and signal, so a refresh re-evaluates three bindings, not every one of the page's.
+MOTION_KEYS = ("phaseProgress", "routineProgress", "pulse", "imageSource")
 
 
 class SafetyMemory(Protocol):
@@ -73,6 +76,7 @@ class PlayerBridge(QObject):
     """Plays one routine at a time for the player and finish pages."""
 
     viewChanged = Signal()
+    motionChanged = Signal()  # one of MOTION_KEYS moved on
     preparingChanged = Signal()
     cueShown = Signal(str, str)  # cue kind, words: for the visual pulse
     cueDue = Signal(object)  # a Cue, for the cue player
@@ -106,12 +110,14 @@ class PlayerBridge(QObject):
         self._status: Status | None = None
         self._saved_at = 0.0
         self._spent = 0.0
+        self._pulse_at = None
         self._auto_pause_text = ""
         self._history_text = ""
         self._memory: SafetyMemory | None = None
         self._must_acknowledge = False
         self._safety_shown = False  # from open until the first stretch runs
         self._phrase_lengths: dict[str, float] = {}  # rendered phrase -> seconds
+        self._pulse_at: float | None = None  # routine time of the last cue sound
 
     # --- from Python -------------------------------------------------------------
 
@@ -164,12 +170,14 @@ class PlayerBridge(QObject):
         self._routine = routine
         self._pending = position
         self._spent = 0.0
+        self._pulse_at = None
         self._auto_pause_text = ""
         self._phase_index = -1
         self._status = None
         self._view = blank_view()
         self._view["routineTitle"] = routine.title  # the get-ready screen names it
         self.viewChanged.emit()
+        self.motionChanged.emit()
         self._must_acknowledge = self._needs_acknowledgement(routine)
         self._safety_shown = True
         self.safetyChanged.emit()
@@ -235,6 +243,18 @@ class PlayerBridge(QObject):
     def _get_auto_pause_text(self) -> str:
         return self._auto_pause_text
 
+    def _get_phase_progress(self) -> float:
+        return float(self._view.get("phaseProgress", 0.0))
+
+    def _get_routine_progress(self) -> float:
+        return float(self._view.get("routineProgress", 0.0))
+
+    def _get_pulse(self) -> float:
+        return float(self._view.get("pulse", 0.0))
+
+    def _get_image_source(self) -> str:
+        return str(self._view.get("imageSource", ""))
+
     def _get_safety_text(self) -> str:
         return " ".join(self._routine.safety.split()) if self._routine is not None else ""
 
@@ -260,6 +280,10 @@ class PlayerBridge(QObject):
     timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
     historyText = Property(str, _get_history_text, notify=historyTextChanged)
     autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
+    phaseProgress = Property(float, _get_phase_progress, notify=motionChanged)
+    routineProgress = Property(float, _get_routine_progress, notify=motionChanged)
+    pulse = Property(float, _get_pulse, notify=motionChanged)
+    imageSource = Property(str, _get_image_source, notify=motionChanged)
     safetyText = Property(str, _get_safety_text, notify=safetyChanged)
     safetyHeading = Property(str, _get_safety_heading, constant=True)
     mustAcknowledge = Property(bool, _get_must_acknowledge, notify=safetyChanged)
@@ -403,6 +427,7 @@ class PlayerBridge(QObject):
     def _on_cue(self, cue: Cue) -> None:
         self.cueDue.emit(cue)
         if cue.sound:  # a phrase alone (from the speech schedule) has its sound's pulse
+            self._pulse_at = cue.due
             self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
 
     def _on_auto_paused(self, event: AutoPaused) -> None:
@@ -445,12 +470,16 @@ class PlayerBridge(QObject):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
-        from stretchapp.app.player_view import player_view
+        from stretchapp.app.player_view import player_view, pulse_level
 
         view = player_view(self._routine, state, self._images, self._theme)
-        if view != self._view:
-            self._view = view
+        view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
+        old, self._view = self._view, view
+        moved = any(view[key] != old.get(key) for key in MOTION_KEYS)
+        if any(value != old.get(key) for key, value in view.items() if key not in MOTION_KEYS):
             self.viewChanged.emit()
+        if moved:
+            self.motionChanged.emit()
 
     def _refresh_view(self) -> None:
         if self._ticker is not None:

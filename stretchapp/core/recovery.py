@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # imported by load_position: the app starts without the sessi
     from stretchapp.core.session_events import SessionPosition
 
 RECOVERY_FILE = "interrupted-session.json"
+# In a folder of its own: the library watcher watches the home itself until the
+# user's routines folder exists, and a save every few seconds there made it
+# reload the whole library every few seconds while a routine played.
+RECOVERY_FOLDER = "session"
 SAVE_EVERY = 5.0  # seconds between saves while a routine plays
 
 
@@ -33,6 +37,11 @@ class Interrupted:
 
 
 def recovery_path(home: Path) -> Path:
+    return home / RECOVERY_FOLDER / RECOVERY_FILE
+
+
+def _legacy_path(home: Path) -> Path:
+    """Where versions before the session folder kept the file (still read once)."""
     return home / RECOVERY_FILE
 
 
@@ -47,6 +56,8 @@ def load_position(home: Path) -> Interrupted | None:
     from stretchapp.core.session_events import SessionPosition
 
     path = recovery_path(home)
+    if not path.exists() and _legacy_path(home).exists():
+        path = _legacy_path(home)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
@@ -68,5 +79,6 @@ def load_position(home: Path) -> Interrupted | None:
 
 def clear_position(home: Path) -> None:
     """Forget the position: the routine finished, was stopped or was declined."""
-    with contextlib.suppress(FileNotFoundError, OSError):
-        recovery_path(home).unlink()
+    for path in (recovery_path(home), _legacy_path(home)):
+        with contextlib.suppress(FileNotFoundError, OSError):
+            path.unlink()

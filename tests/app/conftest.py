@@ -153,9 +153,11 @@ def open_ui(home: Path, qtbot: Any) -> Iterator[Any]:
 
     def make(routine_id: str | None = None, *, theme: str | None = None,
              welcome: bool = False) -> Ui:
-        if not welcome:  # the first-launch screen was read before, unless a test wants it
-            loaded = load_settings(home).settings
-            save_settings(home, replace(loaded, welcome_seen=True))
+        loaded = load_settings(home)
+        if not welcome and not loaded.notice:
+            # The first-launch screen was read before, unless a test wants it (or
+            # wants to see what a damaged settings file does).
+            save_settings(home, replace(loaded.settings, welcome_seen=True))
         clock = FakeClock()
         sink = RecordingSink(clock)
         shell = AppShell(home, routine_id=routine_id, clock=clock, threaded_load=False,

@@ -93,6 +93,7 @@ def test_interrupted_routine_is_offered_and_continued(home: Path, open_ui: Any) 
     assert dialog.property("heading") == "Continue Calf cramp relief?"
     ui.click("recoveryDialogAccept")
     assert ui.page() == "player"
+    ui.click("acknowledgeButton")  # the relief routine's safety note comes first
     assert ui.shell.player.view["paused"] is True
     assert ui.text("phaseLabel") == "Hold"
     assert ui.text("countdownText") == "25"
