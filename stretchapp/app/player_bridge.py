@@ -110,7 +110,6 @@ class PlayerBridge(QObject):
         self._status: Status | None = None
         self._saved_at = 0.0
         self._spent = 0.0
-        self._pulse_at = None
         self._auto_pause_text = ""
         self._history_text = ""
         self._memory: SafetyMemory | None = None

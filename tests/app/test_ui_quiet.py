@@ -7,6 +7,8 @@ import math
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
+from stretchapp.app.player_view import PULSE_SECONDS, pulse_level
+
 from .conftest import Ui
 
 
@@ -75,3 +77,11 @@ def test_search_field_shows_no_cursor_until_used(ui: Ui) -> None:
     assert field.property("used") is False
     ui.click("searchField")
     assert field.property("used") is True
+
+
+def test_pulse_fades_in_steps_of_routine_time() -> None:
+    """The halo is full at a cue, gone PULSE_SECONDS later, and never before the cue."""
+    assert pulse_level(10.0, 10.0) == 1.0
+    assert pulse_level(10.3, 10.0) == 0.5
+    assert pulse_level(10.0 + PULSE_SECONDS, 10.0) == 0.0
+    assert pulse_level(9.0, 10.0) == 0.0 and pulse_level(5.0, None) == 0.0

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 
 from stretchapp.core import recovery
 from stretchapp.core.cues import CueKind
@@ -140,3 +140,71 @@ def test_history_leaves_out_a_suspend(ui: Ui, home: Path) -> None:
         "SELECT seconds FROM sessions").fetchone()[0]
     assert abs(seconds - (5 + rest)) < 1.0
     assert "8 min" in ui.text("timeSpentText")
+
+
+class SlowVoice(QObject):
+    """A cue player whose voice is still being rendered: the edge the get-ready screen waits on."""
+
+    readyChanged = Signal()
+    preparingChanged = Signal()
+    progressChanged = Signal()
+    noticeChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ready, self.preparing, self.progress, self.notice = False, True, 0.4, ""
+        self.voiceRate = 160
+        self.played: list[object] = []
+
+    def prepare(self, routine: object) -> None:
+        self.ready, self.preparing = False, True
+
+    def finish(self) -> None:
+        self.ready, self.preparing = True, False
+        self.preparingChanged.emit()
+
+    def play_cue(self, cue: object) -> None:
+        self.played.append(cue)
+
+    def follow_state(self, state: object) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def set_volume(self, value: float) -> None: ...
+
+    def set_muted(self, value: bool) -> None: ...
+
+    def set_voice_enabled(self, value: bool) -> None: ...
+
+    def set_voice_rate(self, value: int) -> None: ...
+
+
+def _with_slow_voice(ui: Ui) -> SlowVoice:
+    voice = SlowVoice(ui.shell)
+    ui.shell.audio = voice
+    ui.shell._wire_audio(voice)
+    ui.shell.player.set_audio(voice)
+    return voice
+
+
+def test_clock_starts_only_when_the_voice_is_ready(ui: Ui) -> None:
+    """While the voice renders the get-ready screen waits, clock still; ready, the first cue is
+    due at once."""
+    voice = _with_slow_voice(ui)
+    ui.start("back-warm-up")
+    assert ui.exists("preparingVoiceText") and ui.exists("startNowButton")
+    ui.advance(5)
+    assert ui.shell.player.engine is None and voice.played == []
+    voice.finish()
+    ui.settle()
+    assert ui.shell.player.engine is not None
+    assert [c.kind for c in voice.played][:1] == [CueKind.PHASE_START]
+    assert ui.text("countdownText") == ui.shell.player.view["countdownText"]
+
+
+def test_start_now_starts_without_the_voice(ui: Ui) -> None:
+    """"Start now" on the get-ready screen starts at once, voice or not."""
+    _with_slow_voice(ui)
+    ui.start("back-warm-up")
+    ui.click("startNowButton")
+    assert ui.shell.player.engine is not None and not ui.exists("preparingOverlay")
