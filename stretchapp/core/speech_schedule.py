@@ -28,6 +28,7 @@ finish sound, and nothing follows it.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
@@ -216,11 +217,11 @@ def build_schedule(
 def _place(cue: Cue, length: float, earliest: float, deadline: float,
            sounds: Sequence[tuple[float, float]], busy: _Busy) -> Utterance | None:
     """The earliest good slot for one phrase, whole or (for lesser phrases) shortened."""
-    at = earliest
+    at = _whole_ms(earliest)
     while at <= deadline + _EPSILON:
         moved = _sound_end_at(sounds, at) or busy.taken_at(at)
         if moved is not None:
-            at = moved
+            at = _whole_ms(moved)
             continue
         room = busy.next_start_after(at) - GAP - at
         if room >= length - _EPSILON:
@@ -231,8 +232,13 @@ def _place(cue: Cue, length: float, earliest: float, deadline: float,
             return Utterance(cue, at, at + room, length, priority(cue))
         at = busy.next_start_after(at)
         moved = busy.taken_at(at)
-        at = moved if moved is not None else at + _EPSILON
+        at = _whole_ms(moved if moved is not None else at + 0.001)
     return None
+
+
+def _whole_ms(seconds: float) -> float:
+    """Rounded up to a whole millisecond: a due time a clock reading can land on exactly."""
+    return math.ceil(round(seconds * 1000, 6)) / 1000
 
 
 def playing_cues(cues: Iterable[Cue], schedule: SpeechSchedule) -> list[Cue]:

@@ -22,10 +22,12 @@ from stretchapp.core.speech_schedule import (
     playing_cues,
     sound_seconds,
 )
+from stretchapp.core.session import SessionEngine
+from stretchapp.core.session_events import Status
 from stretchapp.core.timeline import build_timeline
 from stretchapp.core.voice import VoiceRenderer
 
-from .routine_factory import routine, routines, step
+from .routine_factory import FakeClock, routine, routines, step
 
 SOUNDS = {"next": 0.5, "start": 1.2, "tick": 0.12, "halfway": 0.8, "switch": 0.6,
           "rest": 1.0, "count": 0.25, "finish": 1.8}
@@ -175,3 +177,25 @@ def test_any_routine_has_no_overlap_and_no_word_in_a_sound(r: Routine) -> None:
         assert phase.start <= u.start < phase.end
     assert len(schedule.spoken) + len(schedule.dropped) == len(
         [c for c in cues if c.text and c.kind is not CueKind.FINISHED])
+
+
+@settings(max_examples=30, deadline=None)
+@given(r=routines())
+def test_the_engine_says_each_phrase_at_its_planned_start(r: Routine) -> None:
+    """An engine given playing_cues hands out each phrase exactly at its schedule's start."""
+    schedule, cues = schedule_of(r)
+    clock = FakeClock()
+    engine = SessionEngine(r, clock, cues=playing_cues(cues, schedule))
+    engine.start()
+    start = clock.now
+    heard: list[tuple[float, str]] = []
+    while engine.status is Status.RUNNING:
+        heard += [(clock.now - start, e.text) for e in engine.tick()
+                  if isinstance(e, Cue) and not e.sound and e.text]
+        due = engine.next_deadline()
+        if due is None:  # finished by that tick
+            break
+        clock.now = max(clock.now, min(due, clock.now + 1.0))
+    planned = [(u.start, u.cue.text) for u in schedule.spoken]
+    assert [t for _, t in heard] == [t for _, t in planned]
+    assert all(abs(a - b) < 1e-6 for (a, _), (b, _) in zip(heard, planned, strict=True))
