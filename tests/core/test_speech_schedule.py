@@ -12,6 +12,8 @@ from stretchapp.core import paths
 from stretchapp.core.cues import Cue, CueKind, all_cues
 from stretchapp.core.library import Library, load_library
 from stretchapp.core.model import Routine, Side
+from stretchapp.core.session import SessionEngine
+from stretchapp.core.session_events import Status
 from stretchapp.core.speech_schedule import (
     Priority,
     SpeechSchedule,
@@ -22,8 +24,6 @@ from stretchapp.core.speech_schedule import (
     playing_cues,
     sound_seconds,
 )
-from stretchapp.core.session import SessionEngine
-from stretchapp.core.session_events import Status
 from stretchapp.core.timeline import build_timeline
 from stretchapp.core.voice import VoiceRenderer
 
