@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core import paths, recovery
+from stretchapp.core import recovery
 from stretchapp.core.player_wording import SAFETY_HEADING, player_words
 
 # The session machinery (engine, events, timeline, cues, ticker, the player's view)
 # is imported by the methods that play a routine: the first frame does without it.
 if TYPE_CHECKING:
     from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.app.spoken_cues import SpokenCues
     from stretchapp.app.stretch_images import StretchImages
     from stretchapp.core.cues import Cue
     from stretchapp.core.model import Routine
@@ -115,7 +116,7 @@ class PlayerBridge(QObject):
         self._memory: SafetyMemory | None = None
         self._must_acknowledge = False
         self._safety_shown = False  # from open until the first stretch runs
-        self._phrase_lengths: dict[str, float] = {}  # rendered phrase -> seconds
+        self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
         self._pulse_at: float | None = None  # routine time of the last cue sound
 
     # --- from Python -------------------------------------------------------------
@@ -379,7 +380,8 @@ class PlayerBridge(QObject):
         assert routine is not None
         self._set_preparing(False)
         position, self._pending = self._pending, None
-        cues = self._scheduled_cues(routine)
+        rate = int(getattr(self._audio, "voiceRate", 0) or 160)
+        cues = self._spoken_cues().for_routine(routine, rate)
         if position is not None:
             engine = SessionEngine.restore(routine, position, self._clock,
                                            gap_threshold=self._gap_threshold, cues=cues)
@@ -398,24 +400,16 @@ class PlayerBridge(QObject):
         else:
             ticker.pump()
 
-    def _scheduled_cues(self, routine: Routine) -> list[Cue]:
-        """The routine's cues with every phrase moved to its slot in the speech schedule."""
-        from stretchapp.core.cues import all_cues
-        from stretchapp.core.speech_schedule import build_schedule, playing_cues, sound_seconds
-        from stretchapp.core.timeline import build_timeline
-
-        timeline = build_timeline(routine)
-        cues = all_cues(timeline, routine.cues)
-        rate = int(getattr(self._audio, "voiceRate", 160) or 160)
-        schedule = build_schedule(timeline, cues, self._phrase_lengths,
-                                  sound_seconds(routine, paths.sounds_dir()), rate=rate)
-        return playing_cues(cues, schedule)
-
     @Slot(object)
     def _on_phrases(self, rendered: dict[str, Path]) -> None:
-        from stretchapp.core.speech_schedule import phrase_seconds
+        self._spoken_cues().learn(rendered)
 
-        self._phrase_lengths.update(phrase_seconds(rendered))
+    def _spoken_cues(self) -> SpokenCues:
+        from stretchapp.app.spoken_cues import SpokenCues
+
+        if self._spoken is None:
+            self._spoken = SpokenCues()
+        return self._spoken
 
     def _end_session(self) -> None:
         if self._ticker is not None:
