@@ -135,6 +135,17 @@ Rectangle {
                         bottomPadding: Theme.space2
                         selectByMouse: true
                         Accessible.name: "Search routines"
+                        // Focused for the keyboard at start, but no blinking cursor (a
+                        // repaint twice a second) until the user clicks or types here.
+                        property bool used: false
+                        onActiveFocusChanged: if (!activeFocus) used = false
+                        onPressed: used = true
+                        Keys.onPressed: (event) => { used = true; event.accepted = false }
+                        cursorDelegate: Rectangle {
+                            width: 2
+                            color: Theme.text
+                            opacity: search.used ? 1 : 0
+                        }
                         onTextEdited: library.setSearchText(text)
                         Keys.onEscapePressed: { text = ""; library.setSearchText("") }
                         background: Rectangle {

@@ -8,7 +8,8 @@ ApplicationWindow {
     id: window
 
     readonly property bool playing: app.page === "player" && !player.preparing
-    readonly property bool dialogOpen: (stopLoader.item !== null && stopLoader.item.visible)
+    readonly property bool dialogOpen: welcomeLoader.active
+                                       || (stopLoader.item !== null && stopLoader.item.visible)
                                        || (recoveryLoader.item !== null
                                            && recoveryLoader.item.visible)
                                        || (pageLoader.item !== null
@@ -209,6 +210,15 @@ ApplicationWindow {
             onAccepted: app.continueInterrupted()
             onRejected: app.discardInterrupted()
         }
+    }
+
+    // The first-launch screen, over everything until it is read.
+    Loader {
+        id: welcomeLoader
+        anchors.fill: parent
+        active: !settings.welcomeSeen
+        source: active ? "WelcomeScreen.qml" : ""
+        onLoaded: item.focusFirst()
     }
 
     // Keys that work from anywhere in the window.

@@ -15,7 +15,9 @@ Rectangle {
     color: Theme.background
 
     function focusFirst() {
-        if (player.sideQuestion)
+        if (player.mustAcknowledge)
+            acknowledgeButton.forceActiveFocus()
+        else if (player.sideQuestion)
             sideChooser.forceActiveFocus()
         else
             pauseButton.forceActiveFocus()
@@ -24,7 +26,6 @@ Rectangle {
     Connections {
         target: player
         function onCueShown(kind, words) {
-            ring.pulse()
             // Numbers are already on screen; words that are not get a moment of their own.
             if (words !== "" && (kind === "halfway" || kind === "finished")) {
                 flashText.text = words
@@ -111,6 +112,31 @@ Rectangle {
             }
         }
 
+        // The routine's safety note, until the first stretch begins.
+        Rectangle {
+            objectName: "safetyBanner"
+            Layout.fillWidth: true
+            implicitHeight: bannerText.implicitHeight + Theme.space3 * 2
+            visible: player.safetyShown && player.safetyText !== "" && !player.preparing
+            radius: Theme.radius
+            color: Theme.warnBg
+            border.color: Theme.warnText
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: player.words.safetyHeading + ": " + player.safetyText
+            Text {
+                id: bannerText
+                objectName: "safetyBannerText"
+                anchors.fill: parent
+                anchors.margins: Theme.space3
+                text: player.safetyText
+                color: Theme.warnText
+                font.pointSize: Theme.textBody
+                wrapMode: Text.WordWrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
+            }
+        }
+
         // The picture and what to do.
         RowLayout {
             Layout.fillWidth: true
@@ -123,7 +149,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 5
-                source: page.view.imageSource
+                source: player.imageSource
                 caption: page.view.stretchName
                          + (page.view.mirrored ? ", shown for the right side" : "")
                 color: Theme.surface
@@ -179,7 +205,8 @@ Rectangle {
                         width: ringBox.size
                         height: ringBox.size
                         anchors.centerIn: parent
-                        progress: page.view.phaseProgress
+                        progress: player.phaseProgress
+                        pulse: player.pulse
                         color: page.phaseColor
                     }
 
@@ -306,7 +333,7 @@ Rectangle {
                 Accessible.name: "Routine progress: " + page.view.elapsedText + " played, "
                                  + page.view.remainingText.replace("-", "") + " left"
                 Rectangle {
-                    width: Math.max(height, parent.width * page.view.routineProgress)
+                    width: Math.max(height, parent.width * player.routineProgress)
                     height: parent.height
                     radius: height / 2
                     color: Theme.accent
@@ -362,26 +389,98 @@ Rectangle {
         }
     }
 
-    // Getting the sounds and the voice ready before the first step.
+    // The get-ready screen before the first step of every start: the routine's
+    // safety note (a relief routine's is acknowledged once), while the sounds and
+    // the voice get ready. The session clock starts when it closes.
     Rectangle {
+        id: getReady
         objectName: "preparingOverlay"
         anchors.fill: parent
         visible: player.preparing
         color: Theme.background
+        onVisibleChanged: if (visible && acknowledgeButton.visible) acknowledgeButton.forceActiveFocus()
+
         ColumnLayout {
             anchors.centerIn: parent
-            width: Math.min(parent.width - Theme.space8, Theme.basePoint * 34)
-            spacing: Theme.space3
+            width: Math.min(parent.width - Theme.space8, Theme.basePoint * 44)
+            spacing: Theme.space4
+
             Text {
+                objectName: "getReadyTitle"
                 Layout.fillWidth: true
-                text: player.sideQuestion && player.prepareProgress >= 1 ? "Get ready"
-                                                                         : "Getting the voice ready…"
+                text: page.view.routineTitle || player.words.safetyHeading
                 color: Theme.text
                 font.pointSize: Theme.textTitle
+                font.weight: Font.DemiBold
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Rectangle {
+                objectName: "getReadySafety"
+                Layout.fillWidth: true
+                visible: player.safetyText !== ""
+                implicitHeight: safetyColumn.implicitHeight + Theme.space4 * 2
+                radius: Theme.radius
+                color: Theme.warnBg
+                border.color: Theme.warnText
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: player.words.safetyHeading + ": " + player.safetyText
+                Column {
+                    id: safetyColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.space4
+                    spacing: Theme.space2
+                    Text {
+                        width: parent.width
+                        text: player.words.safetyHeading
+                        color: Theme.warnText
+                        font.pointSize: Theme.textLarge
+                        font.weight: Font.DemiBold
+                    }
+                    Text {
+                        objectName: "getReadySafetyText"
+                        width: parent.width
+                        text: player.safetyText
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        lineHeight: 1.2
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+            AppButton {
+                id: acknowledgeButton
+                objectName: "acknowledgeButton"
+                Layout.alignment: Qt.AlignHCenter
+                visible: player.mustAcknowledge
+                kind: "primary"
+                large: true
+                text: player.words.acknowledgeButton
+                Accessible.name: player.words.acknowledgeButton + " (Enter)"
+                onClicked: player.acknowledge()
+                onVisibleChanged: if (visible) forceActiveFocus()
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: player.mustAcknowledge
+                text: player.words.acknowledgeHint
+                color: Theme.textMuted
+                font.pointSize: Theme.textSmall
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "preparingVoiceText"
+                Layout.fillWidth: true
+                visible: !player.voiceReady
+                text: player.words.preparingVoice
+                color: Theme.text
+                font.pointSize: Theme.textLarge
                 horizontalAlignment: Text.AlignHCenter
             }
             Rectangle {
                 Layout.fillWidth: true
+                visible: !player.voiceReady
                 implicitHeight: Theme.unit * 1.5
                 radius: height / 2
                 color: Theme.ringTrack
@@ -400,7 +499,8 @@ Rectangle {
                 id: sideChooser
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.space4
-                visible: player.sideQuestion
+                // Asked once the safety note is acknowledged: one question at a time.
+                visible: player.sideQuestion && !player.mustAcknowledge
                 focus: visible
                 choices: player.sideChoices
                 onVisibleChanged: if (visible) { current = 0; forceActiveFocus() }
@@ -413,11 +513,16 @@ Rectangle {
             AppButton {
                 objectName: "startNowButton"
                 Layout.alignment: Qt.AlignHCenter
-                visible: !player.sideQuestion
-                text: "Start now"
+                visible: !player.voiceReady && !player.mustAcknowledge && !player.sideQuestion
+                text: player.words.startNow
                 Accessible.name: "Start now, without waiting for the voice"
                 onClicked: player.startNow()
             }
+        }
+        Shortcut {
+            sequences: ["Return", "Enter"]
+            enabled: getReady.visible && player.mustAcknowledge
+            onActivated: player.acknowledge()
         }
     }
 }

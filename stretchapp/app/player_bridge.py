@@ -2,8 +2,15 @@
 
 A SessionTicker drives the engine; every state it reports becomes one dict of
 display values (player_view) that QML binds to through `view`. The bridge also
-keeps the crash-recovery position up to date, measures the time spent, and
-waits for the cue player to get its sounds and voice ready before starting.
+keeps the crash-recovery position up to date and shows the time the engine
+says was played.
+
+Before the first step of every start the get-ready screen shows (`preparing`):
+the routine's safety note, which a relief routine's user acknowledges once per
+routine, while the cue player gets its sounds and voice ready. The session
+clock starts only when both are done (or "Start now" is pressed), so the first
+cue is on time. The cues the engine plays come from the speech schedule: each
+sound at its instant, each phrase at its planned start.
 """
 
 from __future__ import annotations
@@ -12,10 +19,11 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from stretchapp.core.player_wording import SAFETY_HEADING, player_words
 from stretchapp.core.session import recovery
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
@@ -30,6 +38,7 @@ from stretchapp.core.session.side_choice import (
 # is imported by the methods that play a routine: the first frame does without it.
 if TYPE_CHECKING:
     from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.app.spoken_cues import SpokenCues
     from stretchapp.app.stretch_images import StretchImages
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
@@ -43,7 +52,20 @@ if TYPE_CHECKING:
     )
     from stretchapp.core.session.timeline import Phase
 
-REFRESH_MS = 100  # how often the ring and a movement's frames move on
+REFRESH_MS = 200  # how often the ring and a movement's frames move on: 5 Hz (at most 10 wanted)
+# The view's values that move with every refresh: they have their own properties
+# and signal, so a refresh re-evaluates three bindings, not every one of the page's.
+MOTION_KEYS = ("phaseProgress", "routineProgress", "pulse", "imageSource")
+
+
+class SafetyMemory(Protocol):
+    """Where acknowledged safety notes are remembered (the settings bridge)."""
+
+    def safety_acknowledged(self, routine_id: str) -> bool: ...
+
+    def acknowledge_safety(self, routine_id: str) -> None: ...
+
+    def welcome_pending(self) -> bool: ...
 
 
 def session_clock() -> float:
@@ -63,6 +85,7 @@ class PlayerBridge(QObject):
     """Plays one routine at a time for the player and finish pages."""
 
     viewChanged = Signal()
+    motionChanged = Signal()  # one of MOTION_KEYS moved on
     preparingChanged = Signal()
     cueShown = Signal(str, str)  # cue kind, words: for the visual pulse
     cueDue = Signal(object)  # a Cue, for the cue player
@@ -72,6 +95,7 @@ class PlayerBridge(QObject):
     historyTextChanged = Signal()
     refused = Signal(str)
     sideQuestionChanged = Signal()
+    safetyChanged = Signal()
 
     def __init__(self, images: StretchImages, home: Path, *,
                  clock: Callable[[], float] = session_clock, gap_threshold: float = 2.0,
@@ -96,18 +120,30 @@ class PlayerBridge(QObject):
         self._status: Status | None = None
         self._saved_at = 0.0
         self._spent = 0.0
-        self._last_clock: float | None = None
         self._auto_pause_text = ""
         self._history_text = ""
         # `sides: choose` steps: the answer, and whether the start still waits for it.
         self._side_choice: SideChoice = DEFAULT_SIDE_CHOICE
         self._side_question = False
+        self._memory: SafetyMemory | None = None
+        self._must_acknowledge = False
+        self._safety_shown = False  # from open until the first stretch runs
+        self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
+        self._pulse_at: float | None = None  # routine time of the last cue sound
 
     # --- from Python -------------------------------------------------------------
 
     def set_audio(self, audio: Any) -> None:
         """The cue player whose readiness the start waits for (None: start at once)."""
         self._audio = audio
+        # The rendered phrases' lengths feed the speech schedule.
+        preparer = getattr(audio, "_preparer", None)
+        if preparer is not None:
+            preparer.finished.connect(self._on_phrases)
+
+    def set_safety_memory(self, memory: SafetyMemory) -> None:
+        """Where relief routines' acknowledgements are remembered (and the welcome read)."""
+        self._memory = memory
 
     def set_theme(self, theme: str) -> None:
         if theme != self._theme:
@@ -121,6 +157,8 @@ class PlayerBridge(QObject):
     @property
     def seconds_spent(self) -> float:
         """Time actually played (pauses left out) in the current or last session."""
+        if self._ticker is not None:  # up to date even inside the finished signal
+            self._spent = self._ticker.engine.played
         return self._spent
 
     def set_history_text(self, text: str) -> None:
@@ -144,13 +182,19 @@ class PlayerBridge(QObject):
         self._routine = routine
         self._pending = position
         self._spent = 0.0
-        self._last_clock = None
+        self._pulse_at = None
         self._auto_pause_text = ""
         self._phase_index = -1
         self._status = None
         self._view = blank_view()
         self._side_choice = DEFAULT_SIDE_CHOICE
         self._set_side_question(asks_side(routine))
+        self._view["routineTitle"] = routine.title  # the get-ready screen names it
+        self.viewChanged.emit()
+        self.motionChanged.emit()
+        self._must_acknowledge = self._needs_acknowledgement(routine)
+        self._safety_shown = True
+        self.safetyChanged.emit()
         if self._audio is not None:
             self._audio.prepare(routine)
         self._set_preparing(True)
@@ -159,11 +203,25 @@ class PlayerBridge(QObject):
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
         if self._preparing and self._routine is not None and not self._side_question:
-            audio = self._audio
-            if audio is None or audio.ready or not audio.preparing:
+            if self._voice_ready() and not self._must_acknowledge and not self._welcome_pending():
                 self._begin()
             else:
                 self.preparingChanged.emit()
+
+    def _welcome_pending(self) -> bool:
+        """The first-launch screen is still up (`stretchapp run ID` on a first launch)."""
+        return self._memory is not None and self._memory.welcome_pending()
+
+    def _voice_ready(self) -> bool:
+        audio = self._audio
+        return audio is None or bool(audio.ready) or not audio.preparing
+
+    def _needs_acknowledgement(self, routine: Routine) -> bool:
+        from stretchapp.core.model import Kind
+
+        if routine.kind is not Kind.RELIEF or not routine.safety.strip():
+            return False
+        return self._memory is None or not self._memory.safety_acknowledged(routine.id)
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
@@ -175,6 +233,9 @@ class PlayerBridge(QObject):
         self._end_session()
         recovery.clear_position(self._home)
         self._routine = None
+        self._must_acknowledge = False
+        self._safety_shown = False
+        self.safetyChanged.emit()
         self._set_preparing(False)
 
     # --- to QML ------------------------------------------------------------------
@@ -202,6 +263,36 @@ class PlayerBridge(QObject):
     def _get_side_choices(self) -> list[dict[str, str]]:
         return [{"key": choice.key, "label": choice.label} for choice in SIDE_CHOICES]
 
+    def _get_phase_progress(self) -> float:
+        return float(self._view.get("phaseProgress", 0.0))
+
+    def _get_routine_progress(self) -> float:
+        return float(self._view.get("routineProgress", 0.0))
+
+    def _get_pulse(self) -> float:
+        return float(self._view.get("pulse", 0.0))
+
+    def _get_image_source(self) -> str:
+        return str(self._view.get("imageSource", ""))
+
+    def _get_safety_text(self) -> str:
+        return " ".join(self._routine.safety.split()) if self._routine is not None else ""
+
+    def _get_safety_heading(self) -> str:
+        return SAFETY_HEADING
+
+    def _get_must_acknowledge(self) -> bool:
+        return self._must_acknowledge
+
+    def _get_safety_shown(self) -> bool:
+        return self._safety_shown
+
+    def _get_voice_ready(self) -> bool:
+        return self._voice_ready()
+
+    def _get_words(self) -> dict[str, str]:
+        return player_words()
+
     view = Property(dict, _get_view, notify=viewChanged)
     # True while the get-ready screen asks which side goes first (sides: choose).
     sideQuestion = Property(bool, _get_side_question, notify=sideQuestionChanged)
@@ -212,6 +303,28 @@ class PlayerBridge(QObject):
     timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
     historyText = Property(str, _get_history_text, notify=historyTextChanged)
     autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
+    phaseProgress = Property(float, _get_phase_progress, notify=motionChanged)
+    routineProgress = Property(float, _get_routine_progress, notify=motionChanged)
+    pulse = Property(float, _get_pulse, notify=motionChanged)
+    imageSource = Property(str, _get_image_source, notify=motionChanged)
+    safetyText = Property(str, _get_safety_text, notify=safetyChanged)
+    safetyHeading = Property(str, _get_safety_heading, constant=True)
+    mustAcknowledge = Property(bool, _get_must_acknowledge, notify=safetyChanged)
+    # The note stays on screen from the get-ready screen until the first stretch runs.
+    safetyShown = Property(bool, _get_safety_shown, notify=safetyChanged)
+    voiceReady = Property(bool, _get_voice_ready, notify=preparingChanged)
+    words = Property(dict, _get_words, constant=True)  # the safety and welcome sentences
+
+    @Slot()
+    def acknowledge(self) -> None:
+        """The user has read a relief routine's safety note: remember it, and go on."""
+        if not self._must_acknowledge or self._routine is None:
+            return
+        if self._memory is not None:
+            self._memory.acknowledge_safety(self._routine.id)
+        self._must_acknowledge = False
+        self.safetyChanged.emit()
+        self.audio_changed()
 
     @Slot()
     def togglePause(self) -> None:
@@ -274,8 +387,8 @@ class PlayerBridge(QObject):
 
     @Slot()
     def startNow(self) -> None:
-        """Start without waiting any longer for the voice."""
-        if self._preparing:
+        """Start without waiting any longer for the voice (never past an unread note)."""
+        if self._preparing and not self._must_acknowledge:
             self._begin()
 
     @Slot()
@@ -302,11 +415,14 @@ class PlayerBridge(QObject):
         self._set_side_question(False)
         self._set_preparing(False)
         position, self._pending = self._pending, None
+        rate = int(getattr(self._audio, "voiceRate", 0) or 160)
+        cues = self._spoken_cues().for_routine(routine, rate)
         if position is not None:
             engine = SessionEngine.restore(routine, position, self._clock,
-                                           gap_threshold=self._gap_threshold)
+                                           gap_threshold=self._gap_threshold, cues=cues)
         else:
-            engine = SessionEngine(routine, self._clock, gap_threshold=self._gap_threshold)
+            engine = SessionEngine(routine, self._clock, gap_threshold=self._gap_threshold,
+                                   cues=cues)
         ticker = SessionTicker(engine, self, refresh_ms=self._refresh_ms)
         self._ticker = ticker
         ticker.cueDue.connect(self._on_cue)
@@ -319,6 +435,17 @@ class PlayerBridge(QObject):
         else:
             ticker.pump()
 
+    @Slot(object)
+    def _on_phrases(self, rendered: dict[str, Path]) -> None:
+        self._spoken_cues().learn(rendered)
+
+    def _spoken_cues(self) -> SpokenCues:
+        from stretchapp.app.spoken_cues import SpokenCues
+
+        if self._spoken is None:
+            self._spoken = SpokenCues()
+        return self._spoken
+
     def _end_session(self) -> None:
         if self._ticker is not None:
             self._ticker.blockSignals(True)
@@ -327,7 +454,9 @@ class PlayerBridge(QObject):
 
     def _on_cue(self, cue: Cue) -> None:
         self.cueDue.emit(cue)
-        self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
+        if cue.sound:  # a phrase alone (from the speech schedule) has its sound's pulse
+            self._pulse_at = cue.due
+            self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
 
     def _on_auto_paused(self, event: AutoPaused) -> None:
         self._auto_pause_text = event.reason
@@ -341,9 +470,7 @@ class PlayerBridge(QObject):
         from stretchapp.core.session.events import Status
 
         now = self._clock()
-        if self._status is Status.RUNNING and self._last_clock is not None:
-            self._spent += max(0.0, now - self._last_clock)
-        self._last_clock = now
+        self._spent = state.played  # the engine's figure: pauses and gaps left out
         phase: Phase | None = state.phase
         changed_phase = phase is not None and phase.index != self._phase_index
         changed_status = state.status is not self._status
@@ -351,6 +478,9 @@ class PlayerBridge(QObject):
         self._status = state.status
         if state.status is Status.RUNNING:
             self._auto_pause_text = ""
+            if self._safety_shown and phase is not None and phase.active:
+                self._safety_shown = False
+                self.safetyChanged.emit()
         if state.status in (Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED) and (
                 changed_phase or changed_status or now - self._saved_at >= recovery.SAVE_EVERY):
             self._save_position()
@@ -368,12 +498,16 @@ class PlayerBridge(QObject):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
-        from stretchapp.app.player_view import player_view
+        from stretchapp.app.player_view import player_view, pulse_level
 
         view = player_view(self._routine, state, self._images, self._theme)
-        if view != self._view:
-            self._view = view
+        view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
+        old, self._view = self._view, view
+        moved = any(view[key] != old.get(key) for key in MOTION_KEYS)
+        if any(value != old.get(key) for key, value in view.items() if key not in MOTION_KEYS):
             self.viewChanged.emit()
+        if moved:
+            self.motionChanged.emit()
 
     def _refresh_view(self) -> None:
         if self._ticker is not None:

@@ -61,7 +61,7 @@ def blank_view() -> dict[str, Any]:
         "sideRepText": "", "stepText": "", "countdownText": "", "phaseProgress": 0.0,
         "counted": False, "countText": "", "countOfText": "", "showNext": False,
         "nextName": "", "nextDetail": "", "imageSource": "", "mirrored": False,
-        "hasImage": False,
+        "hasImage": False, "pulse": 0.0,
     }
 
 
@@ -116,6 +116,20 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         hasImage=bool(image),
     )
     return view
+
+
+PULSE_SECONDS = 0.6  # how long the ring's halo takes to fade after a cue
+
+
+def pulse_level(elapsed: float, cue_at: float | None) -> float:
+    """The halo's strength: 1 at a cue, fading to 0 over PULSE_SECONDS of routine time.
+
+    A value of the view, stepped with the ring, instead of an animation of its own
+    that would paint at the screen's full frame rate.
+    """
+    if cue_at is None or elapsed < cue_at:
+        return 0.0
+    return round(max(0.0, 1.0 - (elapsed - cue_at) / PULSE_SECONDS), 2)
 
 
 def time_spent_text(seconds: float) -> str:

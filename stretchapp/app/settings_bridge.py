@@ -21,6 +21,7 @@ from stretchapp.core.storage.settings import (
     VOICE_RATES,
     Geometry,
     Settings,
+    acknowledge,
     load_settings,
     save_settings,
 )
@@ -88,6 +89,19 @@ class SettingsBridge(QObject):
         if paused_until != -1.0:
             changes["reminders_paused_until"] = paused_until
         self._update(**changes)
+
+    def welcome_pending(self) -> bool:
+        """True until the first-launch screen has been read."""
+        return not self._settings.welcome_seen
+
+    def safety_acknowledged(self, routine_id: str) -> bool:
+        """True once the user has acknowledged this relief routine's safety note."""
+        return routine_id in self._settings.safety_acknowledged
+
+    def acknowledge_safety(self, routine_id: str) -> None:
+        """Remember the acknowledgement now (written at once: it must survive a crash)."""
+        self._settings = acknowledge(self._settings, routine_id)
+        self.save_now()
 
     # --- to QML ------------------------------------------------------------------
 
@@ -161,6 +175,17 @@ class SettingsBridge(QObject):
     def setRenderer(self, renderer: str) -> None:
         if renderer in RENDERERS:
             self._update(renderer=renderer)
+
+    def _get_welcome_seen(self) -> bool:
+        return self._settings.welcome_seen
+
+    welcomeSeen = Property(bool, _get_welcome_seen, notify=changed)
+
+    @Slot()
+    def markWelcomeSeen(self) -> None:
+        """The first-launch screen was read: never show it again."""
+        self._update(welcome_seen=True)
+        self.save_now()
 
     @Slot(str)
     def setTheme(self, theme: str) -> None:

@@ -48,7 +48,9 @@ def default_audio(home: Path) -> AudioFactory:
 
         sink = open_sink("auto", parent)
         preparer = VoicePreparer(paths.cache_dir(home) / "voice", parent)
-        return CuePlayer(sink, preparer, parent)
+        # The speech schedule hands each phrase over at its start; only "Well done"
+        # still rides on its cue, and is said once the whole finish sound has played.
+        return CuePlayer(sink, preparer, parent, voice_gap=10.0)
 
     return make
 
@@ -67,6 +69,8 @@ class AppShell(QObject):
         self.settings = SettingsBridge(home, self)
         self.library = LibraryBridge(self.images, paths.user_routines_dir(home), self)
         self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
+        self.player.set_safety_memory(self.settings)
+        self.settings.changed.connect(self.player.audio_changed)  # the welcome was read
         self.app = AppBridge(home, self._playable, self)
         self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
                                       cache_dir=paths.cache_dir(home), parent=self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from stretchapp.app.cue_player import CuePlayer
 from stretchapp.app.main import load_window
 from stretchapp.app.shell import AppShell
 from stretchapp.core.sound.cue_sink import RecordingSink
+from stretchapp.core.storage.settings import load_settings, save_settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -155,14 +157,21 @@ class Ui:
             self.shell.player.refresh()
         self.settle()
 
-    def start(self, routine_id: str) -> None:
-        """Open a routine's detail page from the library and press Start."""
+    def start(self, routine_id: str, *, acknowledge: bool = True) -> None:
+        """Open a routine's detail page from the library and press Start.
+
+        A relief routine's safety note is acknowledged with a click unless told not to.
+        """
         self.click(f"routineCard_{routine_id}")
         assert self.page() == "detail"
         self.click("startButton")
         assert self.page() == "player"
-        if self.shell.player.sideQuestion:  # sides: choose; the default answer
-            self.key(Qt.Key.Key_Return)
+        if acknowledge and self.shell.player.mustAcknowledge:
+            self.click("acknowledgeButton")
+        if self.shell.player.sideQuestion and not self.shell.player.mustAcknowledge:
+            self.key(Qt.Key.Key_Return)  # sides: choose; the default answer
+        # The page fades in (Main.qml): pictures of it are taken once it is whole.
+        self.qtbot.waitUntil(lambda: self.item("playerPage").opacity() == 1.0)
 
 
 def _fail_on_warnings(ui: Ui) -> Any:
@@ -176,7 +185,13 @@ def open_ui(home: Path, qtbot: Any) -> Iterator[Any]:
     """A factory that opens the main window (once per test) with options for the shell."""
     opened: list[Ui] = []
 
-    def make(routine_id: str | None = None, *, theme: str | None = None) -> Ui:
+    def make(routine_id: str | None = None, *, theme: str | None = None,
+             welcome: bool = False) -> Ui:
+        loaded = load_settings(home)
+        if not welcome and not loaded.notice:
+            # The first-launch screen was read before, unless a test wants it (or
+            # wants to see what a damaged settings file does).
+            save_settings(home, replace(loaded.settings, welcome_seen=True))
         clock = FakeClock()
         sink = RecordingSink(clock)
         shell = AppShell(home, routine_id=routine_id, clock=clock, threaded_load=False,

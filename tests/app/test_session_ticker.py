@@ -58,9 +58,9 @@ def test_start_emits_the_first_phase_and_its_cue(qtbot: QtBot) -> None:
     ticker, _, seen = fake_ticker(qtbot)
     assert ticker.apply(Control.START)
     first = ticker.engine.timeline[0]
-    assert seen.batches == [[PhaseStarted(first), seen.cues[0]]]
+    assert seen.batches == [[PhaseStarted(first), seen.cues[0], seen.cues[1]]]
     assert seen.phases == [first]
-    assert [c.text for c in seen.cues] == ["First: Neck tilt"]
+    assert [c.text for c in seen.cues] == ["First: Neck tilt", "Stop if anything hurts sharply"]
     assert seen.states[-1].status is Status.RUNNING
 
 
@@ -71,7 +71,8 @@ def test_pump_re_emits_each_kind_of_event(qtbot: QtBot) -> None:
     for _ in range(24):
         clock.advance(0.25)
         ticker.pump()
-    assert [c.text for c in seen.cues] == ["First: Neck tilt", "Neck tilt", "2", "1", "Well done"]
+    assert [c.text for c in seen.cues] == [
+        "First: Neck tilt", "Stop if anything hurts sharply", "Neck tilt", "2", "1", "Well done"]
     assert [p.index for p in seen.phases] == [0, 1]
     assert seen.finished == 1
     assert isinstance(seen.batches[-1][-1], SessionFinished)

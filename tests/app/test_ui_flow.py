@@ -211,6 +211,7 @@ def test_run_id_opens_the_player(open_ui: Any) -> None:
     """`stretchapp run ID` starts straight in the player."""
     ui = open_ui("neck-relief")
     assert ui.page() == "player"
+    ui.key(Qt.Key.Key_Return)  # the relief routine's safety note
     assert ui.text("playerRoutineTitle") == "Stiff neck relief"
 
 

@@ -64,6 +64,18 @@ def _settings(ui: Ui) -> None:
     ui.click("settingsButton")
 
 
+def _get_ready(ui: Ui) -> None:
+    ui.start("calf-relief", acknowledge=False)
+
+
+def _safety_banner(ui: Ui) -> None:
+    ui.start("calf-warm-up")
+
+
+def _first_launch(ui: Ui) -> None:
+    assert ui.exists("welcomeScreen")
+
+
 PAGES: dict[str, Callable[[Ui], None]] = {
     "library": _library,
     "detail": _detail,
@@ -74,6 +86,9 @@ PAGES: dict[str, Callable[[Ui], None]] = {
     "player-stop-dialog": _stop_dialog,
     "finish": _finish,
     "settings": _settings,
+    "player-get-ready": _get_ready,
+    "player-safety-banner": _safety_banner,
+    "first-launch": _first_launch,
 }
 
 
@@ -83,7 +98,7 @@ def test_page_screenshot(page: str, theme: str, home: Path, tmp_path: Path,
                          open_ui: Any) -> None:
     """The page renders in the theme: a PNG that is not blank."""
     (home / "routines" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    ui = open_ui(theme=theme)
+    ui = open_ui(theme=theme, welcome=page == "first-launch")
     PAGES[page](ui)
     ui.qtbot.wait(1400)  # let fades, pulses and cue words finish
     image = ui.grab()

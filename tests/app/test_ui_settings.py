@@ -93,6 +93,7 @@ def test_interrupted_routine_is_offered_and_continued(home: Path, open_ui: Any) 
     assert dialog.property("heading") == "Continue Calf cramp relief?"
     ui.click("recoveryDialogAccept")
     assert ui.page() == "player"
+    ui.click("acknowledgeButton")  # the relief routine's safety note comes first
     # Calf relief asks the side again (the recovery point does not keep the answer).
     assert ui.shell.player.sideQuestion
     ui.key(Qt.Key.Key_Return)

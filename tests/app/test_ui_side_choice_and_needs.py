@@ -17,6 +17,8 @@ def _open_player(ui: Ui, routine_id: str) -> None:
     ui.click(f"routineCard_{routine_id}")
     ui.click("startButton")
     assert ui.page() == "player"
+    if ui.shell.player.mustAcknowledge:  # a relief routine's safety note comes first
+        ui.click("acknowledgeButton")
 
 
 def _active_sides(ui: Ui) -> list[Side | None]:

@@ -82,6 +82,7 @@ def test_any_settings_bytes_give_defaults_a_notice_and_a_kept_file(data: bytes) 
 def test_any_interrupted_session_bytes_give_none_a_notice_and_a_kept_file(data: bytes) -> None:
     """Whatever interrupted-session.json holds, nothing is offered unless it is sound."""
     with _home() as home:
+        recovery_path(home).parent.mkdir(exist_ok=True)
         recovery_path(home).write_bytes(data)
         loaded = read_position(home)
         if loaded.interrupted is None:
@@ -127,6 +128,7 @@ def test_a_fifo_named_settings_json_does_not_hang(tmp_path: Path) -> None:
 
 def test_a_fifo_named_interrupted_session_does_not_freeze(tmp_path: Path) -> None:
     """A FIFO in the interrupted session's place is moved aside, nothing offered."""
+    recovery_path(tmp_path).parent.mkdir()
     os.mkfifo(recovery_path(tmp_path))
     loaded = read_position(tmp_path)
     assert loaded.interrupted is None and "moved to" in loaded.notice
@@ -135,6 +137,7 @@ def test_a_fifo_named_interrupted_session_does_not_freeze(tmp_path: Path) -> Non
 
 def test_an_interrupted_session_nested_deep_is_moved_aside_not_raised(tmp_path: Path) -> None:
     """Deep nesting in interrupted-session.json is a notice, not an exception in a slot."""
+    recovery_path(tmp_path).parent.mkdir()
     recovery_path(tmp_path).write_text("[" * 100_000, encoding="utf-8")
     loaded = read_position(tmp_path)
     assert loaded.interrupted is None and loaded.notice

@@ -190,7 +190,8 @@ def test_back_early_in_a_step_goes_to_the_previous_step() -> None:
     engine.back()
     events = engine.tick()
     assert starts(events) == [0]
-    assert [e.text for e in events if isinstance(e, Cue)] == ["First: Neck tilt"]
+    assert [e.text for e in events if isinstance(e, Cue)] == [
+        "First: Neck tilt", "Stop if anything hurts sharply"]
     assert engine.state().elapsed == 0.0
 
 

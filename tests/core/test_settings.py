@@ -9,6 +9,7 @@ from stretchapp.core.loading.library import load_library
 from stretchapp.core.storage.settings import (
     Geometry,
     Settings,
+    acknowledge,
     load_settings,
     save_settings,
     settings_path,
@@ -81,3 +82,21 @@ def test_prepare_override_changes_every_step() -> None:
     changed = with_prepare(routine, 3)
     assert {step.prepare for step in changed.steps} == {3}
     assert changed.total_seconds < routine.total_seconds
+
+
+def test_welcome_and_acknowledgements_round_trip(tmp_path: Path) -> None:
+    """The first-launch flag and the acknowledged relief routines survive a restart."""
+    settings = acknowledge(acknowledge(Settings(welcome_seen=True), "calf-relief"), "calf-relief")
+    assert settings.safety_acknowledged == ("calf-relief",)
+    save_settings(tmp_path, settings)
+    assert load_settings(tmp_path).settings == settings
+
+
+def test_bad_acknowledgements_are_dropped_with_a_notice(tmp_path: Path) -> None:
+    """A safety_acknowledged that is not a list of ids is forgotten (so the note asks again)."""
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"safety_acknowledged": [1, "x"], "welcome_seen": "yes"}), encoding="utf-8")
+    loaded = load_settings(tmp_path)
+    assert loaded.settings.safety_acknowledged == ()
+    assert loaded.settings.welcome_seen is False
+    assert "safety_acknowledged" in loaded.notice and "welcome_seen" in loaded.notice

@@ -11,7 +11,9 @@ Rules beyond ROUTINE_FORMAT.md, chosen so that two cues never talk over each oth
   instant (a 3 s hold with countdown 3 ticks "2", "1": its start already speaks);
 - the halfway cue is left out when it would fall inside the countdown;
 - holds get countdown and halfway cues, counted movements get their count instead;
-- with `voice` off every text is "", the sounds stay.
+- with `voice` off every text is "", the sounds stay;
+- every routine's first phase also says SAFETY_SPOKEN, a cue without a sound
+  (so with the voice off it is left out altogether).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stretchapp.core.model import CueSettings
+from stretchapp.core.player_wording import SAFETY_SPOKEN
 from stretchapp.core.session.timeline import Phase, PhaseKind, timeline_seconds
 
 
@@ -29,6 +32,7 @@ class CueKind(StrEnum):
     COUNTDOWN = "countdown"
     HALFWAY = "halfway"
     COUNT = "count"
+    SAFETY = "safety"
     FINISHED = "finished"
 
 
@@ -60,10 +64,11 @@ START_SOUNDS: dict[PhaseKind, CueSound] = {
 # and "Well done" comes after everything else.
 _RANK: dict[CueKind, int] = {
     CueKind.PHASE_START: 0,
-    CueKind.COUNT: 1,
-    CueKind.HALFWAY: 2,
-    CueKind.COUNTDOWN: 3,
-    CueKind.FINISHED: 4,
+    CueKind.SAFETY: 1,
+    CueKind.COUNT: 2,
+    CueKind.HALFWAY: 3,
+    CueKind.COUNTDOWN: 4,
+    CueKind.FINISHED: 5,
 }
 
 
@@ -75,7 +80,7 @@ class Cue:
     due: float  # routine-time offset in seconds
     phase_index: int
     phase_kind: PhaseKind
-    sound: str  # a CueSound value
+    sound: str  # a CueSound value, "" for words alone
     text: str  # what the voice says, "" for nothing
     number: int | None  # the countdown or count number, else None
 
@@ -143,9 +148,22 @@ def finished_cue(timeline: tuple[Phase, ...], settings: CueSettings) -> Cue | No
     return _cue(timeline[-1], settings, CueKind.FINISHED, end, CueSound.FINISH, FINISHED_TEXT)
 
 
+def safety_cue(timeline: tuple[Phase, ...], settings: CueSettings) -> Cue | None:
+    """The spoken safety line at the routine's start (None without a voice or a timeline)."""
+    if not timeline or not settings.voice:
+        return None
+    first = timeline[0]
+    return Cue(kind=CueKind.SAFETY, due=float(first.start), phase_index=first.index,
+               phase_kind=first.kind, sound="", text=SAFETY_SPOKEN, number=None)
+
+
 def all_cues(timeline: tuple[Phase, ...], settings: CueSettings) -> list[Cue]:
     """Every cue of a routine in playing order, "Well done" last."""
     cues = [cue for phase in timeline for cue in cues_for_phase(phase, settings)]
+    safety = safety_cue(timeline, settings)
+    if safety is not None:
+        cues.append(safety)
+        cues.sort(key=cue_order)
     finished = finished_cue(timeline, settings)
     if finished is not None:
         cues.append(finished)

@@ -23,12 +23,15 @@ Rules worth knowing:
   computer, a frozen UI) pauses the session where the gap began: AUTO_PAUSED.
 - `back` restarts the current step, or goes to the previous one when the current
   step began less than BACK_GRACE seconds ago (the usual media-player rule).
+- `played` is clock time spent running: pauses and the gap of an auto-pause are
+  left out, and so is any time after the end was reached. The bridges, the
+  history and the finish page show it; nobody else adds up clock deltas.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Routine
@@ -58,15 +61,24 @@ class SessionEngine:
     """One playing of one routine: a state machine driven by a monotonic clock."""
 
     def __init__(
-        self, routine: Routine, clock: Callable[[], float], *, gap_threshold: float = 2.0
+        self,
+        routine: Routine,
+        clock: Callable[[], float],
+        *,
+        gap_threshold: float = 2.0,
+        cues: Sequence[Cue] | None = None,
     ) -> None:
+        """`cues` replaces the routine's own (all_cues), e.g. with the speech schedule's.
+
+        They must be in `cue_order`, each inside its phase (the finish at the end).
+        """
         self.routine = routine
         self.timeline: tuple[Phase, ...] = build_timeline(routine)
         self.total = float(timeline_seconds(self.timeline))
         self.gap_threshold = gap_threshold
         self.clock = clock  # public so a driver measures its waits on the same clock
         self._starts = [phase.start for phase in self.timeline]
-        self._cues = all_cues(self.timeline, routine.cues)
+        self._cues = list(cues) if cues is not None else all_cues(self.timeline, routine.cues)
         # _first_cue[i]: where phase i's cues begin in _cues (len(_cues) for i == len).
         cue_phases = [cue.phase_index for cue in self._cues]
         self._first_cue = [bisect.bisect_left(cue_phases, i) for i in range(len(self.timeline) + 1)]
@@ -83,6 +95,7 @@ class SessionEngine:
         self._anchor_clock = 0.0  # while running: clock reading at _anchor_position
         self._anchor_position = 0.0
         self._last_seen = clock()
+        self._played = 0.0  # clock seconds spent running
         self._pending: list[Event] = []
 
     # -- recovery -----------------------------------------------------------------
@@ -95,6 +108,7 @@ class SessionEngine:
         clock: Callable[[], float],
         *,
         gap_threshold: float = 2.0,
+        cues: Sequence[Cue] | None = None,
     ) -> SessionEngine:
         """An engine paused where `position` says; a position past the end is finished.
 
@@ -103,7 +117,7 @@ class SessionEngine:
         """
         if position.routine_id != routine.id:
             raise ValueError(f"position is for routine {position.routine_id!r}, not {routine.id!r}")
-        engine = cls(routine, clock, gap_threshold=gap_threshold)
+        engine = cls(routine, clock, gap_threshold=gap_threshold, cues=cues)
         if position.phase_index >= len(engine.timeline):
             engine._finish()
             return engine
@@ -150,6 +164,12 @@ class SessionEngine:
         return self._anchor_clock + (position - self._anchor_position)
 
     @property
+    def played(self) -> float:
+        """Seconds of clock time spent running so far (reads the clock, like tick)."""
+        self._observe()
+        return self._played
+
+    @property
     def status(self) -> Status:
         """The status as of the last clock reading."""
         return self._status
@@ -184,6 +204,7 @@ class SessionEngine:
             total=self.total,
             progress=min(max(progress, 0.0), 1.0),
             count=count,
+            played=self._played,
         )
 
     # -- controls -------------------------------------------------------------------
@@ -290,7 +311,12 @@ class SessionEngine:
                     self._halt(at, Status.AUTO_PAUSED)
                     self._pending.append(AutoPaused(at, gap, _gap_reason(gap, at)))
             else:
+                before = self._position_at(self._last_seen)
                 self._advance(self._position_at(now))
+                if self._status is Status.RUNNING:
+                    self._played += gap
+                else:  # finished on the way: the time past the end was not played
+                    self._played += min(gap, max(0.0, self.total - before))
         self._last_seen = max(self._last_seen, now)
 
     def _position_at(self, clock_reading: float) -> float:

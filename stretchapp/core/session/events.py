@@ -85,6 +85,7 @@ class SessionState:
     total: float
     progress: float  # elapsed / total, 0..1
     count: int | None  # in a counted movement: the repetition under way, 1..count
+    played: float = 0.0  # clock seconds spent running: pauses and gaps left out
 
     @property
     def step_index(self) -> int | None:

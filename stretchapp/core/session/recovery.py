@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # imported by load_position: the app starts without the sessi
     from stretchapp.core.session.events import SessionPosition
 
 RECOVERY_FILE = "interrupted-session.json"
+# In a folder of its own: the library watcher watches the home itself until the
+# user's routines folder exists, and a save every few seconds there made it
+# reload the whole library every few seconds while a routine played.
+RECOVERY_FOLDER = "session"
 SAVE_EVERY = 5.0  # seconds between saves while a routine plays
 MAX_RECOVERY_BYTES = 64 * 1024
 
@@ -38,6 +42,11 @@ class Interrupted:
 
 
 def recovery_path(home: Path) -> Path:
+    return home / RECOVERY_FOLDER / RECOVERY_FILE
+
+
+def _legacy_path(home: Path) -> Path:
+    """Where versions before the session folder kept the file (still read once)."""
     return home / RECOVERY_FILE
 
 
@@ -65,6 +74,8 @@ def read_position(home: Path) -> LoadedPosition:
     from stretchapp.core.session.events import SessionPosition
 
     path = recovery_path(home)
+    if not path.exists() and _legacy_path(home).exists():
+        path = _legacy_path(home)
     try:
         data = parse_json(path, decode_text(path, read_bounded(path, MAX_RECOVERY_BYTES)))
         if not isinstance(data, dict):
@@ -101,5 +112,6 @@ def _move_aside(home: Path, path: Path) -> str:
 
 def clear_position(home: Path) -> None:
     """Forget the position: the routine finished, was stopped or was declined."""
-    with contextlib.suppress(FileNotFoundError, OSError):
-        recovery_path(home).unlink()
+    for path in (recovery_path(home), _legacy_path(home)):
+        with contextlib.suppress(FileNotFoundError, OSError):
+            path.unlink()

@@ -30,6 +30,7 @@ MAX_PREPARE = 600
 RENDERERS = ("auto", "software", "opengl")
 # Speaking rates in words per minute, labelled for people: slow, normal, brisk.
 VOICE_RATES = (130, 160, 200)
+MAX_ACKNOWLEDGED = 2000  # routine ids remembered; a file with more is cut, not refused
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Settings:
     reminders: tuple[str, ...] = ()
     reminders_on: bool = False
     reminders_paused_until: float | None = None
+    welcome_seen: bool = False  # the first-launch screen was read
+    # Relief routines whose safety note the user has acknowledged, by routine id.
+    safety_acknowledged: tuple[str, ...] = ()
 
 
 MAX_REMINDERS = 20
@@ -117,6 +121,23 @@ def _geometry(value: object) -> Geometry | None:
     return Geometry(x, y, width, height, value.get("maximized") is True)
 
 
+def _routine_ids(value: object) -> tuple[str, ...] | None:
+    """A list of routine ids read back, or None when it is not one."""
+    if not isinstance(value, list):
+        return None
+    if not all(isinstance(item, str) and 0 < len(item) <= 200 for item in value):
+        return None
+    return tuple(dict.fromkeys(value))[:MAX_ACKNOWLEDGED]
+
+
+def acknowledge(settings: Settings, routine_id: str) -> Settings:
+    """The settings with routine_id's safety note remembered as acknowledged."""
+    if routine_id in settings.safety_acknowledged:
+        return settings
+    ids = (*settings.safety_acknowledged, routine_id)[-MAX_ACKNOWLEDGED:]
+    return replace(settings, safety_acknowledged=ids)
+
+
 def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
     """Settings from parsed JSON, each bad value replaced by its default and named."""
     default = Settings()
@@ -131,7 +152,7 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
         bad.append("volume")
         volume = default.volume
     flags: dict[str, bool] = {}
-    for name in ("muted", "voice"):
+    for name in ("muted", "voice", "welcome_seen"):
         value = data.get(name, getattr(default, name))
         if not isinstance(value, bool):
             bad.append(name)
@@ -154,9 +175,14 @@ def _from_data(data: dict[str, object]) -> tuple[Settings, list[str]]:
     geometry = _geometry(raw_geometry)
     if raw_geometry is not None and geometry is None:
         bad.append("geometry")
+    acknowledged = _routine_ids(data.get("safety_acknowledged", []))
+    if acknowledged is None:
+        bad.append("safety_acknowledged")
+        acknowledged = ()
     settings = Settings(theme=str(theme), volume=float(volume), muted=flags["muted"],
                         voice=flags["voice"], voice_rate=int(rate), prepare_override=prepare,
-                        geometry=geometry, renderer=str(renderer))
+                        geometry=geometry, welcome_seen=flags["welcome_seen"],
+                        safety_acknowledged=acknowledged, renderer=str(renderer))
     settings = replace(settings, **_reminder_values(data, bad))  # type: ignore[arg-type]
     return settings, bad
 

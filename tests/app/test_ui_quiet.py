@@ -1,0 +1,91 @@
+"""Painting only what changes: the ring drawn right, fast values apart, no idle cursor."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+
+from stretchapp.app.player_view import PULSE_SECONDS, pulse_level
+from stretchapp.core.session.timeline import PhaseKind
+
+from .conftest import Ui
+
+
+def _ring_colour_at(ui: Ui, clockwise_degrees: float) -> QColor:
+    """The colour on the ring's stroke at an angle measured clockwise from 12 o'clock."""
+    image = ui.grab()  # settles the layout first: measure the ring after it
+    ring = ui.item("countdownRing")
+    radius = float(ring.property("radius"))
+    centre = ring.mapToScene(QPointF(ring.width() / 2, ring.height() / 2))
+    angle = math.radians(clockwise_degrees)
+    scale = image.width() / ui.window.width()
+    x = (centre.x() + radius * math.sin(angle)) * scale
+    y = (centre.y() - radius * math.cos(angle)) * scale
+    return QColor(image.pixel(round(x), round(y)))
+
+
+def _distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_ring_shows_the_time_left_clockwise_from_the_top(ui: Ui) -> None:
+    """A quarter into a hold the arc runs from 12 o'clock clockwise to 9; the rest is track."""
+    ui.start("calf-relief")
+    engine = ui.shell.player.engine
+    assert engine is not None
+    hold = next(phase for phase in engine.timeline if phase.kind is PhaseKind.HOLD)
+    ui.advance(hold.start + hold.duration * 0.25)
+    assert ui.text("phaseLabel") == "Hold"
+    ring = ui.item("countdownRing")
+    arc = QColor(ring.property("color"))
+    background = QColor(ui.window.color())
+    for degrees in (20, 90, 180, 250):
+        colour = _ring_colour_at(ui, degrees)
+        assert _distance(colour, arc) < _distance(colour, background), degrees
+    for degrees in (290, 340):  # the track, a pale grey near the background
+        colour = _ring_colour_at(ui, degrees)
+        assert _distance(colour, background) < _distance(colour, arc), degrees
+
+
+def test_a_refresh_moves_the_ring_without_touching_the_rest_of_the_view(ui: Ui) -> None:
+    """Between whole seconds only the ring's values change: the page's other bindings rest."""
+    ui.start("calf-relief")
+    ui.advance(10.1)
+    player = ui.shell.player
+    views: list[int] = []
+    motions: list[int] = []
+    player.viewChanged.connect(lambda: views.append(1))
+    player.motionChanged.connect(lambda: motions.append(1))
+    before = player.phaseProgress
+    ui.advance(0.6, step=0.2)  # 10.1 s to 10.7 s: the countdown shows 45 throughout
+    assert motions and not views
+    assert player.phaseProgress > before
+
+
+def test_paused_player_has_no_timer_running(ui: Ui) -> None:
+    """Paused, nothing is due: the ticker's timer is stopped, so nothing repaints."""
+    ui.start("calf-relief")
+    ui.advance(2)
+    ui.shell.player.togglePause()
+    ui.settle()
+    ticker = ui.shell.player._ticker
+    assert ticker is not None and ticker.armed_ms is None
+
+
+def test_search_field_shows_no_cursor_until_used(ui: Ui) -> None:
+    """The library's search field has the keyboard focus but no (blinking) cursor till used."""
+    field = ui.item("searchField")
+    assert field.hasActiveFocus()
+    assert field.property("used") is False
+    ui.click("searchField")
+    assert field.property("used") is True
+
+
+def test_pulse_fades_in_steps_of_routine_time() -> None:
+    """The halo is full at a cue, gone PULSE_SECONDS later, and never before the cue."""
+    assert pulse_level(10.0, 10.0) == 1.0
+    assert pulse_level(10.3, 10.0) == 0.5
+    assert pulse_level(10.0 + PULSE_SECONDS, 10.0) == 0.0
+    assert pulse_level(9.0, 10.0) == 0.0 and pulse_level(5.0, None) == 0.0
