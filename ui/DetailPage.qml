@@ -7,7 +7,7 @@ import "editor"
 Rectangle {
     id: page
 
-    readonly property var routine: library.detail(app.detailId)
+    readonly property var routine: library.detail
 
     objectName: "detailPage"
     color: Theme.background

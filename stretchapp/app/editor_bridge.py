@@ -28,12 +28,13 @@ from stretchapp.app.editor_steps_model import (
     step_rows,
     whole_or,
 )
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.open_file_watch import OpenFileWatch
 from stretchapp.app.routine_text import KIND_LABELS, plural
 from stretchapp.app.thumbnail_files import ThumbnailFiles
 from stretchapp.core import model, paths
 from stretchapp.core.durations import HOLD_RANGE, PAUSE_RANGE, format_human
-from stretchapp.core.library import Library, load_library
+from stretchapp.core.library import Library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.routine_copy import CopyError, copy_routine
 from stretchapp.core.routine_draft import TIMING_FIELDS, DraftError, RoutineDraft
@@ -53,6 +54,8 @@ LIMITS: dict[str, list[int]] = {
     "count": [1, 1000], "reps": [1, 100], "countdown": [0, 10],
 }
 NEW_TITLE = "My routine"
+# What edits are checked against before the store's first load has finished.
+EMPTY_LIBRARY = Library({}, {}, ())
 # Fields the page shows a problem under; the others are listed apart (otherProblems).
 SHOWN_FIELDS = frozenset({
     "title", "description", "safety", "kind", "group", "steps",
@@ -122,17 +125,17 @@ class EditorBridge(QObject):
     closed = Signal(str)  # the draft was closed: leave the editor (its routine's id, or "")
     deleted = Signal(str)  # a routine's file was deleted (its id): leave its page
     previewRequested = Signal(object)  # a Routine built from the draft, to play now
-    routinesChanged = Signal()  # the editor wrote to the user's folder: reload the library
+    routinesChanged = Signal()  # the editor wrote to the user's folder (the store reloads)
     toast = Signal(str, bool)  # a short notice, and whether Undo applies to it
 
-    def __init__(self, home: Path, library: Library | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, home: Path, store: LibraryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._home = home
         self._user_dir = paths.user_routines_dir(home)
         self._thumbnails = ThumbnailFiles(paths.cache_dir(home) / "thumbnails")
         self._theme = "light"
-        self._library: Library | None = None
+        self._store = store
+        self._library = store.library or EMPTY_LIBRARY
         self._draft: RoutineDraft | None = None
         self._is_new = False
         self._routine: Routine | None = None
@@ -143,25 +146,24 @@ class EditorBridge(QObject):
         self._catalogue = CatalogueModel(self._thumbnails, self)
         self._disk = OpenFileWatch(self)
         self._disk.noticeChanged.connect(self.diskChanged)
-        if library is not None:
-            self.set_library(library)
+        self._catalogue.set_stretches(self._library.stretches.values())
 
     # --- from Python ---------------------------------------------------------------
 
     @property
     def library(self) -> Library:
-        """The library edits are checked against (loaded here if none was given yet)."""
-        if self._library is None:
-            self.set_library(load_library(user_dir=self._user_dir))
-        assert self._library is not None
+        """The library edits are checked against: the store's, as last loaded."""
         return self._library
 
     @property
     def draft(self) -> RoutineDraft | None:
         return self._draft
 
-    def set_library(self, library: Library) -> None:
-        """Check the draft against a freshly loaded library (a reload, an import)."""
+    def library_changed(self) -> None:
+        """The store loaded the library again: check the draft against it."""
+        library = self._store.library
+        if library is None:
+            return
         self._library = library
         self._catalogue.set_stretches(library.stretches.values())
         self.libraryChanged.emit()
@@ -204,7 +206,7 @@ class EditorBridge(QObject):
     def _get_groups(self) -> list[str]:
         # Not the draft's own group: a list that changed while people type in the
         # editable box would reset what they typed.
-        return self._library.groups() if self._library is not None else []
+        return self._library.groups()
 
     def _get_defaults(self) -> dict[str, int]:
         section = self._draft.section("defaults") if self._draft is not None else {}
@@ -697,13 +699,9 @@ class EditorBridge(QObject):
         self.toast.emit(f"Deleted “{title}”", True)
         return True
 
-    def reload_library(self) -> None:
-        """Load the library again now (after something else wrote to the user's folder)."""
-        self.set_library(load_library(user_dir=self._user_dir))
-
     def _wrote(self) -> None:
-        """The user's folder changed: load the library again and say so."""
-        self.reload_library()
+        """The user's folder changed: the store loads the library again."""
+        self._store.reload()
         self.routinesChanged.emit()
 
     def _fail(self, message: str) -> bool:

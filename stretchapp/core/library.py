@@ -101,16 +101,17 @@ def parse_document(doc: Document) -> ParsedFile:
     data = doc.data
     if not isinstance(data, dict):
         problem = doc.problem((), "a routine file must be a mapping of keys to values "
-                              f"at the top level, got {shown(data)}")
+                              f"at the top level, got {shown(data)}", code="wrong-type")
         return ParsedFile(doc, None, "unknown", (problem,))
     if "steps" in data and "stretches" in data:
         problem = doc.problem(("stretches",), "a file is either a routine (steps:) or a "
-                              "stretch catalogue (stretches:), not both", of_key=True)
+                              "stretch catalogue (stretches:), not both", of_key=True,
+                              code="conflicting-keys")
         return ParsedFile(doc, None, "unknown", (problem,))
     kind = _kind_of(data)
     if kind is None:
         problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
-                              "'steps:', a catalogue 'stretches:'")
+                              "'steps:', a catalogue 'stretches:'", code="not-a-routine")
         return ParsedFile(doc, None, "unknown", (problem,))
     model: type[RoutineFile] | type[CatalogueFile] = (
         RoutineFile if kind == "routine" else CatalogueFile)
@@ -218,7 +219,8 @@ class _Loader:
         where = f"{doc.path}:{doc.where(key)[0]}"
         if ident in layer_ids:
             problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': "
-                                        f"already defined at {self.origin[(noun, ident)]}"))
+                                        f"already defined at {self.origin[(noun, ident)]}",
+                                        code="duplicate-id"))
             return
         layer_ids.add(ident)
         self.origin[(noun, ident)] = where

@@ -12,8 +12,11 @@ from PySide6.QtCore import QModelIndex, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
+from stretchapp.app.deferred_imports import load_library as load_library_of
 from stretchapp.app.editor_bridge import LIMITS, EditorBridge, free_id, id_from_title
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
+from stretchapp.app.task_runner import InlineRunner
 from stretchapp.core import safe_write
 from stretchapp.core.durations import PAUSE_RANGE, format_human
 from stretchapp.core.library import load_library
@@ -49,8 +52,17 @@ def mine(home: Path) -> Path:
 
 
 @pytest.fixture
-def bridge(home: Path, qtbot: QtBot) -> Iterator[EditorBridge]:
-    editor = EditorBridge(home)
+def store(home: Path, qtbot: QtBot) -> LibraryStore:
+    """The library store of the home, loading at once on this thread."""
+    library_store = LibraryStore(home / "routines", InlineRunner(), load_library_of)
+    library_store.reload()
+    return library_store
+
+
+@pytest.fixture
+def bridge(home: Path, store: LibraryStore) -> Iterator[EditorBridge]:
+    editor = EditorBridge(home, store)
+    store.changed.connect(editor.library_changed)
     yield editor
     editor.close()
 
@@ -89,9 +101,10 @@ def test_customise_builtin_copies_it_under_a_free_id(bridge: EditorBridge, home:
     assert builtin.read_bytes() == before
 
 
-def test_customise_a_user_routine_opens_its_own_file(bridge: EditorBridge, mine: Path) -> None:
+def test_customise_a_user_routine_opens_its_own_file(bridge: EditorBridge, mine: Path,
+                                                      store: LibraryStore) -> None:
     """The user's own routine is edited in place, no copy made."""
-    bridge.set_library(load_library(user_dir=mine.parent))
+    store.reload()
     assert bridge.customise("evening")
     assert Path(bridge.filePath) == mine
     assert sorted(p.name for p in mine.parent.iterdir()) == ["evening.yaml"]
@@ -400,9 +413,10 @@ def test_preview_hands_over_the_drafts_routine(bridge: EditorBridge, mine: Path,
 # --- delete, undo, the desktop ------------------------------------------------------------
 
 
-def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot) -> None:
+def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot,
+                          store: LibraryStore) -> None:
     """Deleting closes the open file and says so with an undo; undo puts the file back."""
-    bridge.set_library(load_library(user_dir=mine.parent))
+    store.reload()
     bridge.customise("evening")
     with qtbot.waitSignals([bridge.closed, bridge.toast, bridge.routinesChanged]):
         assert bridge.deleteRoutine("evening")
@@ -414,9 +428,10 @@ def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot) -> Non
     assert not bridge.canUndoDelete
 
 
-def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path) -> None:
+def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path,
+                                             store: LibraryStore) -> None:
     """The question before a delete names the routine; a new one is discarded instead."""
-    bridge.set_library(load_library(user_dir=mine.parent))
+    store.reload()
     assert bridge.deletePrompt("evening") == {
         "heading": "Delete “Evening calf”?",
         "message": "It is moved to the backups folder; you can undo right after.",
@@ -495,10 +510,9 @@ def test_catalogue_rows_have_thumbnails_for_the_theme(bridge: EditorBridge, home
 
 
 def test_export_then_import_asks_before_replacing(home: Path, mine: Path, tmp_path: Path,
-                                                  qtbot: QtBot) -> None:
+                                                  qtbot: QtBot, store: LibraryStore) -> None:
     """An exported routine imports back only with consent to replace the existing one."""
-    library = load_library(user_dir=mine.parent)
-    sharing = SharingBridge(home, lambda: library)
+    sharing = SharingBridge(home, store)
     out = tmp_path / "shared" / "evening.yaml"
     assert sharing.exportRoutine("evening", QUrl.fromLocalFile(str(out)).toString())
     assert out.read_text(encoding="utf-8") == HAND_WRITTEN
@@ -514,12 +528,13 @@ def test_export_then_import_asks_before_replacing(home: Path, mine: Path, tmp_pa
     assert (home / "backups" / "replaced").is_dir()
 
 
-def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path) -> None:
+def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path,
+                                                    store: LibraryStore) -> None:
     """A broken routine is planned with its problems and cannot be imported."""
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\ntitle: Broken\ngroup: calf\nkind: warmup\nsteps: []\n",
                       encoding="utf-8")
-    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    sharing = SharingBridge(home, store)
     assert sharing.planImport(str(broken))
     assert not sharing.canImport
     assert any("kind must be one of" in p for p in sharing.importProblems)
@@ -527,10 +542,11 @@ def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path) 
     assert not (home / "routines" / "broken.yaml").exists()
 
 
-def test_import_of_something_else_is_refused(home: Path, tmp_path: Path) -> None:
+def test_import_of_something_else_is_refused(home: Path, tmp_path: Path,
+                                             store: LibraryStore) -> None:
     """A file that is neither .yaml nor .zip is refused at once with a reason."""
     other = tmp_path / "notes.txt"
     other.write_text("hello", encoding="utf-8")
-    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    sharing = SharingBridge(home, store)
     assert not sharing.planImport(str(other))
     assert "takes a .yaml or .zip" in sharing.errorText

@@ -742,7 +742,7 @@ def test_an_outside_change_reaches_the_library_and_the_open_editor(
     copy.write_text(text.replace("(my copy)", "(edited elsewhere)"), encoding="utf-8")
     app_ui.qtbot.waitUntil(lambda: app_ui.exists("editorDisk"), timeout=5000)
     app_ui.qtbot.waitUntil(lambda: "(edited elsewhere)" in str(
-        app_ui.shell.library.detail("back-cool-down-mine").get("title")), timeout=5000)
+        app_ui.shell.library.detail_of("back-cool-down-mine").get("title")), timeout=5000)
     app_ui.click("editorDiskFirst")
     assert app_ui.shell.editor.title.endswith("(edited elsewhere)")
 

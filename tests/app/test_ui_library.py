@@ -153,3 +153,18 @@ def test_running_session_keeps_its_copy(home: Path, open_ui: Any, qtbot: Any) ->
                     timeout=3000)
     ui.settle()
     assert ui.text("playerRoutineTitle") == "My picture routine"
+
+
+def test_open_detail_page_shows_the_new_title_after_the_file_changes(
+        home: Path, ui: Ui, qtbot: Any) -> None:
+    """The detail page follows a reload: a renamed routine shows its new title (was stale)."""
+    path = home / "routines" / "mine.yaml"
+    _arrow_png(home / "routines")
+    path.write_text(USER_ROUTINE.format(group="calf"), encoding="utf-8")
+    qtbot.waitUntil(lambda: ui.exists("routineCard_my-calf"), timeout=3000)
+    ui.click("routineCard_my-calf")
+    assert ui.text("detailTitle") == "My picture routine"
+    path.write_text(USER_ROUTINE.format(group="calf").replace("My picture routine", "Renamed"),
+                    encoding="utf-8")
+    qtbot.waitUntil(lambda: ui.text("detailTitle") == "Renamed", timeout=3000)
+    assert ui.page() == "detail"

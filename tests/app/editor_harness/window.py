@@ -11,8 +11,11 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 from PySide6.QtTest import QTest
 
+from stretchapp.app.deferred_imports import load_library
 from stretchapp.app.editor_bridge import EditorBridge
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
+from stretchapp.app.task_runner import InlineRunner
 
 HARNESS = Path(__file__).with_name("EditorHarness.qml")
 
@@ -85,8 +88,11 @@ def open_editor_window(home: Path, *, dark: bool = False) -> EditorWindow:
         QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
     # Owned by the engine, so they outlive the QML that binds to them.
-    editor = EditorBridge(home, parent=engine)
-    sharing = SharingBridge(home, lambda: editor.library, parent=engine)
+    store = LibraryStore(home / "routines", InlineRunner(), load_library, engine)
+    store.reload()
+    editor = EditorBridge(home, store, parent=engine)
+    sharing = SharingBridge(home, store, parent=engine)
+    store.changed.connect(editor.library_changed)
     context = engine.rootContext()
     context.setContextProperty("editor", editor)
     context.setContextProperty("sharing", sharing)

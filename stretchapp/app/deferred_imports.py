@@ -1,0 +1,59 @@
+"""The one place where the app imports late, so that the first frame comes sooner.
+
+The loader needs pydantic, the editor ruamel, the cue player QtMultimedia and
+speech: together they cost more than the window itself. Start-up shows the
+window first and asks for them here afterwards (the library on a worker
+thread, the rest after the first frame). Every other module imports at its top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from stretchapp.app.cue_player import CuePlayer
+    from stretchapp.app.editor_bridge import EditorBridge
+    from stretchapp.app.sharing_bridge import SharingBridge
+    from stretchapp.core.library import Library
+
+
+def load_library(user_dir: Path) -> Library:
+    """The built-in library and the user's folder (imports the loader on first use)."""
+    from stretchapp.core.library import load_library as load
+
+    return load(user_dir=user_dir)
+
+
+def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
+    """The editor's and sharing's bridge classes."""
+    from stretchapp.app.editor_bridge import EditorBridge
+    from stretchapp.app.sharing_bridge import SharingBridge
+
+    return EditorBridge, SharingBridge
+
+
+def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:
+    """Makes the real cue player: the best sink here, and the voice rendered into the cache."""
+
+    def make(parent: QObject) -> CuePlayer:
+        from stretchapp.app.audio import open_sink
+        from stretchapp.app.cue_player import CuePlayer
+        from stretchapp.app.voice_preparer import VoicePreparer
+
+        sink = open_sink("auto", parent)
+        return CuePlayer(sink, VoicePreparer(voice_cache, parent), parent)
+
+    return make
+
+
+def stop_voice_rendering(owner: QObject, wait_ms: int = 3000) -> None:
+    """Cancel the voice renderers made under owner and wait for them (at shutdown)."""
+    from stretchapp.app.voice_preparer import VoicePreparer
+
+    for preparer in owner.findChildren(VoicePreparer):
+        preparer.cancel()
+        preparer.wait(wait_ms)

@@ -1,0 +1,58 @@
+"""Problem codes: each one used in core is listed in ROUTINE_FORMAT.md, with its severity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from stretchapp.core.errors import Problem, Severity
+from stretchapp.core.library import load_library
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _documented() -> dict[str, str]:
+    text = (REPO / "docs" / "ROUTINE_FORMAT.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning) \|", text, re.MULTILINE))
+
+
+def test_every_code_in_core_is_documented() -> None:
+    """Every code= in core names a row of the problem code table."""
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (REPO / "stretchapp" / "core").rglob("*.py"))
+    used = set(re.findall(r'code="([a-z0-9-]+)"', source))
+    used |= set(re.findall(r'"[a-z_]+": "([a-z0-9-]+)",', source.split("_CODES = {")[1]
+                           .split("}")[0]))
+    assert used, "no codes found"
+    assert used - set(_documented()) == set()
+
+
+def test_a_missing_image_is_a_coded_warning_on_its_key(tmp_path: Path) -> None:
+    """A missing image: code missing-image, severity warning, key path of the image."""
+    (tmp_path / "mine.yaml").write_text(
+        "format: 1\ntitle: Mine\ngroup: calf\nkind: warm-up\nsteps:\n"
+        "  - stretch: heel-raise\n    image: nowhere.png\n", encoding="utf-8")
+    library = load_library(user_dir=tmp_path)
+    [problem] = [p for p in library.problems if p.path.name == "mine.yaml"]
+    assert (problem.code, problem.severity, problem.key) == (
+        "missing-image", Severity.WARNING, ("steps", 0, "image"))
+    assert _documented()["missing-image"] == "warning"
+    assert ": warning: image 'nowhere.png'" in str(problem)
+
+
+def test_a_missing_key_is_about_the_key_itself(tmp_path: Path) -> None:
+    """A missing title is reported where the mapping starts, but with the key path ('title',)."""
+    (tmp_path / "mine.yaml").write_text(
+        "format: 1\ngroup: calf\nkind: warm-up\nsteps:\n  - stretch: heel-raise\n",
+        encoding="utf-8")
+    library = load_library(user_dir=tmp_path)
+    [problem] = [p for p in library.problems if p.path.name == "mine.yaml"]
+    assert (problem.code, problem.key, problem.severity) == (
+        "missing-key", ("title",), Severity.ERROR)
+
+
+def test_new_fields_have_defaults_for_old_call_sites() -> None:
+    """Problem(path, line, column, message) still works: an 'invalid' error about the file."""
+    problem = Problem(Path("a.yaml"), 3, 4, "bad")
+    assert (problem.code, problem.key, problem.severity) == ("invalid", (), Severity.ERROR)
+    assert str(problem) == "a.yaml:3:4: error: bad"
