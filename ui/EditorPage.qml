@@ -50,18 +50,18 @@ Page {
             item.forceActiveFocus(Qt.TabFocusReason)
     }
     function moveStep(from, to) {
-        const moved = editor.moveStep(from, to)
+        const moved = editor.stepActions.moveStep(from, to)
         focusStep(moved)
     }
     function removeStep(index) {
-        editor.removeStep(index)
+        editor.stepActions.removeStep(index)
         if (stepList.count > 0)
             Qt.callLater(page.focusStep, Math.min(index, stepList.count - 1))
         else
             addButton.forceActiveFocus()
     }
     function addStep(stretchId) {
-        const at = editor.addStep(stretchId)
+        const at = editor.stepActions.addStep(stretchId)
         if (at >= 0)
             Qt.callLater(page.focusStep, at)
     }

@@ -214,6 +214,20 @@ class EditorStepsModel(QAbstractListModel):
             self.endMoveRows()
         self.update(rows)
 
+    def show(self, rows: list[StepRow], *, reset: bool = False, inserted: int | None = None,
+             removed: int | None = None, moved: tuple[int, int] | None = None) -> None:
+        """Show the draft's rows, announcing a reset, an insert, a removal or a move."""
+        if reset:
+            self.reset(rows)
+        elif inserted is not None:
+            self.inserted(inserted, rows)
+        elif removed is not None:
+            self.removed(removed, rows)
+        elif moved is not None:
+            self.moved(*moved, rows)
+        else:
+            self.update(rows)
+
     def update(self, rows: list[StepRow]) -> None:
         """Change the rows whose values changed (numbers, times, problems)."""
         if len(rows) != len(self._rows):

@@ -99,7 +99,7 @@ class AppShell(QObject):
         if self.editor is not None:
             return
         editor_class, sharing_class = deferred_imports.editing_bridges()
-        self.editor = editor = editor_class(self.home, self.store, parent=self)
+        self.editor = editor = editor_class(self.home, self.store, self.runner, parent=self)
         self.sharing = sharing_class(self.home, self.store, self)
         self.store.changed.connect(editor.library_changed)
         editor.opened.connect(self.app.show_editor)

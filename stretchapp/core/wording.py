@@ -57,3 +57,23 @@ def import_contents(source: str, target: str, routines: list[tuple[str, str, int
               for ident, title, steps in routines]
     lines += [f"stretch '{ident}': {name}" for ident, name in stretches]
     return lines
+
+
+def delete_prompt(title: str, *, new: bool) -> dict[str, str]:
+    """The question asked before a delete: heading, message and the answer that deletes."""
+    if new:
+        return {"heading": f"Discard “{title}”?",
+                "message": "It has never been saved, so it cannot be brought back.",
+                "accept": "Discard"}
+    return {"heading": f"Delete “{title}”?",
+            "message": "It is moved to the backups folder; you can undo right after.",
+            "accept": "Delete"}
+
+
+def problem_summary(errors: int, warnings: int) -> str:
+    """'2 problems to fix before saving', '1 warning' or ''."""
+    if errors:
+        return f"{plural(errors, 'problem')} to fix before saving"
+    if warnings:
+        return plural(warnings, "warning")
+    return ""

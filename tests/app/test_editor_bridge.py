@@ -13,12 +13,14 @@ from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from stretchapp.app.deferred_imports import load_library as load_library_of
-from stretchapp.app.editor_bridge import LIMITS, EditorBridge, free_id, id_from_title
+from stretchapp.app.editor_bridge import EditorBridge
+from stretchapp.app.editor_view import LIMITS
 from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
-from stretchapp.app.task_runner import InlineRunner
+from stretchapp.app.task_runner import InlineRunner, TaskRunner
 from stretchapp.core import safe_write
 from stretchapp.core.durations import PAUSE_RANGE, format_human
+from stretchapp.core.editing_session import free_id, id_from_title
 from stretchapp.core.library import load_library
 from stretchapp.core.model import Routine
 
@@ -61,7 +63,7 @@ def store(home: Path, qtbot: QtBot) -> LibraryStore:
 
 @pytest.fixture
 def bridge(home: Path, store: LibraryStore) -> Iterator[EditorBridge]:
-    editor = EditorBridge(home, store)
+    editor = EditorBridge(home, store, InlineRunner())
     store.changed.connect(editor.library_changed)
     yield editor
     editor.close()
@@ -142,7 +144,7 @@ def test_new_routine_is_named_after_its_title_and_saved_once_it_has_a_step(
     bridge.setField("title", "Desk neck break")
     assert Path(bridge.filePath).name == "desk-neck-break.yaml"
     bridge.setField("group", "neck")
-    assert bridge.addStep("chin-tuck") == 0
+    assert bridge.stepActions.addStep("chin-tuck") == 0
     assert bridge.canSave
     assert bridge.save(), bridge.errorText
     assert not bridge.isNew and not bridge.dirty
@@ -161,8 +163,8 @@ def test_edits_save_with_comments_order_and_block_style_kept(
     bridge.setField("description", "Slow holds, longer ones.")
     bridge.setDefault("hold", 45)
     bridge.setCue("halfway", True)
-    bridge.setStepValue(0, "reps", 2)
-    assert bridge.moveStep(2, 0) == 0
+    bridge.stepActions.setStepValue(0, "reps", 2)
+    assert bridge.stepActions.moveStep(2, 0) == 0
     assert bridge.dirty and bridge.canSave
     assert bridge.save(), bridge.errorText
     text = mine.read_text(encoding="utf-8")
@@ -190,15 +192,15 @@ def test_total_and_step_rows_follow_every_edit(bridge: EditorBridge, mine: Path)
     assert rows[0].hold == 40 and rows[2].hold == 30
     assert rows[1].count == 10 and rows[1].tempo == 2
     assert rows[0].sided and not rows[1].sided
-    bridge.setStepValue(1, "count", 20)
+    bridge.stepActions.setStepValue(1, "count", 20)
     assert bridge.totalText != before
     assert bridge.steps.rows()[1].summary == "20 × 2 s"
-    bridge.setStepCounted(1, False)
+    bridge.stepActions.setStepCounted(1, False)
     assert not bridge.steps.rows()[1].counted
     assert "count" not in bridge.draft.steps()[1]  # type: ignore[union-attr]
-    bridge.setStepCounted(0, True)
+    bridge.stepActions.setStepCounted(0, True)
     assert bridge.steps.rows()[0].counted and bridge.problems == []
-    bridge.setStepValue(2, "sides", "left")
+    bridge.stepActions.setStepValue(2, "sides", "left")
     assert bridge.steps.rows()[2].sides == "left"
     assert bridge.steps.rows()[2].summary.endswith("left side only")
 
@@ -213,9 +215,9 @@ def test_structural_edits_are_announced_as_such(bridge: EditorBridge, mine: Path
     model.rowsInserted.connect(lambda *_: seen.append("inserted"))
     model.rowsMoved.connect(lambda *_: seen.append("moved"))
     model.rowsRemoved.connect(lambda *_: seen.append("removed"))
-    assert bridge.addStep("toe-raise") == 3
-    assert bridge.moveStep(3, 0) == 0
-    bridge.removeStep(1)
+    assert bridge.stepActions.addStep("toe-raise") == 3
+    assert bridge.stepActions.moveStep(3, 0) == 0
+    bridge.stepActions.removeStep(1)
     assert seen == ["inserted", "moved", "removed"]
     assert names(bridge) == ["toe-raise", "heel-raise", "towel-calf-stretch"]
     assert [r.number for r in model.rows()] == [1, 2, 3]
@@ -234,9 +236,9 @@ def test_switch_and_relax_are_set_per_step_where_they_apply(
     assert [r.showsRelax for r in rows] == [False, False, False]
     assert rows[0].sideSwitch == 5 and rows[0].relax == 5  # the format's defaults
     before = bridge.totalText
-    bridge.setStepValue(0, "switch", 8)
-    bridge.setStepValue(0, "reps", 2)
-    bridge.setStepValue(0, "relax", 12)
+    bridge.stepActions.setStepValue(0, "switch", 8)
+    bridge.stepActions.setStepValue(0, "reps", 2)
+    bridge.stepActions.setStepValue(0, "relax", 12)
     row = bridge.steps.rows()[0]
     assert (row.sideSwitch, row.relax, row.showsRelax) == (8, 12, True)
     assert not row.switchInherited and not row.relaxInherited
@@ -246,7 +248,7 @@ def test_switch_and_relax_are_set_per_step_where_they_apply(
     routine = bridge.draft.routine()
     assert routine is not None
     assert (routine.steps[0].switch, routine.steps[0].relax) == (8, 12)
-    bridge.setStepValue(0, "sides", "left")
+    bridge.stepActions.setStepValue(0, "sides", "left")
     assert not bridge.steps.rows()[0].showsSwitch
 
 
@@ -259,19 +261,19 @@ def test_use_default_drops_the_steps_own_timing(bridge: EditorBridge, mine: Path
     assert all((r.prepareInherited, r.restInherited, r.switchInherited, r.relaxInherited)
                == (True, True, True, True) for r in (first, last))
     for name in ("prepare", "rest", "switch", "relax"):
-        bridge.setStepValue(2, name, 7)
+        bridge.stepActions.setStepValue(2, name, 7)
     own = bridge.steps.rows()[2]
     assert (own.prepare, own.rest, own.sideSwitch, own.relax) == (7, 7, 7, 7)
     assert not (own.prepareInherited or own.restInherited or own.switchInherited
                 or own.relaxInherited)
     for name in ("prepare", "rest", "switch", "relax"):
-        bridge.useStepDefault(2, name)
+        bridge.stepActions.useStepDefault(2, name)
     assert bridge.steps.rows()[2] == last
-    bridge.useStepDefault(0, "hold")
+    bridge.stepActions.useStepDefault(0, "hold")
     assert bridge.draft is not None and "hold" not in bridge.draft.steps()[0]
     bridge.setDefault("hold", 50)
     assert bridge.steps.rows()[0].hold == 50 and bridge.steps.rows()[0].holdInherited
-    bridge.useStepDefault(1, "count")
+    bridge.stepActions.useStepDefault(1, "count")
     assert "not a timing with a routine default" in bridge.errorText
     assert bridge.draft.steps()[1]["count"] == 10
 
@@ -280,7 +282,7 @@ def test_numbers_from_javascript_are_stored_as_whole_seconds(
         bridge: EditorBridge, mine: Path) -> None:
     """A hold that QML hands over as 50.0 is written as 50s, not 50.0."""
     bridge.openFile(str(mine))
-    bridge.setStepValue(0, "hold", 50.0)  # type: ignore[arg-type]
+    bridge.stepActions.setStepValue(0, "hold", 50.0)  # type: ignore[arg-type]
     bridge.setCue("countdown", 5.0)  # type: ignore[arg-type]
     assert bridge.steps.rows()[0].hold == 50 and bridge.problems == []
     assert bridge.draft is not None and "hold: 50s" in bridge.draft.text()
@@ -290,8 +292,8 @@ def test_numbers_from_javascript_are_stored_as_whole_seconds(
 def test_moves_past_the_ends_stay_put(bridge: EditorBridge, mine: Path) -> None:
     """Moving the first step up or the last down changes nothing and marks nothing dirty."""
     bridge.openFile(str(mine))
-    assert bridge.moveStep(0, -1) == 0
-    assert bridge.moveStep(2, 3) == 2
+    assert bridge.stepActions.moveStep(0, -1) == 0
+    assert bridge.stepActions.moveStep(2, 3) == 2
     assert not bridge.dirty
 
 
@@ -303,7 +305,7 @@ def test_problems_are_placed_on_their_field_and_block_saving(
     assert not bridge.canSave
     assert bridge.fieldProblems["group"].startswith("4:8: group must be lowercase")
     bridge.setField("group", "calf")
-    bridge.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+    bridge.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
     problem = bridge.steps.rows()[1].problem
     assert "count needs a tempo in step 2" in problem
     assert problem.split(":")[0].isdigit()
@@ -334,7 +336,7 @@ def test_a_missing_title_is_shown_under_the_title(bridge: EditorBridge, mine: Pa
 def test_a_bad_edit_is_refused_with_a_reason(bridge: EditorBridge, mine: Path) -> None:
     """Adding a stretch that is not in the catalogue changes nothing and says why."""
     bridge.openFile(str(mine))
-    assert bridge.addStep("no-such-stretch") == -1
+    assert bridge.stepActions.addStep("no-such-stretch") == -1
     assert "no stretch with id 'no-such-stretch'" in bridge.errorText
     assert not bridge.dirty
 
@@ -362,7 +364,7 @@ def test_a_full_disk_keeps_the_old_file_and_says_so(
 def test_revert_reads_the_file_again(bridge: EditorBridge, mine: Path) -> None:
     """Revert drops every change since the last save."""
     bridge.openFile(str(mine))
-    bridge.removeStep(0)
+    bridge.stepActions.removeStep(0)
     bridge.revert()
     assert not bridge.dirty
     assert names(bridge) == ["wall-calf-stretch", "heel-raise", "towel-calf-stretch"]
@@ -401,7 +403,7 @@ def test_preview_hands_over_the_drafts_routine(bridge: EditorBridge, mine: Path,
                                                qtbot: QtBot) -> None:
     """Preview emits the Routine built from the unsaved draft."""
     bridge.openFile(str(mine))
-    bridge.setStepValue(0, "hold", 20)
+    bridge.stepActions.setStepValue(0, "hold", 20)
     with qtbot.waitSignal(bridge.previewRequested) as sent:
         assert bridge.preview()
     routine = sent.args[0]
@@ -550,3 +552,55 @@ def test_import_of_something_else_is_refused(home: Path, tmp_path: Path,
     sharing = SharingBridge(home, store)
     assert not sharing.planImport(str(other))
     assert "takes a .yaml or .zip" in sharing.errorText
+
+
+# --- reading the file again: bounded, off the GUI thread --------------------------------
+
+
+@pytest.fixture
+def threaded_bridge(home: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[EditorBridge]:
+    """An editor whose revert runs on the real task runner's worker.
+
+    Its library store follows another folder: the loader's own handling of a
+    FIFO among the routines is not what these tests are about.
+    """
+    (tmp_path / "elsewhere").mkdir()
+    store = LibraryStore(tmp_path / "elsewhere", InlineRunner(), load_library_of)
+    store.reload()
+    runner = TaskRunner()
+    editor = EditorBridge(home, store, runner)
+    yield editor
+    editor.close()
+    runner.shutdown()
+
+
+def test_revert_reads_the_file_again_on_a_worker(threaded_bridge: EditorBridge, mine: Path,
+                                                  qtbot: QtBot) -> None:
+    """Revert throws the edits away; the file is read on a worker and shown when read."""
+    assert threaded_bridge.openFile(str(mine))
+    threaded_bridge.setField("title", "Changed here")
+    mine.write_text(HAND_WRITTEN.replace("Evening calf", "Changed on disk"), encoding="utf-8")
+    threaded_bridge.revert()
+    qtbot.waitUntil(lambda: threaded_bridge.title == "Changed on disk", timeout=5000)
+    assert not threaded_bridge.dirty
+
+
+@pytest.mark.parametrize("damage", ["huge", "deep", "fifo"])
+def test_reload_of_a_damaged_file_says_why_and_keeps_the_draft(
+        threaded_bridge: EditorBridge, mine: Path, qtbot: QtBot, damage: str) -> None:
+    """A file grown past the cap, nested too deep or turned into a FIFO is refused in words."""
+    assert threaded_bridge.openFile(str(mine))
+    threaded_bridge.setField("title", "Mine still")
+    if damage == "huge":
+        mine.write_text("# padding\n" * 200_000, encoding="utf-8")
+    elif damage == "deep":
+        mine.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    else:
+        mine.unlink()
+        os.mkfifo(mine)
+    with qtbot.waitSignal(threaded_bridge.errorChanged, timeout=5000):
+        threaded_bridge.reloadFromDisk()
+    assert threaded_bridge.errorText.startswith("Could not open evening.yaml: ")
+    assert {"huge": "1 MiB", "deep": "nest", "fifo": "not a regular file"}[damage] \
+        in threaded_bridge.errorText
+    assert threaded_bridge.title == "Mine still" and threaded_bridge.isOpen

@@ -248,7 +248,7 @@ def test_problems_show_under_the_field_and_disable_save(ui: EditorWindow) -> Non
 
 def test_a_step_problem_shows_on_its_card(ui: EditorWindow) -> None:
     """A counted step without a tempo shows the loader's message on that step's card."""
-    ui.editor.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+    ui.editor.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
     problem = ui.item("step_1Problem")
     assert problem.property("visible")
     assert "count needs a tempo in step 2" in str(problem.property("text"))
@@ -436,9 +436,9 @@ def test_screenshot_of_the_editor(home: Path, mine: Path, qtbot: QtBot, tmp_path
     shown = _show(qtbot, home, dark=dark)
     try:
         shown.editor.openFile(str(mine))
-        shown.editor.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
-        shown.editor.setStepValue(0, "reps", 2)
-        shown.editor.setStepValue(0, "relax", 8)
+        shown.editor.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+        shown.editor.stepActions.setStepValue(0, "reps", 2)
+        shown.editor.stepActions.setStepValue(0, "relax", 8)
         QTest.qWait(300)
         image = shown.window.grabWindow()
         assert not image.isNull() and image.width() >= 1000
@@ -574,7 +574,7 @@ def test_preview_plays_the_unsaved_draft_and_stopping_returns_to_the_editor(
     app_ui.click("routineCard_neck-relief")
     app_ui.click("customiseButton")
     _wait_page(app_ui, "editor")
-    app_ui.shell.editor.removeStep(0)
+    app_ui.shell.editor.stepActions.removeStep(0)
     steps = app_ui.shell.editor.steps.rowCount()
     app_ui.click("editorPreview")
     _wait_page(app_ui, "player")

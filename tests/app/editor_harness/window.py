@@ -90,7 +90,7 @@ def open_editor_window(home: Path, *, dark: bool = False) -> EditorWindow:
     # Owned by the engine, so they outlive the QML that binds to them.
     store = LibraryStore(home / "routines", InlineRunner(), load_library, engine)
     store.reload()
-    editor = EditorBridge(home, store, parent=engine)
+    editor = EditorBridge(home, store, InlineRunner(), parent=engine)
     sharing = SharingBridge(home, store, parent=engine)
     store.changed.connect(editor.library_changed)
     context = engine.rootContext()
