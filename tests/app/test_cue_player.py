@@ -26,8 +26,7 @@ from stretchapp.core.session import SessionEngine
 from stretchapp.core.session_events import Control, Status
 from stretchapp.core.timeline import PhaseKind, build_timeline
 from stretchapp.core.voice import LibraryEngine, SpeechEngine, SpeechUnavailable
-
-from ..core.routine_factory import BOTH, FakeClock, routine, step, three_steps
+from tests.helpers.routines import BOTH, FakeClock, routine, step, three_steps
 
 
 class NoEngine(SpeechEngine):

@@ -23,26 +23,7 @@ from stretchapp.core.durations import PAUSE_RANGE, format_human
 from stretchapp.core.editing_session import free_id, id_from_title
 from stretchapp.core.library import load_library
 from stretchapp.core.model import Routine
-
-HAND_WRITTEN = """\
-# My evening routine: keep it short.
-format: 1
-title: Evening calf   # shown in the library
-group: calf
-kind: cool-down
-description: >
-  Slow holds after a long day on my feet.
-defaults:
-  hold: 30s   # my usual hold
-steps:
-  # first the wall
-  - stretch: wall-calf-stretch
-    hold: 40s
-  - stretch: heel-raise
-    count: 10
-    tempo: 2s
-  - stretch: towel-calf-stretch
-"""
+from tests.helpers.routine_texts import HAND_WRITTEN
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from stretchapp.app.deferred_imports import load_library
 from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.task_runner import InlineRunner, TaskRunner
 from stretchapp.core.library import Library
-from tests.app.test_ui_library import USER_ROUTINE
+from tests.helpers.routine_texts import USER_ROUTINE
 
 PLAIN_ROUTINE = USER_ROUTINE.replace("    image: arrow.png\n", "").format(group="calf")
 

@@ -8,21 +8,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from tests.app.conftest import Ui
-
-USER_ROUTINE = """\
-format: 1
-id: my-calf
-title: My picture routine
-group: {group}
-kind: warm-up
-steps:
-  - name: Picture stretch
-    sided: true
-    image: arrow.png
-    instructions: Stand tall and reach.
-    hold: 5s
-"""
+from tests.helpers.routine_texts import USER_ROUTINE
+from tests.helpers.ui import Ui
 
 BROKEN = """\
 format: 1
