@@ -12,17 +12,16 @@ from typing import Any
 
 from stretchapp.app.draft_problems import PlacedProblem
 from stretchapp.app.editor_steps_model import DEFAULT_TIMINGS, seconds_or, whole_or
-from stretchapp.core.durations import HOLD_RANGE, PAUSE_RANGE, format_human
+from stretchapp.core.durations import format_human
 from stretchapp.core.model import Routine
 from stretchapp.core.routine_draft import RoutineDraft
+from stretchapp.core.schema import cue_defaults, number_limits
 from stretchapp.core.wording import plural
 
-# Bounds the spin boxes keep to, from the format's rules (schema.py, durations.py).
-LIMITS: dict[str, list[int]] = {
-    "hold": list(HOLD_RANGE), "tempo": list(HOLD_RANGE),
-    **{name: list(PAUSE_RANGE) for name in ("prepare", "rest", "switch", "relax")},
-    "count": [1, 1000], "reps": [1, 100], "countdown": [0, 10],
-}
+# Bounds the spin boxes keep to, and the cues a routine gets without its own, as the
+# schema states them.
+LIMITS: dict[str, list[int]] = {name: list(bounds) for name, bounds in number_limits().items()}
+CUE_DEFAULTS = cue_defaults()
 # Fields the page shows a problem under; the others are listed apart (otherProblems).
 SHOWN_FIELDS = frozenset({
     "title", "description", "safety", "kind", "group", "steps",
@@ -57,9 +56,9 @@ def shown_cues(draft: RoutineDraft | None) -> dict[str, Any]:
     halfway = section.get("halfway")
     voice = section.get("voice")
     return {
-        "countdown": whole_or(section.get("countdown"), 3),
-        "halfway": halfway if isinstance(halfway, bool) else False,
-        "voice": voice if isinstance(voice, bool) else True,
+        "countdown": whole_or(section.get("countdown"), int(CUE_DEFAULTS["countdown"])),
+        "halfway": halfway if isinstance(halfway, bool) else CUE_DEFAULTS["halfway"],
+        "voice": voice if isinstance(voice, bool) else CUE_DEFAULTS["voice"],
     }
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 from stretchapp.core.errors import Problem, Severity
 from stretchapp.core.library import load_library
+from stretchapp.core.model import Kind
+from stretchapp.core.schema import RoutineFile, cue_defaults, number_limits
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -56,3 +59,11 @@ def test_new_fields_have_defaults_for_old_call_sites() -> None:
     problem = Problem(Path("a.yaml"), 3, 4, "bad")
     assert (problem.code, problem.key, problem.severity) == ("invalid", (), Severity.ERROR)
     assert str(problem) == "a.yaml:3:4: error: bad"
+
+
+def test_the_schema_states_the_editors_limits_and_the_kinds_of_the_model() -> None:
+    """Limits and cue defaults come from the models; the kind literal is the Kind enum's."""
+    assert number_limits()["count"] == (1, 1000) and number_limits()["countdown"] == (0, 10)
+    assert cue_defaults() == {"countdown": 3, "halfway": False, "voice": True}
+    kinds = get_args(RoutineFile.model_fields["kind"].annotation)
+    assert kinds == tuple(kind.value for kind in Kind)
