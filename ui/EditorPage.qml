@@ -34,7 +34,7 @@ Page {
     function focusFirst() { fields.focusTitle() }
     // Delete (or for a new routine, discard) the open routine, once the person says so.
     function askDelete() {
-        const prompt = editor.deleteOpenPrompt()
+        const prompt = editor.deleting.promptOpen()
         deleteDialog.heading = prompt.heading
         deleteDialog.message = prompt.message
         deleteDialog.acceptText = prompt.accept
@@ -338,7 +338,7 @@ Page {
         objectName: "deleteDialog"
         rejectText: "Keep"
         acceptIsPrimary: false  // Keep has the focus: Enter does not delete
-        onAccepted: editor.deleteOpen()
+        onAccepted: editor.deleting.deleteOpen()
     }
 
     LeaveDialog {

@@ -167,7 +167,7 @@ ApplicationWindow {
     }
     Connections {
         target: toastLoader.item
-        function onUndoClicked() { editor.undoDelete() }
+        function onUndoClicked() { editor.deleting.undo() }
     }
     Connections {
         target: editor

@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from stretchapp.app import desktop
 from stretchapp.app.catalogue_model import CatalogueModel
 from stretchapp.app.draft_problems import PlacedProblem, place_problems
+from stretchapp.app.editor_delete_actions import DeleteActions
 from stretchapp.app.editor_step_actions import StepActions
 from stretchapp.app.editor_steps_model import EditorStepsModel, StepRow, step_rows
 from stretchapp.app.editor_view import (
@@ -41,13 +42,12 @@ from stretchapp.core.editing_session import (
     EditError,
     EditingSession,
     read_draft,
-    routine_id_of,
 )
 from stretchapp.core.library import Library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.routine_draft import DraftError, RoutineDraft
 from stretchapp.core.routine_store import SaveError
-from stretchapp.core.wording import delete_prompt, problem_summary
+from stretchapp.core.wording import problem_summary
 
 # What edits are checked against before the store's first load has finished.
 EMPTY_LIBRARY = Library({}, {}, ())
@@ -60,7 +60,6 @@ class EditorBridge(QObject):
     fileChanged = Signal()  # which file is open: isOpen, isNew, filePath, fileName
     errorChanged = Signal()  # errorText: why the last action did not happen
     diskChanged = Signal()  # diskNotice: the open file changed outside the editor
-    undoChanged = Signal()  # canUndoDelete
     libraryChanged = Signal()  # groups: a new library was loaded
     opened = Signal()  # a draft was opened: show the editor
     closed = Signal(str)  # the draft was closed: leave the editor (its routine's id, or "")
@@ -83,6 +82,7 @@ class EditorBridge(QObject):
         self._error = ""
         self._steps = EditorStepsModel(self)
         self._step_actions = StepActions(self, self)
+        self._deleting = DeleteActions(self, self)
         self._catalogue = CatalogueModel(self._thumbnails, self)
         self._catalogue.set_stretches(self._library.stretches.values())
         self._disk = OpenFileWatch(self)
@@ -98,6 +98,10 @@ class EditorBridge(QObject):
     @property
     def draft(self) -> RoutineDraft | None:
         return self._session.draft
+
+    @property
+    def session(self) -> EditingSession:
+        return self._session
 
     def library_changed(self) -> None:
         """The store loaded the library again: check the draft against it."""
@@ -162,10 +166,9 @@ class EditorBridge(QObject):
                         notify=fileChanged)
     errorText = Property(str, lambda self: self._error, notify=errorChanged)
     diskNotice = Property(str, lambda self: self._disk.notice, notify=diskChanged)
-    canUndoDelete = Property(bool, lambda self: self._session.deleted is not None,
-                             notify=undoChanged)
     steps = Property(QObject, lambda self: self._steps, constant=True)
     stepActions = Property(QObject, lambda self: self._step_actions, constant=True)
+    deleting = Property(QObject, lambda self: self._deleting, constant=True)
     catalogue = Property(QObject, lambda self: self._catalogue, constant=True)
     limits = Property(dict, lambda self: LIMITS, constant=True)
 
@@ -287,51 +290,6 @@ class EditorBridge(QObject):
         self.toast.emit(f"Saved {path.name}", False)
         return True
 
-    @Slot(str, result="QVariantMap")
-    def deletePrompt(self, routine_id: str) -> dict[str, str]:
-        """What to ask before deleteRoutine(routine_id)."""
-        routine = self._library.routines.get(routine_id)
-        return delete_prompt(routine.title if routine is not None else routine_id, new=False)
-
-    @Slot(result="QVariantMap")
-    def deleteOpenPrompt(self) -> dict[str, str]:
-        """What to ask before deleteOpen: a new routine is discarded, not deleted."""
-        draft = self.draft
-        title = field_text(self.draft, "title") or (draft.path.name if draft is not None else "")
-        return delete_prompt(title, new=self._session.is_new)
-
-    @Slot(str, result=bool)
-    def deleteRoutine(self, routine_id: str) -> bool:
-        """Delete one of the user's routines; undoDelete brings it back."""
-        routine = self._library.routines.get(routine_id)
-        if routine is None or routine.source is None:
-            return self.fail(f"There is no routine '{routine_id}' to delete.")
-        return self._delete(routine.source, routine.title, routine.id)
-
-    @Slot(result=bool)
-    def deleteOpen(self) -> bool:
-        """Delete the file being edited (a new, unsaved routine is just dropped)."""
-        draft = self.draft
-        if draft is None:
-            return False
-        if self._session.is_new:
-            self.close()
-            return True
-        return self._delete(draft.path, field_text(self.draft, "title") or draft.path.name,
-                            routine_id_of(draft))
-
-    @Slot(result=bool)
-    def undoDelete(self) -> bool:
-        try:
-            restored = self._session.undo_delete()
-        except SaveError as error:
-            return self.fail(str(error))
-        self.undoChanged.emit()
-        self._set_error("")
-        self._wrote()
-        self.toast.emit(f"Restored {restored.name}", False)
-        return True
-
     @Slot(result=bool)
     def revealFile(self) -> bool:
         """Show the folder that holds the file in the system's file manager."""
@@ -413,23 +371,14 @@ class EditorBridge(QObject):
     def _thumbnail(self, stretch: Stretch) -> str:
         return self._thumbnails.url(stretch, self._theme)
 
-    def _delete(self, path: Path, title: str, routine_id: str) -> bool:
-        was_open = self.draft is not None and self.draft.path == path
-        try:
-            self._session.delete(path)
-        except SaveError as error:
-            return self.fail(str(error))
-        if was_open:
-            self._disk.follow(None)
-            self.refresh(reset=True)
-            self.fileChanged.emit()
-            self.closed.emit("")
-        self.undoChanged.emit()
+    def files_changed(self, message: str, *, undoable: bool = False,
+                      deleted_id: str = "") -> None:
+        """A delete or its undo changed the user's folder: say so, reload (DeleteActions)."""
         self._set_error("")
         self._wrote()
-        self.deleted.emit(routine_id)
-        self.toast.emit(f"Deleted “{title}”", True)
-        return True
+        if deleted_id:
+            self.deleted.emit(deleted_id)
+        self.toast.emit(message, undoable)
 
     def _wrote(self) -> None:
         """The user's folder changed: the store loads the library again."""

@@ -184,10 +184,8 @@ class EditingSession:
         return draft.path, was_new
 
     def delete(self, path: Path) -> None:
-        """Move a user's file to the backups (undo brings it back); closes it if open."""
+        """Move a user's file to the backups (undo brings it back); the caller closes it."""
         self.deleted = delete_routine(path, self.home)
-        if self.draft is not None and self.draft.path == path:
-            self.close()
 
     def undo_delete(self) -> Path:
         deleted = self.deleted

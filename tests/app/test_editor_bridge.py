@@ -402,37 +402,37 @@ def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot,
     store.reload()
     bridge.customise("evening")
     with qtbot.waitSignals([bridge.closed, bridge.toast, bridge.routinesChanged]):
-        assert bridge.deleteRoutine("evening")
-    assert not mine.exists() and not bridge.isOpen and bridge.canUndoDelete
+        assert bridge.deleting.deleteRoutine("evening")
+    assert not mine.exists() and not bridge.isOpen and bridge.deleting.canUndo
     assert "evening" not in bridge.library.routines
-    assert bridge.undoDelete()
+    assert bridge.deleting.undo()
     assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
     assert "evening" in bridge.library.routines
-    assert not bridge.canUndoDelete
+    assert not bridge.deleting.canUndo
 
 
 def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path,
                                              store: LibraryStore) -> None:
     """The question before a delete names the routine; a new one is discarded instead."""
     store.reload()
-    assert bridge.deletePrompt("evening") == {
+    assert bridge.deleting.prompt("evening") == {
         "heading": "Delete “Evening calf”?",
         "message": "It is moved to the backups folder; you can undo right after.",
         "accept": "Delete"}
     bridge.openFile(str(mine))
     bridge.setField("title", "Evening calf, edited")
-    assert bridge.deleteOpenPrompt()["heading"] == "Delete “Evening calf, edited”?"
+    assert bridge.deleting.promptOpen()["heading"] == "Delete “Evening calf, edited”?"
     assert mine.exists() and bridge.isOpen  # asking deletes nothing
     bridge.close()
     bridge.newRoutine()
-    prompt = bridge.deleteOpenPrompt()
+    prompt = bridge.deleting.promptOpen()
     assert prompt["heading"] == "Discard “My routine”?" and prompt["accept"] == "Discard"
     assert "never been saved" in prompt["message"]
 
 
 def test_builtin_routines_cannot_be_deleted(bridge: EditorBridge) -> None:
     """deleteRoutine on a built-in id refuses and keeps the file."""
-    assert not bridge.deleteRoutine("back-relief")
+    assert not bridge.deleting.deleteRoutine("back-relief")
     assert "cannot be deleted" in bridge.errorText
 
 

@@ -32,7 +32,7 @@ def test_a_new_routine_is_named_after_its_title_until_saved(home: Path, library:
     assert draft.path == path
 
 
-def test_delete_closes_the_open_file_and_undo_brings_it_back(home: Path,
+def test_delete_then_undo_brings_the_file_back(home: Path,
                                                             library: Library) -> None:
     """A deleted file goes to the backups; undo restores it byte for byte."""
     path, copied = EditingSession(home).file_to_customise("calf-relief", library)
@@ -41,6 +41,7 @@ def test_delete_closes_the_open_file_and_undo_brings_it_back(home: Path,
     session = EditingSession(home)
     session.open_path(path, library)
     session.delete(path)
+    assert session.close() == ""  # the file is gone: nothing to show after closing
     assert not path.exists() and session.draft is None and session.deleted is not None
     assert session.undo_delete() == path
     assert path.read_bytes() == text and session.deleted is None
