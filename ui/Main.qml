@@ -88,7 +88,11 @@ ApplicationWindow {
     Connections {
         target: app
         function onPageChanged() {
-            // The detail page for another routine reuses the loaded page.
+            if (app.page === "detail" && pageLoader.item)
+                pageLoader.item.focusFirst()
+        }
+        // The detail page for another routine reuses the loaded page.
+        function onDetailIdChanged() {
             if (app.page === "detail" && pageLoader.item)
                 pageLoader.item.focusFirst()
         }

@@ -34,7 +34,6 @@ from stretchapp.app.editor_view import (
 )
 from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.open_file_watch import OpenFileWatch
-from stretchapp.app.routine_text import KIND_LABELS
 from stretchapp.app.task_runner import Runner
 from stretchapp.app.thumbnail_files import ThumbnailFiles
 from stretchapp.core import paths
@@ -47,7 +46,7 @@ from stretchapp.core.library import Library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.routine_draft import DraftError, RoutineDraft
 from stretchapp.core.routine_store import SaveError
-from stretchapp.core.wording import problem_summary
+from stretchapp.core.wording import KIND_LABELS, problem_summary
 
 # What edits are checked against before the store's first load has finished.
 EMPTY_LIBRARY = Library({}, {}, ())

@@ -23,11 +23,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from stretchapp.app.routine_text import step_summary
 from stretchapp.core import model
 from stretchapp.core.durations import DurationError, format_human, parse_duration
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.routine_draft import RoutineDraft
+from stretchapp.core.wording import step_summary
 
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10

@@ -13,20 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.app.routine_text import (
+from stretchapp.app.stretch_images import StretchImages
+from stretchapp.core.durations import format_human
+from stretchapp.core.model import Routine
+from stretchapp.core.wording import (
     KIND_LABELS,
     group_label,
     kind_label,
     matches,
     plural,
+    problem_line,
     search_words,
     sides_text,
     step_summary,
 )
-from stretchapp.app.stretch_images import StretchImages
-from stretchapp.core.durations import format_human
-from stretchapp.core.model import Routine
-from stretchapp.core.wording import problem_line
 
 if TYPE_CHECKING:  # the loader (pydantic) is imported by the store's worker, not here
     from stretchapp.core.library import Library

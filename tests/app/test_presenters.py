@@ -7,12 +7,12 @@ from pathlib import Path
 from stretchapp.app.draft_problems import place_problems
 from stretchapp.app.editor_view import field_problems, other_problems, shown_cues, step_problems
 from stretchapp.app.player_view import REST_HEADING, countdown_text, player_view
-from stretchapp.app.routine_text import matches, side_rep_text, sides_text, step_summary
 from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core.errors import Problem
 from stretchapp.core.model import Side
 from stretchapp.core.session import SessionEngine
 from stretchapp.core.timeline import PhaseKind
+from stretchapp.core.wording import matches, side_rep_text, sides_text, step_summary
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import BOTH, routine, step, three_steps
 
