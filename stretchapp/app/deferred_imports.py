@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
     from stretchapp.app.sharing_bridge import SharingBridge
+    from stretchapp.core.history import History
     from stretchapp.core.library import Library
 
 
@@ -34,6 +35,20 @@ def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
     from stretchapp.app.sharing_bridge import SharingBridge
 
     return EditorBridge, SharingBridge
+
+
+def open_history(home: Path) -> History:
+    """The history of finished and stopped sessions (sqlite3: not on start-up's path)."""
+    from stretchapp.core.history import History
+
+    return History(home)
+
+
+def times_finished_text(count: int) -> str:
+    """'That was the 3rd time you finished this routine.'"""
+    from stretchapp.core.history import times_text
+
+    return f"That was {times_text(count)} you finished this routine."
 
 
 def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:

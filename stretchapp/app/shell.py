@@ -32,13 +32,13 @@ from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
 from stretchapp.app.task_runner import InlineRunner, Runner, TaskRunner
 from stretchapp.core import paths
-from stretchapp.core.history import History, times_text
 from stretchapp.core.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
     from stretchapp.app.sharing_bridge import SharingBridge
+    from stretchapp.core.history import History
     from stretchapp.core.model import Routine
     from stretchapp.core.session_events import SessionPosition
 
@@ -135,7 +135,7 @@ class AppShell(QObject):
     def start(self) -> None:
         """Load the library (in the background unless told otherwise)."""
         self._started = True
-        self.history = History(self.home)
+        self.history = deferred_imports.open_history(self.home)
         self._make_editing()
         self.store.reload()
 
@@ -200,8 +200,7 @@ class AppShell(QObject):
             return
         if finished:
             count = self.history.routine(routine.id).times_finished
-            self.player.set_history_text(
-                f"That was {times_text(count)} you finished this routine.")
+            self.player.set_history_text(deferred_imports.times_finished_text(count))
 
     def _preview(self, routine: Routine) -> None:
         self.app.preview(with_prepare(routine, self.settings.settings.prepare_override))
