@@ -152,6 +152,38 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
     return replace(base, **overrides) if overrides else base  # type: ignore[arg-type]
 
 
+# The timings a step takes from the routine's defaults unless it sets its own, and
+# the format's own default where the routine gives none (ROUTINE_FORMAT.md).
+TIMING_DEFAULTS: dict[str, int] = {
+    "prepare": model.DEFAULT_PREPARE, "hold": model.DEFAULT_HOLD, "rest": model.DEFAULT_REST,
+    "switch": model.DEFAULT_SWITCH, "relax": model.DEFAULT_RELAX}
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One timing of a step, and whether it comes from a default (the step sets none)."""
+
+    seconds: int
+    inherited: bool
+
+
+def step_timings(own: Mapping[str, int | None],
+                 defaults: Mapping[str, int | None]) -> dict[str, Timing]:
+    """Each timing of a step: its own value, else the routine's default, else the format's.
+
+    The one rule of inheritance: the loader and the editor both resolve a step here.
+    """
+    found: dict[str, Timing] = {}
+    for name, fallback in TIMING_DEFAULTS.items():
+        value, routine_default = own.get(name), defaults.get(name)
+        if value is not None:
+            found[name] = Timing(value, inherited=False)
+        else:
+            found[name] = Timing(routine_default if routine_default is not None else fallback,
+                                 inherited=True)
+    return found
+
+
 def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defaults | None,
           routine_id: str, catalogue: Mapping[str, Stretch], assets: Assets,
           res: Resolution) -> Step | None:
@@ -176,13 +208,10 @@ def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defau
         res.problems.append(doc.problem((*key, "sides"), (
             f"sides is only for a sided stretch, and '{stretch.name}' has no sides"),
             of_key=True, code="conflicting-keys"))
-    timing: dict[str, int] = {}
-    for name, fallback in (("prepare", model.DEFAULT_PREPARE), ("hold", model.DEFAULT_HOLD),
-                           ("rest", model.DEFAULT_REST), ("switch", model.DEFAULT_SWITCH),
-                           ("relax", model.DEFAULT_RELAX)):
-        own = getattr(step, name)
-        inherited = getattr(defaults, name) if defaults is not None else None
-        timing[name] = own if own is not None else inherited if inherited is not None else fallback
+    timing = {name: found.seconds for name, found in step_timings(
+        {name: getattr(step, name) for name in TIMING_DEFAULTS},
+        {name: getattr(defaults, name) if defaults is not None else None
+         for name in TIMING_DEFAULTS}).items()}
     counted = step.count is not None
     return Step(
         stretch=stretch,

@@ -1,4 +1,4 @@
-"""Problem codes: each one used in core is listed in ROUTINE_FORMAT.md, with its severity."""
+"""Rules stated once: problem codes (documented), schema limits, kinds, step timings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import get_args
 from stretchapp.core.errors import Problem, Severity
 from stretchapp.core.library import load_library
 from stretchapp.core.model import Kind
+from stretchapp.core.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.schema import RoutineFile, cue_defaults, number_limits
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,3 +68,11 @@ def test_the_schema_states_the_editors_limits_and_the_kinds_of_the_model() -> No
     assert cue_defaults() == {"countdown": 3, "halfway": False, "voice": True}
     kinds = get_args(RoutineFile.model_fields["kind"].annotation)
     assert kinds == tuple(kind.value for kind in Kind)
+
+
+def test_a_step_timing_comes_from_the_step_the_routine_or_the_format() -> None:
+    """step_timings: the step's own value wins, then the routine's default, then the format's."""
+    found = step_timings({"hold": 40, "rest": None}, {"rest": 20, "hold": 10})
+    assert found["hold"] == Timing(40, inherited=False)
+    assert found["rest"] == Timing(20, inherited=True)
+    assert found["prepare"] == Timing(TIMING_DEFAULTS["prepare"], inherited=True)
