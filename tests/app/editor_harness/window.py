@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +55,26 @@ class EditorWindow:
             QTest.keyClick(self.window, Qt.Key(ord(char.upper())))
 
     def click(self, name: str) -> None:
-        """Click the middle of a named item (once the window has laid it out)."""
-        QTest.qWait(30)
+        """Click the middle of a named item, once it has stopped moving (laid out, shown)."""
         target = self.item(name)
-        centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+
+        def centre() -> QPointF:
+            return target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+
+        places = [centre()]
+
+        def settled() -> bool:
+            QCoreApplication.processEvents()
+            self.window.grabWindow()  # runs a frame: animations and layouts move on
+            places.append(centre())
+            return target.opacity() >= 1 and places[-1] == places[-2] == places[-3] \
+                if len(places) >= 3 else False
+
+        deadline = time.monotonic() + 5
+        while not settled() and time.monotonic() < deadline:
+            pass
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, centre.toPoint())
+                         Qt.KeyboardModifier.NoModifier, places[-1].toPoint())
 
     def focused(self) -> QQuickItem | None:
         return self.window.activeFocusItem()
