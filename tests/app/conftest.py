@@ -8,7 +8,6 @@ test (besides pytest-qt's qt_log_level_fail, the engine's own warnings signal).
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,17 +32,6 @@ def _fail_on_warnings(ui: Ui) -> Any:
     def record(warnings: list[QQmlError]) -> None:
         ui.warnings.extend(w.toString() for w in warnings)
     return record
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_garbage() -> Iterator[None]:
-    """After each test, collect its QObjects here, on the GUI thread.
-
-    Left to chance, Python's cycle collector can run on a task runner's worker
-    and destroy a watcher or a timer there, which crashes Qt.
-    """
-    yield
-    gc.collect()
 
 
 @pytest.fixture

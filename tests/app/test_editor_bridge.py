@@ -23,7 +23,10 @@ from stretchapp.core.durations import PAUSE_RANGE, format_human
 from stretchapp.core.editing_session import free_id, id_from_title
 from stretchapp.core.library import load_library
 from stretchapp.core.model import Routine
+from tests.helpers.qt_objects import collect_qt_garbage
 from tests.helpers.routine_texts import HAND_WRITTEN
+
+__all__ = ["collect_qt_garbage"]  # the autouse fixture, used by being here
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ from stretchapp.app.deferred_imports import load_library
 from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.task_runner import InlineRunner, TaskRunner
 from stretchapp.core.library import Library
+from tests.helpers.qt_objects import collect_qt_garbage
 from tests.helpers.routine_texts import USER_ROUTINE
+
+__all__ = ["collect_qt_garbage"]  # the autouse fixture, used by being here
 
 PLAIN_ROUTINE = USER_ROUTINE.replace("    image: arrow.png\n", "").format(group="calf")
 
