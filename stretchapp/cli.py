@@ -85,10 +85,10 @@ def _shown_path(path: Path) -> str:
 
 
 def format_problem(problem: Problem) -> str:
-    from stretchapp.core.loading.problems import Problem
+    """'path:line:col: error: message' (or 'warning:'), the path as people type it."""
+    from stretchapp.core.wording import problem_line
 
-    return safe(Problem(Path(_shown_path(problem.path)), problem.line, problem.column,
-                        problem.message))
+    return safe(problem_line(problem, _shown_path(problem.path)))
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -161,11 +161,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
         checked = len(library.files)
     for problem in problems:
         print(format_problem(problem), file=sys.stderr)
-    files_with = len({p.path for p in problems})
-    if problems:
-        print(f"{len(problems)} error(s) in {files_with} of {checked} file(s)", file=sys.stderr)
+    errors = [p for p in problems if p.blocking]
+    warnings = len(problems) - len(errors)
+    noted = f", {warnings} warning(s)" if warnings else ""
+    if errors:
+        files_with = len({p.path for p in errors})
+        print(f"{len(errors)} error(s) in {files_with} of {checked} file(s){noted}",
+              file=sys.stderr)
         return 1
-    print(f"{checked} file(s) checked, no errors")
+    print(f"{checked} file(s) checked, no errors{noted}")
     return 0
 
 
@@ -187,7 +191,7 @@ def _validate_one(path: Path, library: Library) -> list[Problem]:
             return list(report.problems)
     # A file outside the library: check it on its own against the catalogue.
     if not path.exists() and not path.is_symlink():
-        return [Problem(path, 0, 0, "no such file")]
+        return [Problem(path, 0, 0, "no such file", code="unreadable")]
     return check_file(path, library)
 
 

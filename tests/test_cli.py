@@ -203,6 +203,20 @@ def test_validate_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.usefixtures("small_builtins", "home")
+def test_validate_exits_0_on_warnings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing image is a warning: printed as 'warning:', and validate still exits 0."""
+    monkeypatch.chdir(tmp_path)
+    Path("pictured.yaml").write_text(SMALL_ROUTINE.replace(
+        "  - stretch: heel-raise", "  - stretch: heel-raise\n    image: nowhere.png"),
+        encoding="utf-8")
+    code, out, err = run(capsys, "validate", "pictured.yaml")
+    assert code == 0, err
+    assert out == "1 file(s) checked, no errors, 1 warning(s)\n"
+    assert re.match(r"pictured\.yaml:\d+:\d+: warning: image 'nowhere.png' ", err)
+
+
+@pytest.mark.usefixtures("small_builtins", "home")
 def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A path that does not exist is an error, not a crash."""
     code, _, err = run(capsys, "validate", str(tmp_path / "nowhere.yaml"))

@@ -7,7 +7,7 @@ import "editor"
 Rectangle {
     id: page
 
-    readonly property var routine: library.detail(app.detailId)
+    readonly property var routine: library.detail
 
     objectName: "detailPage"
     color: Theme.background
@@ -150,7 +150,7 @@ Rectangle {
                     text: "Delete"
                     Accessible.name: "Delete this routine (you can undo it)"
                     onClicked: {
-                        const prompt = editor.deletePrompt(page.routine.id)
+                        const prompt = editor.deleting.prompt(page.routine.id)
                         deleteDialog.heading = prompt.heading
                         deleteDialog.message = prompt.message
                         deleteDialog.acceptText = prompt.accept
@@ -337,7 +337,7 @@ Rectangle {
         objectName: "deleteDialog"
         rejectText: "Keep"
         acceptIsPrimary: false  // Keep has the focus: Enter does not delete
-        onAccepted: editor.deleteRoutine(routineId)
+        onAccepted: editor.deleting.deleteRoutine(routineId)
     }
 
     SharingDialogs {

@@ -34,7 +34,7 @@ Page {
     function focusFirst() { fields.focusTitle() }
     // Delete (or for a new routine, discard) the open routine, once the person says so.
     function askDelete() {
-        const prompt = editor.deleteOpenPrompt()
+        const prompt = editor.deleting.promptOpen()
         deleteDialog.heading = prompt.heading
         deleteDialog.message = prompt.message
         deleteDialog.acceptText = prompt.accept
@@ -50,18 +50,18 @@ Page {
             item.forceActiveFocus(Qt.TabFocusReason)
     }
     function moveStep(from, to) {
-        const moved = editor.moveStep(from, to)
+        const moved = editor.stepActions.moveStep(from, to)
         focusStep(moved)
     }
     function removeStep(index) {
-        editor.removeStep(index)
+        editor.stepActions.removeStep(index)
         if (stepList.count > 0)
             Qt.callLater(page.focusStep, Math.min(index, stepList.count - 1))
         else
             addButton.forceActiveFocus()
     }
     function addStep(stretchId) {
-        const at = editor.addStep(stretchId)
+        const at = editor.stepActions.addStep(stretchId)
         if (at >= 0)
             Qt.callLater(page.focusStep, at)
     }
@@ -338,7 +338,7 @@ Page {
         objectName: "deleteDialog"
         rejectText: "Keep"
         acceptIsPrimary: false  // Keep has the focus: Enter does not delete
-        onAccepted: editor.deleteOpen()
+        onAccepted: editor.deleting.deleteOpen()
     }
 
     LeaveDialog {

@@ -51,6 +51,11 @@ Rectangle {
         header: Item {
             width: list.width
             height: headerColumn.implicitHeight + Theme.space6
+            // A ListView keeps its contentY when the header grows (the problems
+            // panel arriving with the library): the title would slide off the top.
+            // Seen from the top, the page stays at the top.
+            onHeightChanged: if (!list.moving && list.contentY - list.originY <= height)
+                                 list.positionViewAtBeginning()
 
             function focusSearch() { search.forceActiveFocus() }
 

@@ -90,7 +90,11 @@ ApplicationWindow {
     Connections {
         target: app
         function onPageChanged() {
-            // The detail page for another routine reuses the loaded page.
+            if (app.page === "detail" && pageLoader.item)
+                pageLoader.item.focusFirst()
+        }
+        // The detail page for another routine reuses the loaded page.
+        function onDetailIdChanged() {
             if (app.page === "detail" && pageLoader.item)
                 pageLoader.item.focusFirst()
         }
@@ -169,7 +173,7 @@ ApplicationWindow {
     }
     Connections {
         target: toastLoader.item
-        function onUndoClicked() { editor.undoDelete() }
+        function onUndoClicked() { editor.deleting.undo() }
     }
     Connections {
         target: editor

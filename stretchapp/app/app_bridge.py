@@ -8,8 +8,9 @@ stop) is decided here, never in QML.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -26,19 +27,21 @@ class AppBridge(QObject):
     """The navigation and the notices of the main window."""
 
     pageChanged = Signal()
+    detailIdChanged = Signal()  # detailId: which routine the detail page shows
     noticesChanged = Signal()
     recoveryChanged = Signal()
     # (routine, position or None): the shell gets the audio ready and opens the player.
     playRequested = Signal(object, object)
     playerLeft = Signal()
 
-    def __init__(self, home: Path, find_routine: Any, parent: QObject | None = None) -> None:
+    def __init__(self, home: Path, find_routine: Callable[[str], Routine | None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._home = home
         self._find = find_routine  # routine id -> Routine | None (with the settings applied)
         self._page = "library"
         self._history: list[str] = []
-        self._detail_id = ""
+        self._detail_id = ""  # set through _show_detail
         self._playing_id = ""
         self._notices: list[str] = []
         self._shown_once: set[str] = set()
@@ -82,7 +85,7 @@ class AppBridge(QObject):
     def session_stopped(self) -> None:
         if self._back_from_preview():
             return
-        self._detail_id = self._playing_id
+        self._show_detail(self._playing_id)
         self._history = [p for p in self._history if p == "library"]
         self._go("detail", remember=False)
 
@@ -96,7 +99,7 @@ class AppBridge(QObject):
         if self._page != "editor":
             return
         if routine_id and self._find(routine_id) is not None:
-            self._detail_id = routine_id
+            self._show_detail(routine_id)
         previous = self._history.pop() if self._history else "library"
         if previous == "detail" and self._find(self._detail_id) is None:
             previous = "library"
@@ -114,6 +117,11 @@ class AppBridge(QObject):
         self._play(routine, None)
 
     @property
+    def detail_id(self) -> str:
+        """The routine the detail page shows."""
+        return self._detail_id
+
+    @property
     def in_preview(self) -> bool:
         """True while the editor's unsaved draft is playing (not a real session)."""
         return self._before_preview is not None
@@ -121,7 +129,8 @@ class AppBridge(QObject):
     def _back_from_preview(self) -> bool:
         if self._before_preview is None:
             return False
-        self._detail_id, self._before_preview = self._before_preview, None
+        before, self._before_preview = self._before_preview, None
+        self._show_detail(before)
         if self._history and self._history[-1] == "editor":
             self._history.pop()
         self.playerLeft.emit()
@@ -143,7 +152,7 @@ class AppBridge(QObject):
         return self._interrupted.title if self._interrupted is not None else ""
 
     page = Property(str, _get_page, notify=pageChanged)
-    detailId = Property(str, _get_detail_id, notify=pageChanged)
+    detailId = Property(str, _get_detail_id, notify=detailIdChanged)
     notices = Property(list, _get_notices, notify=noticesChanged)
     recoveryTitle = Property(str, _get_recovery_title, notify=recoveryChanged)
 
@@ -152,7 +161,7 @@ class AppBridge(QObject):
         if self._find(routine_id) is None:
             self.notify(f"There is no routine called '{routine_id}'.")
             return
-        self._detail_id = routine_id
+        self._show_detail(routine_id)
         self._go("detail")
 
     @Slot(str)
@@ -232,15 +241,18 @@ class AppBridge(QObject):
 
     def _play(self, routine: Routine, position: SessionPosition | None) -> None:
         self._playing_id = routine.id
-        self._detail_id = routine.id
+        self._show_detail(routine.id)
         self.playRequested.emit(routine, position)
         self._go("player", remember=self._page not in ("player", "finish"))
+
+    def _show_detail(self, routine_id: str) -> None:
+        if routine_id != self._detail_id:
+            self._detail_id = routine_id
+            self.detailIdChanged.emit()
 
     def _go(self, page: str, *, remember: bool = True) -> None:
         if remember and self._page not in ("player", "finish"):
             self._history.append(self._page)
         if page != self._page:
             self._page = page
-            self.pageChanged.emit()
-        elif page == "detail":
             self.pageChanged.emit()

@@ -1,19 +1,17 @@
-"""Which field or step of a draft each problem belongs to, found by its line.
+"""Which field or step of a draft each problem belongs to, by its key path.
 
-The loader reports a problem at a line and column of the file's text; the
-editor shows it next to the field or the step it is about. The draft's own
-text is parsed again for the positions of its values, and a problem goes to
-the value it points at, else to the step whose lines it falls within.
+The loader reports every problem with the key path it is about
+(('steps', 2, 'hold')); the editor shows it next to that field or step.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.loading.yaml_source import Document, Key
+from stretchapp.core.wording import place_in_file
 
 
 @dataclass(frozen=True)
@@ -32,21 +30,12 @@ class PlacedProblem:
     @property
     def text(self) -> str:
         """'12:5: message', as people look it up in their text editor."""
-        if not self.line:
-            return self.message
-        where = f"{self.line}:{self.column}" if self.column else str(self.line)
-        return f"{where}: {self.message}"
+        return place_in_file(self.line, self.column, self.message)
 
     def as_map(self) -> dict[str, object]:
         return {"line": self.line, "column": self.column, "message": self.message,
                 "blocking": self.blocking, "step": self.step, "field": self.field,
                 "text": self.text}
-
-
-def _key_at(table: dict[Key, tuple[int, int]], line: int, column: int) -> Key | None:
-    """The deepest key whose value (or key) starts exactly at line:column."""
-    found = [key for key, at in table.items() if at == (line, column)]
-    return max(found, key=len) if found else None
 
 
 def _step_lines(tables: Iterable[dict[Key, tuple[int, int]]]) -> dict[int, tuple[int, int]]:
@@ -60,9 +49,6 @@ def _step_lines(tables: Iterable[dict[Key, tuple[int, int]]]) -> dict[int, tuple
     return spans
 
 
-_MISSING = re.compile(r"missing required key '([a-z_]+)'")
-
-
 def _place(key: Key) -> tuple[int, str]:
     if len(key) >= 2 and key[0] == "steps" and isinstance(key[1], int):
         return key[1], str(key[2]) if len(key) > 2 else ""
@@ -70,24 +56,20 @@ def _place(key: Key) -> tuple[int, str]:
 
 
 def place_problems(doc: Document | None, problems: Iterable[Problem]) -> list[PlacedProblem]:
-    """The problems of a draft, each placed on a field or step by the draft's positions."""
-    values = doc.positions if doc is not None else {}
-    keys = doc.key_positions if doc is not None else {}
-    spans = _step_lines((values, keys))
+    """The problems of a draft, each placed on the field or step its key path names.
+
+    A problem without a key path (a YAML syntax error) goes to the step whose
+    lines it falls within, if any.
+    """
+    tables = (doc.positions, doc.key_positions) if doc is not None else ()
+    spans = _step_lines(tables)
     placed = []
     for problem in problems:
-        key = _key_at(values, problem.line, problem.column)
-        if key is None:
-            key = _key_at(keys, problem.line, problem.column)
-        # A missing key is reported at the mapping that lacks it: place it on the key.
-        missing = _MISSING.match(problem.message)
-        if missing and key is not None:
-            key = (*key, missing.group(1))
-        step, field = _place(key) if key else (-1, "")
-        if step < 0 and problem.line:
+        step, field = _place(problem.key) if problem.key else (-1, "")
+        if step < 0 and not field and problem.line:
             for index, (first, last) in spans.items():
                 if first <= problem.line <= last:
-                    step, field = index, ""
+                    step = index
         placed.append(PlacedProblem(problem.line, problem.column, problem.message,
                                     problem.blocking, step, field))
     return placed

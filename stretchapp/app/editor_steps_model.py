@@ -23,20 +23,17 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from stretchapp.app.routine_text import step_summary
-from stretchapp.core import model
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.loading.durations import DurationError, format_human, parse_duration
+from stretchapp.core.loading.resolve import TIMING_DEFAULTS, step_timings
 from stretchapp.core.model import Routine, Stretch
+from stretchapp.core.wording import step_summary
 
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10
 NEW_TEMPO = 2
-# The timings a step takes from the routine's defaults unless it sets its own,
-# with the format's own default where the routine gives none.
-DEFAULT_TIMINGS = {"prepare": model.DEFAULT_PREPARE, "hold": model.DEFAULT_HOLD,
-                   "rest": model.DEFAULT_REST, "switch": model.DEFAULT_SWITCH,
-                   "relax": model.DEFAULT_RELAX}
+# The timings a step inherits, with the format's own defaults (resolve.py's rule).
+DEFAULT_TIMINGS = TIMING_DEFAULTS
 
 
 @dataclass(frozen=True)
@@ -95,8 +92,8 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
               picture: Callable[[Stretch], str]) -> list[StepRow]:
     """Every step of the draft, with the routine's defaults filled in."""
     defaults = draft.section("defaults")
-    default = {name: seconds_or(defaults.get(name), fallback)
-               for name, fallback in DEFAULT_TIMINGS.items()}
+    routine_defaults = {name: seconds_or(defaults.get(name), fallback)
+                        for name, fallback in DEFAULT_TIMINGS.items()}
     built = routine.steps if routine is not None else ()
     catalogue = draft.library.stretches
     rows = []
@@ -115,7 +112,11 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
         sides = sides if sides in ("left", "right") else "both"
         reps = whole_or(step.get("reps"), 1)
         last = index == len(steps) - 1
-        timing = {name: seconds_or(step.get(name), default[name]) for name in DEFAULT_TIMINGS}
+        # A key present with a value that is not a duration counts as the step's own
+        # (its problem shows on the step); the default's value is shown meanwhile.
+        timing = step_timings({name: seconds_or(step.get(name), routine_defaults[name])
+                               if name in step else None for name in DEFAULT_TIMINGS},
+                              routine_defaults)
         rows.append(StepRow(
             number=index + 1,
             stretchId=stretch_id,
@@ -123,22 +124,22 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
             thumbnail=picture(stretch) if stretch is not None else "",
             sided=sided,
             counted="count" in step or "tempo" in step,
-            hold=timing["hold"],
+            hold=timing["hold"].seconds,
             count=whole_or(step.get("count"), NEW_COUNT),
             tempo=seconds_or(step.get("tempo"), NEW_TEMPO),
             reps=reps,
             sides=sides,
-            prepare=timing["prepare"],
-            rest=timing["rest"],
-            sideSwitch=timing["switch"],
-            relax=timing["relax"],
+            prepare=timing["prepare"].seconds,
+            rest=timing["rest"].seconds,
+            sideSwitch=timing["switch"].seconds,
+            relax=timing["relax"].seconds,
             showsSwitch=sided and sides == "both",
             showsRelax=reps > 1,
-            holdInherited="hold" not in step,
-            prepareInherited="prepare" not in step,
-            restInherited="rest" not in step,
-            switchInherited="switch" not in step,
-            relaxInherited="relax" not in step,
+            holdInherited=timing["hold"].inherited,
+            prepareInherited=timing["prepare"].inherited,
+            restInherited=timing["rest"].inherited,
+            switchInherited=timing["switch"].inherited,
+            relaxInherited=timing["relax"].inherited,
             summary=step_summary(built[index]) if index < len(built) else "",
             timeText=(format_human(built[index].seconds(last=last))
                       if index < len(built) else ""),
@@ -213,6 +214,20 @@ class EditorStepsModel(QAbstractListModel):
             self._rows.insert(to, self._rows.pop(source))
             self.endMoveRows()
         self.update(rows)
+
+    def show(self, rows: list[StepRow], *, reset: bool = False, inserted: int | None = None,
+             removed: int | None = None, moved: tuple[int, int] | None = None) -> None:
+        """Show the draft's rows, announcing a reset, an insert, a removal or a move."""
+        if reset:
+            self.reset(rows)
+        elif inserted is not None:
+            self.inserted(inserted, rows)
+        elif removed is not None:
+            self.removed(removed, rows)
+        elif moved is not None:
+            self.moved(*moved, rows)
+        else:
+            self.update(rows)
 
     def update(self, rows: list[StepRow]) -> None:
         """Change the rows whose values changed (numbers, times, problems)."""

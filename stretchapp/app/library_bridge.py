@@ -1,9 +1,9 @@
 """The library as QML sees it: grouped, filtered routine cards, details and problems.
 
-QML sets the kind filter and the search text and shows `rows` (a list
-model, so only the cards on screen are made); everything
-shown is computed here from the core Library, which this bridge swaps whole
-when the watcher reloads it.
+QML sets the kind filter and the search text and shows `rows` (a list model,
+so only the cards on screen are made) and `detail` (the routine the app bridge
+names); everything shown is computed here from the core Library, which this
+bridge swaps whole when the library store has loaded a new one.
 """
 
 from __future__ import annotations
@@ -14,23 +14,24 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.app.library_rows import LibraryRows, Section
-from stretchapp.app.routine_text import (
-    KIND_LABELS,
-    group_label,
-    kind_label,
-    matches,
-    plural,
-    search_words,
-    sides_text,
-    step_summary,
-)
 from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Routine
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
+from stretchapp.core.wording import (
+    KIND_LABELS,
+    group_label,
+    kind_label,
+    matches,
+    plural,
+    problem_line,
+    search_words,
+    sides_text,
+    step_summary,
+)
 
-if TYPE_CHECKING:  # the loader (pydantic) is imported by the watcher's thread, not here
+if TYPE_CHECKING:  # the loader (pydantic) is imported by the store's worker, not here
     from stretchapp.core.loading.library import Library
 
 
@@ -40,6 +41,7 @@ class LibraryBridge(QObject):
     changed = Signal()  # counts, filters (the rows model signals its own changes)
     problemsChanged = Signal()
     loadingChanged = Signal()
+    detailChanged = Signal()  # detail: the shown routine changed, or was reloaded
 
     def __init__(self, images: StretchImages, user_dir: Path,
                  parent: QObject | None = None) -> None:
@@ -53,6 +55,8 @@ class LibraryBridge(QObject):
         self._rows = LibraryRows(self._card, self)
         self._visible = 0
         self._problems: list[dict[str, Any]] = []
+        self._detail_id = ""
+        self._detail: dict[str, Any] = {}
 
     # --- from Python -------------------------------------------------------------
 
@@ -66,15 +70,23 @@ class LibraryBridge(QObject):
         self._library = library
         self._problems = self._problem_rows(library)
         self._rebuild()
+        self._rebuild_detail()
         self.problemsChanged.emit()
         if first:
             self.loadingChanged.emit()
+
+    def show_detail(self, routine_id: str) -> None:
+        """The detail page is to show this routine (the app bridge decides which)."""
+        if routine_id != self._detail_id:
+            self._detail_id = routine_id
+            self._rebuild_detail()
 
     def set_theme(self, theme: str) -> None:
         """Colour drawn thumbnails for the light or the dark theme."""
         if theme != self._theme:
             self._theme = theme
             self._rebuild()
+            self._rebuild_detail()
 
     def routine(self, routine_id: str) -> Routine | None:
         if self._library is None:
@@ -108,6 +120,9 @@ class LibraryBridge(QObject):
     def _get_problems(self) -> list[dict[str, Any]]:
         return self._problems
 
+    def _get_detail(self) -> dict[str, Any]:
+        return self._detail
+
     def _get_problem_count(self) -> int:
         return len(self._problems)
 
@@ -128,6 +143,7 @@ class LibraryBridge(QObject):
     problems = Property(list, _get_problems, notify=problemsChanged)
     problemCount = Property(int, _get_problem_count, notify=problemsChanged)
     emptyText = Property(str, _get_empty_text, notify=changed)
+    detail = Property(dict, _get_detail, notify=detailChanged)
 
     @Slot(str)
     def setKindFilter(self, kind: str) -> None:
@@ -147,8 +163,7 @@ class LibraryBridge(QObject):
             self._search = text
             self._rebuild()
 
-    @Slot(str, result="QVariantMap")
-    def detail(self, routine_id: str) -> dict[str, Any]:
+    def detail_of(self, routine_id: str) -> dict[str, Any]:
         """Everything the detail page shows about one routine ({} when unknown)."""
         routine = self.routine(routine_id)
         if routine is None:
@@ -199,6 +214,12 @@ class LibraryBridge(QObject):
             "description": " ".join(routine.description.split()),
         }
 
+    def _rebuild_detail(self) -> None:
+        detail = self.detail_of(self._detail_id) if self._detail_id else {}
+        if detail != self._detail:
+            self._detail = detail
+            self.detailChanged.emit()
+
     def _rebuild(self) -> None:
         library = self._library
         sections: list[Section] = []
@@ -227,8 +248,7 @@ class LibraryBridge(QObject):
             rows.append({
                 "file": self._shown(report.path),
                 "loaded": report.loaded,
-                "messages": [str(p).replace(str(report.path), self._shown(report.path), 1)
-                             for p in report.problems],
+                "messages": [problem_line(p, self._shown(p.path)) for p in report.problems],
             })
         return rows
 

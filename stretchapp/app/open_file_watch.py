@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
+from stretchapp.core.editing.session import EditError, read_text_bounded
+
 
 class OpenFileWatch(QObject):
     """Follows one file; `notice` says how it changed outside, "" when it did not."""
@@ -46,9 +48,9 @@ class OpenFileWatch(QObject):
     def read(self) -> str | None:
         if self._path is None:
             return None
-        try:
-            return self._path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # bounded: a FIFO or a huge file put there must not hang the window
+            return read_text_bounded(self._path)
+        except EditError:
             return None
 
     def _stop(self) -> None:
@@ -65,7 +67,7 @@ class OpenFileWatch(QObject):
         text = self.read()
         if text == self._known:
             return
-        if text is None:
+        if text is None and not path.exists():
             self._set_notice("The file was deleted outside the editor; saving writes it again.")
         else:
             self._set_notice("The file was changed outside the editor.")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from stretchapp.app.routine_text import AFTER_CARE, side_rep_text
 from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages
 from stretchapp.core.loading.durations import format_clock, format_human
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
+from stretchapp.core.wording import AFTER_CARE, side_rep_text
 
 PHASE_LABELS: dict[PhaseKind, str] = {
     PhaseKind.PREPARE: "Get ready",

@@ -7,11 +7,11 @@ replace; confirmImport writes it, replacing things only when asked to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.core.editing.archive import (
     ArchiveRefused,
     ImportPlan,
@@ -20,6 +20,7 @@ from stretchapp.core.editing.archive import (
     plan_import,
 )
 from stretchapp.core.loading.library import Library
+from stretchapp.core.wording import import_contents
 
 
 def local_path(url_or_path: str) -> Path:
@@ -34,14 +35,13 @@ class SharingBridge(QObject):
     planChanged = Signal()  # importing, importSummary, importProblems, replaces, canImport
     errorChanged = Signal()  # errorText: why the last export or import did not happen
     imported = Signal(list)  # the paths written by an import
-    routinesChanged = Signal()  # an import wrote to the user's folder: reload the library
+    routinesChanged = Signal()  # an import wrote to the user's folder (the store reloads)
     toast = Signal(str, bool)  # a short notice (never undoable here)
 
-    def __init__(self, home: Path, library: Callable[[], Library],
-                 parent: QObject | None = None) -> None:
+    def __init__(self, home: Path, store: LibraryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._home = home
-        self._library = library
+        self._store = store
         self._plan: ImportPlan | None = None
         self._error = ""
 
@@ -53,7 +53,10 @@ class SharingBridge(QObject):
     def _get_summary(self) -> list[str]:
         if self._plan is None:
             return []
-        return [line.strip() for line in self._plan.summary() if "replaces" not in line]
+        plan = self._plan
+        return import_contents(plan.source.name, str(plan.target_dir),
+                               [(r.id, r.title, len(r.steps)) for r in plan.routines],
+                               [(s.id, s.name) for s in plan.stretches])
 
     def _get_problems(self) -> list[str]:
         return [str(p) for p in self._plan.problems] if self._plan is not None else []
@@ -115,6 +118,7 @@ class SharingBridge(QObject):
         self._plan = None
         self.planChanged.emit()
         self._set_error("")
+        self._store.reload()
         self.routinesChanged.emit()
         self.imported.emit([str(p) for p in written])
         names = ", ".join(r.title for r in plan.routines) or f"{len(written)} files"
@@ -130,6 +134,12 @@ class SharingBridge(QObject):
         self._set_error("")
 
     # --- inside ----------------------------------------------------------------
+
+    def _library(self) -> Library:
+        library = self._store.library
+        if library is None:
+            raise ArchiveRefused("the library is still loading; try again in a moment")
+        return library
 
     def _drop_plan(self) -> None:
         if self._plan is not None:

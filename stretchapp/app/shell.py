@@ -1,58 +1,51 @@
 """The one place that builds the bridges and wires their signals together.
 
-    watcher --loaded--> library bridge (and, the first time, the app bridge)
+    library store --changed--> library bridge, editor (and, the first time, the app bridge)
+    editor, sharing --(they ask the store to reload after writing)--> library store
+    app bridge --detailIdChanged--> library bridge (the detail shown)
     app bridge --playRequested--> cue player.prepare, player.open
     player --cueDue / stateUpdated--> cue player
     cue player --ready, progress, notice--> player, app bridge
     settings --changed--> cue player, theme of the pictures
     editor --opened / closed / deleted / previewRequested--> app bridge (the editor page)
-    editor, sharing --routinesChanged--> library bridge (at once, before the watcher)
 
-The cue player (QtMultimedia, speech) is only made when the first routine
-starts, so the app opens without loading any of it.
+The loader, the editor and the cue player (pydantic, ruamel, QtMultimedia,
+speech) come through `deferred_imports`, after the first frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QWindow
-from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQml import QQmlApplicationEngine, QQmlContext
 
+from stretchapp.app import deferred_imports
 from stretchapp.app.app_bridge import AppBridge
 from stretchapp.app.library_bridge import LibraryBridge
-from stretchapp.app.library_watcher import LibraryWatcher
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.player_bridge import PlayerBridge, session_clock
 from stretchapp.app.settings_bridge import SettingsBridge
 from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, StretchImages
+from stretchapp.app.task_runner import InlineRunner, Runner, TaskRunner
 from stretchapp.core.storage import paths
 from stretchapp.core.storage.settings import Geometry, with_prepare
 
 if TYPE_CHECKING:
+    from stretchapp.app.cue_player import CuePlayer
+    from stretchapp.app.editor_bridge import EditorBridge
+    from stretchapp.app.habit_wiring import HabitFeatures
+    from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.core.model import Routine
     from stretchapp.core.session.events import SessionPosition
+    from stretchapp.core.storage.history import History
 
-AudioFactory = Callable[[QObject], Any]
 
-
-def default_audio(home: Path) -> AudioFactory:
-    """Makes the real cue player: the best sink here, and the voice rendered into the cache."""
-
-    def make(parent: QObject) -> Any:
-        from stretchapp.app.audio import open_sink
-        from stretchapp.app.cue_player import CuePlayer
-        from stretchapp.app.voice_preparer import VoicePreparer
-
-        sink = open_sink("auto", parent)
-        preparer = VoicePreparer(paths.cache_dir(home) / "voice", parent)
-        # The speech schedule hands each phrase over at its start; only "Well done"
-        # still rides on its cue, and is said once the whole finish sound has played.
-        return CuePlayer(sink, preparer, parent, voice_gap=10.0)
-
-    return make
+AudioFactory = Callable[[QObject], "CuePlayer"]
 
 
 class AppShell(QObject):
@@ -65,34 +58,39 @@ class AppShell(QObject):
         super().__init__(parent)
         self.home = home
         self.routine_id = routine_id
+        self.runner: Runner = TaskRunner(parent=self) if threaded_load else InlineRunner()
         self.images = StretchImages()
         self.settings = SettingsBridge(home, self)
+        # The stored library (no pydantic) while its files are unchanged.
+        self.store = LibraryStore(paths.user_routines_dir(home), self.runner,
+                                  partial(deferred_imports.load_library,
+                                          cache_dir=paths.cache_dir(home)), self)
         self.library = LibraryBridge(self.images, paths.user_routines_dir(home), self)
         self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
         self.player.set_safety_memory(self.settings)
         self.settings.changed.connect(self.player.audio_changed)  # the welcome was read
         self.app = AppBridge(home, self._playable, self)
-        self.watcher = LibraryWatcher(paths.user_routines_dir(home), threaded=threaded_load,
-                                      cache_dir=paths.cache_dir(home), parent=self)
-        # The editor and sharing bridges need the whole loader (pydantic, ruamel):
-        # main.py makes them once the routine list has been drawn (start_rest).
-        self.editor: Any = None
-        self.sharing: Any = None
-        self._context: Any = None
-        self.history: Any = None  # the SQLite history, opened in start()
-        self.habit: Any = None  # history page, reminders, tray: made in start()
-        self._habit_window: tuple[Any, Any] = (None, None)
-        self._audio_factory = audio_factory or default_audio(home)
-        self.audio: Any = None
+        # The editor and sharing bridges need ruamel and pydantic: main.py makes
+        # them once the routine list has been drawn (start_rest).
+        self.editor: EditorBridge | None = None
+        self.sharing: SharingBridge | None = None
+        self._context: QQmlContext | None = None
+        self.history: History | None = None  # the SQLite history, opened in start_rest()
+        self.habit: HabitFeatures | None = None  # history page, reminders, tray
+        self._habit_window: tuple[QWindow | None, Any] = (None, None)
+        self._audio_factory = audio_factory or deferred_imports.cue_player_factory(
+            paths.cache_dir(home) / "voice")
+        self.audio: CuePlayer | None = None
         self._first_load = True
         self._started = False
-        self._library: Any = None  # the last library loaded, for an editor made later
         self._wire()
         self.app.notify(self.settings.notice)
         self._apply_theme()
 
     def _wire(self) -> None:
-        self.watcher.loaded.connect(self._on_library)
+        self.store.changed.connect(self._on_library)
+        self.store.failed.connect(self.app.notify)
+        self.app.detailIdChanged.connect(self._detail_changed)
         self.app.playRequested.connect(self._play)
         self.app.playerLeft.connect(self._leave_player)
         # Recorded before the app bridge moves on, while it still knows a preview.
@@ -108,20 +106,15 @@ class AppShell(QObject):
         """Make and wire the editor and sharing bridges, and hand them to QML."""
         if self.editor is not None:
             return
-        from stretchapp.app.editor_bridge import EditorBridge
-        from stretchapp.app.sharing_bridge import SharingBridge
-
-        self.editor = EditorBridge(self.home, parent=self)
-        self.sharing = SharingBridge(self.home, lambda: self.editor.library, self)
-        self.editor.opened.connect(self.app.show_editor)
-        self.editor.closed.connect(self.app.leave_editor)
-        self.editor.deleted.connect(self.app.routine_deleted)
-        self.editor.previewRequested.connect(self._preview)
-        self.editor.routinesChanged.connect(self._editor_wrote)
-        self.sharing.routinesChanged.connect(self._imported)
-        self.editor.set_theme("dark" if self.settings.dark else "light")
-        if self._library is not None:  # made after the first load (main.py)
-            self.editor.set_library(self._library)
+        editor_class, sharing_class = deferred_imports.editing_bridges()
+        self.editor = editor = editor_class(self.home, self.store, self.runner, parent=self)
+        self.sharing = sharing_class(self.home, self.store, self)
+        self.store.changed.connect(editor.library_changed)
+        editor.opened.connect(self.app.show_editor)
+        editor.closed.connect(self.app.leave_editor)
+        editor.deleted.connect(self.app.routine_deleted)
+        editor.previewRequested.connect(self._preview)
+        editor.set_theme("dark" if self.settings.dark else "light")
         if self._context is not None:
             self._context.setContextProperty("editor", self.editor)
             self._context.setContextProperty("sharing", self.sharing)
@@ -129,10 +122,8 @@ class AppShell(QObject):
     # --- habit features (history, reminders, tray) ---------------------------------------
 
     def _make_habit(self) -> None:
-        from stretchapp.app.habit_wiring import HabitFeatures
-
         if self.habit is None:
-            self.habit = HabitFeatures(self)
+            self.habit = deferred_imports.habit_features(self)
             self.habit.expose()
             self.habit.attach(*self._habit_window)
 
@@ -142,7 +133,7 @@ class AppShell(QObject):
         if self.habit is not None:
             self.habit.attach(window, server)
 
-    def _wire_audio(self, audio: Any) -> None:
+    def _wire_audio(self, audio: CuePlayer) -> None:
         self.player.cueDue.connect(audio.play_cue)
         self.player.stateUpdated.connect(audio.follow_state)
         for signal in (audio.readyChanged, audio.preparingChanged, audio.progressChanged):
@@ -165,7 +156,7 @@ class AppShell(QObject):
         context.setContextProperty("reminders", None)
         self._context = context
 
-    def qml_context(self) -> Any:
+    def qml_context(self) -> QQmlContext | None:
         """The QML context the bridges are handed to (None before expose)."""
         return self._context
 
@@ -177,14 +168,12 @@ class AppShell(QObject):
     def start_loading(self) -> None:
         """Load the library; main.py calls start_rest once the list has been drawn."""
         self._started = True
-        self.watcher.load()
+        self.store.reload()
 
     def start_rest(self) -> None:
-        """Open the history and make the editor and sharing bridges."""
-        from stretchapp.core.storage.history import History
-
+        """Open the history, make the editor and sharing bridges and the habit features."""
         if self.history is None:
-            self.history = History(self.home)
+            self.history = deferred_imports.open_history(self.home)
             # Whatever happened to the history file (moved aside, read-only) is said at once.
             self.app.notify(self.history.open())
         self._make_editing()
@@ -216,13 +205,11 @@ class AppShell(QObject):
             self.habit.shutdown()
         if self.history is not None:
             self.history.close()
-        self.watcher.wait()
+        if isinstance(self.runner, TaskRunner):
+            self.runner.shutdown()
         if self.audio is not None:
             self.audio.stop()
-            preparer = getattr(self.audio, "_preparer", None)
-            if preparer is not None:
-                preparer.cancel()
-                preparer.wait(3000)
+            deferred_imports.stop_voice_rendering(self)
 
     # --- inside ----------------------------------------------------------------------
 
@@ -232,19 +219,20 @@ class AppShell(QObject):
             return None
         return with_prepare(routine, self.settings.settings.prepare_override)
 
-    def _on_library(self, library: Any) -> None:
-        self._library = library
+    def _on_library(self) -> None:
+        library = self.store.library
+        if library is None:
+            return
         self.library.set_library(library)
-        if self.editor is not None:
-            self.editor.set_library(library)
         if self._first_load:
             self._first_load = False
             self.app.library_ready(self.routine_id)
 
+    def _detail_changed(self) -> None:
+        self.library.show_detail(self.app.detail_id)
+
     def _record(self, *, finished: bool) -> None:
         """Add the session that just ended to the history (not an editor preview)."""
-        from stretchapp.core.storage.history import times_text
-
         routine = self.player.routine
         if routine is None or self.app.in_preview or self.history is None:
             return
@@ -254,27 +242,19 @@ class AppShell(QObject):
             return
         if finished:
             count = self.history.routine(routine.id).times_finished
-            self.player.set_history_text(
-                f"That was {times_text(count)} you finished this routine.")
+            self.player.set_history_text(deferred_imports.times_finished_text(count))
 
     def _preview(self, routine: Routine) -> None:
         self.app.preview(with_prepare(routine, self.settings.settings.prepare_override))
 
-    def _editor_wrote(self) -> None:
-        # The editor has loaded the library again already: show it now, not after
-        # the watcher's pause.
-        self.library.set_library(self.editor.library)
-
-    def _imported(self) -> None:
-        self.editor.reload_library()
-        self.library.set_library(self.editor.library)
-
-    def _ensure_audio(self) -> None:
+    def _ensure_audio(self) -> CuePlayer:
         if self.audio is None:
-            self.audio = self._audio_factory(self)
-            self._wire_audio(self.audio)
+            self.audio = audio = self._audio_factory(self)
+            self._wire_audio(audio)
             self._apply_sound_settings()
-            self.player.set_audio(self.audio)
+            self.player.set_audio(audio)
+            return audio
+        return self.audio
 
     def _play(self, routine: Routine, position: SessionPosition | None) -> None:
         self._ensure_audio()

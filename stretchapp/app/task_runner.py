@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
@@ -114,3 +114,27 @@ class TaskRunner(QObject):
         self.wait_idle(timeout)
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._jobs.clear()
+
+
+class Runner(Protocol):
+    """What a user of the task runner needs of it (TaskRunner, or InlineRunner in tests)."""
+
+    def run(self, task: Callable[[], T], on_done: Callable[[T], None],
+            on_error: Callable[[Exception], None] | None = None, *, name: str = "task") -> None:
+        ...
+
+
+class InlineRunner:
+    """Runs each task at once on the calling thread: for tests that want no worker."""
+
+    def run(self, task: Callable[[], T], on_done: Callable[[T], None],
+            on_error: Callable[[Exception], None] | None = None, *, name: str = "task") -> None:
+        try:
+            value = task()
+        except Exception as error:  # the same contract as TaskRunner: never raise here
+            if on_error is None:
+                log.error("task %r failed", name, exc_info=error)
+            else:
+                on_error(error)
+            return
+        on_done(value)

@@ -33,6 +33,22 @@ class Side(StrEnum):
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _BRACKET_MARKS = str.maketrans("()[]", "    ")
 
+
+class PhaseKind(StrEnum):
+    """What a stretch of a routine's time is for (timeline.py builds the phases)."""
+
+    PREPARE = "prepare"
+    HOLD = "hold"
+    COUNT = "count"
+    SWITCH = "switch"
+    RELAX = "relax"
+    REST = "rest"
+
+
+# One planned phase of a step: its kind, seconds, side and 1-based rep.
+PlannedPhase = tuple[PhaseKind, int, "Side | None", int]
+
+
 # Defaults from ROUTINE_FORMAT.md, in seconds.
 DEFAULT_PREPARE = 5
 DEFAULT_HOLD = 30
@@ -119,15 +135,30 @@ class Step:
         """The sides played in each rep: (None,) for a stretch without sides."""
         return self.sides if self.sides else (None,)
 
-    def seconds(self, *, last: bool) -> int:
-        """This step's share of the routine's timeline (ROUTINE_FORMAT.md)."""
-        per_rep = len(self.passes)
-        total = self.prepare + self.reps * per_rep * self.movement_seconds
-        total += self.reps * (per_rep - 1) * self.switch
-        total += (self.reps - 1) * self.relax
+    def plan(self, *, last: bool) -> list[PlannedPhase]:
+        """The step's phases in order (ROUTINE_FORMAT.md): the one rule for its length.
+
+        prepare, then per rep and per side the hold or counted movement, with
+        switch between sides and relax between reps, then rest unless last.
+        Zero-length phases are kept here; the timeline leaves them out.
+        """
+        passes = self.passes
+        active = PhaseKind.COUNT if self.counted else PhaseKind.HOLD
+        plan: list[PlannedPhase] = [(PhaseKind.PREPARE, self.prepare, passes[0], 1)]
+        for rep in range(1, self.reps + 1):
+            if rep > 1:
+                plan.append((PhaseKind.RELAX, self.relax, passes[0], rep))
+            for position, side in enumerate(passes):
+                if position > 0:
+                    plan.append((PhaseKind.SWITCH, self.switch, side, rep))
+                plan.append((active, self.movement_seconds, side, rep))
         if not last:
-            total += self.rest
-        return total
+            plan.append((PhaseKind.REST, self.rest, None, self.reps))
+        return plan
+
+    def seconds(self, *, last: bool) -> int:
+        """This step's share of the routine's timeline: its phases added up."""
+        return sum(max(0, seconds) for _, seconds, _, _ in self.plan(last=last))
 
 
 @dataclass(frozen=True)

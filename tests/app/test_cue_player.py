@@ -26,8 +26,7 @@ from stretchapp.core.sound.cue_sink import RecordingSink, SilentSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
 from stretchapp.core.sound.voice import LibraryEngine, SpeechEngine, SpeechUnavailable
 from stretchapp.core.storage import paths
-
-from ..core.routine_factory import BOTH, FakeClock, routine, step, three_steps
+from tests.helpers.routines import BOTH, FakeClock, routine, step, three_steps
 
 
 class NoEngine(SpeechEngine):

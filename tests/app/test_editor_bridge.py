@@ -12,32 +12,21 @@ from PySide6.QtCore import QModelIndex, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from stretchapp.app.editor_bridge import LIMITS, EditorBridge, free_id, id_from_title
+from stretchapp.app.deferred_imports import load_library as load_library_of
+from stretchapp.app.editor_bridge import EditorBridge
+from stretchapp.app.editor_view import LIMITS
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
+from stretchapp.app.task_runner import InlineRunner, TaskRunner
+from stretchapp.core.editing.session import free_id, id_from_title
 from stretchapp.core.loading.durations import PAUSE_RANGE, format_human
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
 from stretchapp.core.storage import safe_write
+from tests.helpers.qt_objects import collect_qt_garbage
+from tests.helpers.routine_texts import HAND_WRITTEN
 
-HAND_WRITTEN = """\
-# My evening routine: keep it short.
-format: 1
-title: Evening calf   # shown in the library
-group: calf
-kind: cool-down
-description: >
-  Slow holds after a long day on my feet.
-defaults:
-  hold: 30s   # my usual hold
-steps:
-  # first the wall
-  - stretch: wall-calf-stretch
-    hold: 40s
-  - stretch: heel-raise
-    count: 10
-    tempo: 2s
-  - stretch: towel-calf-stretch
-"""
+__all__ = ["collect_qt_garbage"]  # the autouse fixture, used by being here
 
 
 @pytest.fixture
@@ -49,8 +38,17 @@ def mine(home: Path) -> Path:
 
 
 @pytest.fixture
-def bridge(home: Path, qtbot: QtBot) -> Iterator[EditorBridge]:
-    editor = EditorBridge(home)
+def store(home: Path, qtbot: QtBot) -> LibraryStore:
+    """The library store of the home, loading at once on this thread."""
+    library_store = LibraryStore(home / "routines", InlineRunner(), load_library_of)
+    library_store.reload()
+    return library_store
+
+
+@pytest.fixture
+def bridge(home: Path, store: LibraryStore) -> Iterator[EditorBridge]:
+    editor = EditorBridge(home, store, InlineRunner())
+    store.changed.connect(editor.library_changed)
     yield editor
     editor.close()
 
@@ -89,9 +87,10 @@ def test_customise_builtin_copies_it_under_a_free_id(bridge: EditorBridge, home:
     assert builtin.read_bytes() == before
 
 
-def test_customise_a_user_routine_opens_its_own_file(bridge: EditorBridge, mine: Path) -> None:
+def test_customise_a_user_routine_opens_its_own_file(bridge: EditorBridge, mine: Path,
+                                                      store: LibraryStore) -> None:
     """The user's own routine is edited in place, no copy made."""
-    bridge.set_library(load_library(user_dir=mine.parent))
+    store.reload()
     assert bridge.customise("evening")
     assert Path(bridge.filePath) == mine
     assert sorted(p.name for p in mine.parent.iterdir()) == ["evening.yaml"]
@@ -129,7 +128,7 @@ def test_new_routine_is_named_after_its_title_and_saved_once_it_has_a_step(
     bridge.setField("title", "Desk neck break")
     assert Path(bridge.filePath).name == "desk-neck-break.yaml"
     bridge.setField("group", "neck")
-    assert bridge.addStep("chin-tuck") == 0
+    assert bridge.stepActions.addStep("chin-tuck") == 0
     assert bridge.canSave
     assert bridge.save(), bridge.errorText
     assert not bridge.isNew and not bridge.dirty
@@ -148,8 +147,8 @@ def test_edits_save_with_comments_order_and_block_style_kept(
     bridge.setField("description", "Slow holds, longer ones.")
     bridge.setDefault("hold", 45)
     bridge.setCue("halfway", True)
-    bridge.setStepValue(0, "reps", 2)
-    assert bridge.moveStep(2, 0) == 0
+    bridge.stepActions.setStepValue(0, "reps", 2)
+    assert bridge.stepActions.moveStep(2, 0) == 0
     assert bridge.dirty and bridge.canSave
     assert bridge.save(), bridge.errorText
     text = mine.read_text(encoding="utf-8")
@@ -177,15 +176,15 @@ def test_total_and_step_rows_follow_every_edit(bridge: EditorBridge, mine: Path)
     assert rows[0].hold == 40 and rows[2].hold == 30
     assert rows[1].count == 10 and rows[1].tempo == 2
     assert rows[0].sided and not rows[1].sided
-    bridge.setStepValue(1, "count", 20)
+    bridge.stepActions.setStepValue(1, "count", 20)
     assert bridge.totalText != before
     assert bridge.steps.rows()[1].summary == "20 × 2 s"
-    bridge.setStepCounted(1, False)
+    bridge.stepActions.setStepCounted(1, False)
     assert not bridge.steps.rows()[1].counted
     assert "count" not in bridge.draft.steps()[1]  # type: ignore[union-attr]
-    bridge.setStepCounted(0, True)
+    bridge.stepActions.setStepCounted(0, True)
     assert bridge.steps.rows()[0].counted and bridge.problems == []
-    bridge.setStepValue(2, "sides", "left")
+    bridge.stepActions.setStepValue(2, "sides", "left")
     assert bridge.steps.rows()[2].sides == "left"
     assert bridge.steps.rows()[2].summary.endswith("left side only")
 
@@ -200,9 +199,9 @@ def test_structural_edits_are_announced_as_such(bridge: EditorBridge, mine: Path
     model.rowsInserted.connect(lambda *_: seen.append("inserted"))
     model.rowsMoved.connect(lambda *_: seen.append("moved"))
     model.rowsRemoved.connect(lambda *_: seen.append("removed"))
-    assert bridge.addStep("toe-raise") == 3
-    assert bridge.moveStep(3, 0) == 0
-    bridge.removeStep(1)
+    assert bridge.stepActions.addStep("toe-raise") == 3
+    assert bridge.stepActions.moveStep(3, 0) == 0
+    bridge.stepActions.removeStep(1)
     assert seen == ["inserted", "moved", "removed"]
     assert names(bridge) == ["toe-raise", "heel-raise", "towel-calf-stretch"]
     assert [r.number for r in model.rows()] == [1, 2, 3]
@@ -221,9 +220,9 @@ def test_switch_and_relax_are_set_per_step_where_they_apply(
     assert [r.showsRelax for r in rows] == [False, False, False]
     assert rows[0].sideSwitch == 5 and rows[0].relax == 5  # the format's defaults
     before = bridge.totalText
-    bridge.setStepValue(0, "switch", 8)
-    bridge.setStepValue(0, "reps", 2)
-    bridge.setStepValue(0, "relax", 12)
+    bridge.stepActions.setStepValue(0, "switch", 8)
+    bridge.stepActions.setStepValue(0, "reps", 2)
+    bridge.stepActions.setStepValue(0, "relax", 12)
     row = bridge.steps.rows()[0]
     assert (row.sideSwitch, row.relax, row.showsRelax) == (8, 12, True)
     assert not row.switchInherited and not row.relaxInherited
@@ -233,7 +232,7 @@ def test_switch_and_relax_are_set_per_step_where_they_apply(
     routine = bridge.draft.routine()
     assert routine is not None
     assert (routine.steps[0].switch, routine.steps[0].relax) == (8, 12)
-    bridge.setStepValue(0, "sides", "left")
+    bridge.stepActions.setStepValue(0, "sides", "left")
     assert not bridge.steps.rows()[0].showsSwitch
 
 
@@ -246,19 +245,19 @@ def test_use_default_drops_the_steps_own_timing(bridge: EditorBridge, mine: Path
     assert all((r.prepareInherited, r.restInherited, r.switchInherited, r.relaxInherited)
                == (True, True, True, True) for r in (first, last))
     for name in ("prepare", "rest", "switch", "relax"):
-        bridge.setStepValue(2, name, 7)
+        bridge.stepActions.setStepValue(2, name, 7)
     own = bridge.steps.rows()[2]
     assert (own.prepare, own.rest, own.sideSwitch, own.relax) == (7, 7, 7, 7)
     assert not (own.prepareInherited or own.restInherited or own.switchInherited
                 or own.relaxInherited)
     for name in ("prepare", "rest", "switch", "relax"):
-        bridge.useStepDefault(2, name)
+        bridge.stepActions.useStepDefault(2, name)
     assert bridge.steps.rows()[2] == last
-    bridge.useStepDefault(0, "hold")
+    bridge.stepActions.useStepDefault(0, "hold")
     assert bridge.draft is not None and "hold" not in bridge.draft.steps()[0]
     bridge.setDefault("hold", 50)
     assert bridge.steps.rows()[0].hold == 50 and bridge.steps.rows()[0].holdInherited
-    bridge.useStepDefault(1, "count")
+    bridge.stepActions.useStepDefault(1, "count")
     assert "not a timing with a routine default" in bridge.errorText
     assert bridge.draft.steps()[1]["count"] == 10
 
@@ -267,7 +266,7 @@ def test_numbers_from_javascript_are_stored_as_whole_seconds(
         bridge: EditorBridge, mine: Path) -> None:
     """A hold that QML hands over as 50.0 is written as 50s, not 50.0."""
     bridge.openFile(str(mine))
-    bridge.setStepValue(0, "hold", 50.0)  # type: ignore[arg-type]
+    bridge.stepActions.setStepValue(0, "hold", 50.0)  # type: ignore[arg-type]
     bridge.setCue("countdown", 5.0)  # type: ignore[arg-type]
     assert bridge.steps.rows()[0].hold == 50 and bridge.problems == []
     assert bridge.draft is not None and "hold: 50s" in bridge.draft.text()
@@ -277,8 +276,8 @@ def test_numbers_from_javascript_are_stored_as_whole_seconds(
 def test_moves_past_the_ends_stay_put(bridge: EditorBridge, mine: Path) -> None:
     """Moving the first step up or the last down changes nothing and marks nothing dirty."""
     bridge.openFile(str(mine))
-    assert bridge.moveStep(0, -1) == 0
-    assert bridge.moveStep(2, 3) == 2
+    assert bridge.stepActions.moveStep(0, -1) == 0
+    assert bridge.stepActions.moveStep(2, 3) == 2
     assert not bridge.dirty
 
 
@@ -290,7 +289,7 @@ def test_problems_are_placed_on_their_field_and_block_saving(
     assert not bridge.canSave
     assert bridge.fieldProblems["group"].startswith("4:8: group must be lowercase")
     bridge.setField("group", "calf")
-    bridge.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+    bridge.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
     problem = bridge.steps.rows()[1].problem
     assert "count needs a tempo in step 2" in problem
     assert problem.split(":")[0].isdigit()
@@ -321,7 +320,7 @@ def test_a_missing_title_is_shown_under_the_title(bridge: EditorBridge, mine: Pa
 def test_a_bad_edit_is_refused_with_a_reason(bridge: EditorBridge, mine: Path) -> None:
     """Adding a stretch that is not in the catalogue changes nothing and says why."""
     bridge.openFile(str(mine))
-    assert bridge.addStep("no-such-stretch") == -1
+    assert bridge.stepActions.addStep("no-such-stretch") == -1
     assert "no stretch with id 'no-such-stretch'" in bridge.errorText
     assert not bridge.dirty
 
@@ -349,7 +348,7 @@ def test_a_full_disk_keeps_the_old_file_and_says_so(
 def test_revert_reads_the_file_again(bridge: EditorBridge, mine: Path) -> None:
     """Revert drops every change since the last save."""
     bridge.openFile(str(mine))
-    bridge.removeStep(0)
+    bridge.stepActions.removeStep(0)
     bridge.revert()
     assert not bridge.dirty
     assert names(bridge) == ["wall-calf-stretch", "heel-raise", "towel-calf-stretch"]
@@ -388,7 +387,7 @@ def test_preview_hands_over_the_drafts_routine(bridge: EditorBridge, mine: Path,
                                                qtbot: QtBot) -> None:
     """Preview emits the Routine built from the unsaved draft."""
     bridge.openFile(str(mine))
-    bridge.setStepValue(0, "hold", 20)
+    bridge.stepActions.setStepValue(0, "hold", 20)
     with qtbot.waitSignal(bridge.previewRequested) as sent:
         assert bridge.preview()
     routine = sent.args[0]
@@ -400,41 +399,43 @@ def test_preview_hands_over_the_drafts_routine(bridge: EditorBridge, mine: Path,
 # --- delete, undo, the desktop ------------------------------------------------------------
 
 
-def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot) -> None:
+def test_delete_is_undone(bridge: EditorBridge, mine: Path, qtbot: QtBot,
+                          store: LibraryStore) -> None:
     """Deleting closes the open file and says so with an undo; undo puts the file back."""
-    bridge.set_library(load_library(user_dir=mine.parent))
+    store.reload()
     bridge.customise("evening")
     with qtbot.waitSignals([bridge.closed, bridge.toast, bridge.routinesChanged]):
-        assert bridge.deleteRoutine("evening")
-    assert not mine.exists() and not bridge.isOpen and bridge.canUndoDelete
+        assert bridge.deleting.deleteRoutine("evening")
+    assert not mine.exists() and not bridge.isOpen and bridge.deleting.canUndo
     assert "evening" not in bridge.library.routines
-    assert bridge.undoDelete()
+    assert bridge.deleting.undo()
     assert mine.read_text(encoding="utf-8") == HAND_WRITTEN
     assert "evening" in bridge.library.routines
-    assert not bridge.canUndoDelete
+    assert not bridge.deleting.canUndo
 
 
-def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path) -> None:
+def test_delete_asks_with_the_routines_title(bridge: EditorBridge, mine: Path,
+                                             store: LibraryStore) -> None:
     """The question before a delete names the routine; a new one is discarded instead."""
-    bridge.set_library(load_library(user_dir=mine.parent))
-    assert bridge.deletePrompt("evening") == {
+    store.reload()
+    assert bridge.deleting.prompt("evening") == {
         "heading": "Delete “Evening calf”?",
         "message": "It is moved to the backups folder; you can undo right after.",
         "accept": "Delete"}
     bridge.openFile(str(mine))
     bridge.setField("title", "Evening calf, edited")
-    assert bridge.deleteOpenPrompt()["heading"] == "Delete “Evening calf, edited”?"
+    assert bridge.deleting.promptOpen()["heading"] == "Delete “Evening calf, edited”?"
     assert mine.exists() and bridge.isOpen  # asking deletes nothing
     bridge.close()
     bridge.newRoutine()
-    prompt = bridge.deleteOpenPrompt()
+    prompt = bridge.deleting.promptOpen()
     assert prompt["heading"] == "Discard “My routine”?" and prompt["accept"] == "Discard"
     assert "never been saved" in prompt["message"]
 
 
 def test_builtin_routines_cannot_be_deleted(bridge: EditorBridge) -> None:
     """deleteRoutine on a built-in id refuses and keeps the file."""
-    assert not bridge.deleteRoutine("back-relief")
+    assert not bridge.deleting.deleteRoutine("back-relief")
     assert "cannot be deleted" in bridge.errorText
 
 
@@ -497,10 +498,9 @@ def test_catalogue_rows_have_thumbnails_for_the_theme(bridge: EditorBridge, home
 
 
 def test_export_then_import_asks_before_replacing(home: Path, mine: Path, tmp_path: Path,
-                                                  qtbot: QtBot) -> None:
+                                                  qtbot: QtBot, store: LibraryStore) -> None:
     """An exported routine imports back only with consent to replace the existing one."""
-    library = load_library(user_dir=mine.parent)
-    sharing = SharingBridge(home, lambda: library)
+    sharing = SharingBridge(home, store)
     out = tmp_path / "shared" / "evening.yaml"
     assert sharing.exportRoutine("evening", QUrl.fromLocalFile(str(out)).toString())
     assert out.read_text(encoding="utf-8") == HAND_WRITTEN
@@ -516,12 +516,13 @@ def test_export_then_import_asks_before_replacing(home: Path, mine: Path, tmp_pa
     assert (home / "backups" / "replaced").is_dir()
 
 
-def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path) -> None:
+def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path,
+                                                    store: LibraryStore) -> None:
     """A broken routine is planned with its problems and cannot be imported."""
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\ntitle: Broken\ngroup: calf\nkind: warmup\nsteps: []\n",
                       encoding="utf-8")
-    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    sharing = SharingBridge(home, store)
     assert sharing.planImport(str(broken))
     assert not sharing.canImport
     assert any("kind must be one of" in p for p in sharing.importProblems)
@@ -529,10 +530,63 @@ def test_import_of_a_broken_file_shows_its_problems(home: Path, tmp_path: Path) 
     assert not (home / "routines" / "broken.yaml").exists()
 
 
-def test_import_of_something_else_is_refused(home: Path, tmp_path: Path) -> None:
+def test_import_of_something_else_is_refused(home: Path, tmp_path: Path,
+                                             store: LibraryStore) -> None:
     """A file that is neither .yaml nor .zip is refused at once with a reason."""
     other = tmp_path / "notes.txt"
     other.write_text("hello", encoding="utf-8")
-    sharing = SharingBridge(home, lambda: load_library(user_dir=home / "routines"))
+    sharing = SharingBridge(home, store)
     assert not sharing.planImport(str(other))
     assert "takes a .yaml or .zip" in sharing.errorText
+
+
+# --- reading the file again: bounded, off the GUI thread --------------------------------
+
+
+@pytest.fixture
+def threaded_bridge(home: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[EditorBridge]:
+    """An editor whose revert runs on the real task runner's worker.
+
+    Its library store follows another folder: the loader's own handling of a
+    FIFO among the routines is not what these tests are about.
+    """
+    (tmp_path / "elsewhere").mkdir()
+    store = LibraryStore(tmp_path / "elsewhere", InlineRunner(), load_library_of)
+    store.reload()
+    runner = TaskRunner()
+    editor = EditorBridge(home, store, runner)
+    yield editor
+    editor.close()
+    runner.shutdown()
+
+
+def test_revert_reads_the_file_again_on_a_worker(threaded_bridge: EditorBridge, mine: Path,
+                                                  qtbot: QtBot) -> None:
+    """Revert throws the edits away; the file is read on a worker and shown when read."""
+    assert threaded_bridge.openFile(str(mine))
+    threaded_bridge.setField("title", "Changed here")
+    mine.write_text(HAND_WRITTEN.replace("Evening calf", "Changed on disk"), encoding="utf-8")
+    threaded_bridge.revert()
+    qtbot.waitUntil(lambda: threaded_bridge.title == "Changed on disk", timeout=5000)
+    assert not threaded_bridge.dirty
+
+
+@pytest.mark.parametrize("damage", ["huge", "deep", "fifo"])
+def test_reload_of_a_damaged_file_says_why_and_keeps_the_draft(
+        threaded_bridge: EditorBridge, mine: Path, qtbot: QtBot, damage: str) -> None:
+    """A file grown past the cap, nested too deep or turned into a FIFO is refused in words."""
+    assert threaded_bridge.openFile(str(mine))
+    threaded_bridge.setField("title", "Mine still")
+    if damage == "huge":
+        mine.write_text("# padding\n" * 200_000, encoding="utf-8")
+    elif damage == "deep":
+        mine.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    else:
+        mine.unlink()
+        os.mkfifo(mine)
+    with qtbot.waitSignal(threaded_bridge.errorChanged, timeout=5000):
+        threaded_bridge.reloadFromDisk()
+    assert threaded_bridge.errorText.startswith("Could not open evening.yaml: ")
+    assert {"huge": "1 MiB", "deep": "nest", "fifo": "not a regular file"}[damage] \
+        in threaded_bridge.errorText
+    assert threaded_bridge.title == "Mine still" and threaded_bridge.isOpen

@@ -18,8 +18,8 @@ from stretchapp.app.renderer import (
     is_software_gl,
 )
 from stretchapp.core.storage.settings import load_settings, save_settings, settings_path
-from tests.app.conftest import Ui
 from tests.app.test_startup import start_app
+from tests.helpers.ui import Ui
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -18,8 +18,7 @@ from stretchapp.core.session.events import (
     Status,
 )
 from stretchapp.core.session.timeline import Phase
-
-from ..core.routine_factory import FakeClock, routine, step
+from tests.helpers.routines import FakeClock, routine, step
 
 
 class Recorder:

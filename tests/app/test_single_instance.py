@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from stretchapp.app.single_instance import InstanceServer, server_name
-from tests.app.conftest import REPO_ROOT
+from tests.helpers.ui import REPO_ROOT
 
 
 def _launch(home: Path, *args: str) -> subprocess.Popen[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from stretchapp.app.spoken_cues import SpokenCues
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.storage import paths
-from tests.core.routine_factory import routine, step
+from tests.helpers.routines import routine, step
 
 
 def test_learnt_lengths_place_the_next_phrase_after_a_long_one() -> None:

@@ -19,8 +19,7 @@ from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.svg_raster import SvgError, svg_to_image, svg_to_png
 from stretchapp.core.pose.svg import PALETTES, render_spec_svg
-
-from ..core.test_pose_cases import builtin_specs
+from tests.helpers.poses import builtin_specs
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 GOLDEN_SIZE = 96

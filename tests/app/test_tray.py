@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from stretchapp.app import habit_wiring
 from stretchapp.app.tray import tray_possible
 from stretchapp.core.loading.library import load_library
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 
 def _action(menu: Any, text: str) -> Any:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QFont, QGuiApplication
 from PySide6.QtQuick import QQuickItem
 
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 _CONTROL_ROLES = {QAccessible.Role.Button, QAccessible.Role.CheckBox,
                   QAccessible.Role.RadioButton, QAccessible.Role.EditableText,

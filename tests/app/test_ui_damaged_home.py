@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
 from stretchapp.core.loading.library import load_library
-from tests.app.conftest import REPO_ROOT, Ui
+from tests.helpers.ui import REPO_ROOT, Ui
 
 
 def _notices(ui: Ui) -> list[str]:
@@ -112,7 +112,7 @@ def test_a_4301_digit_number_costs_one_file_and_reload_still_works(home: Path,
     assert ui.exists("routineCard_calf-relief")
     assert ui.shell.library.problemCount == 1
     huge.unlink()
-    ui.shell.watcher.load()
+    ui.shell.store.reload()
     ui.qtbot.waitUntil(lambda: ui.shell.library.problemCount == 0)
     assert ui.shell.library.visibleCount == len(load_library().routines)
 

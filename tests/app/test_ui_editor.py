@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Q_ARG, QMetaObject, QObject, QPointF, Qt, QUrl
+from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, QObject, QPointF, Qt, QUrl
 from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -18,10 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.storage import safe_write
-
-from .conftest import Ui, is_blank
-from .editor_harness.window import EditorWindow, open_editor_window
-from .test_editor_bridge import HAND_WRITTEN
+from tests.app.editor_harness.window import EditorWindow, find_item, open_editor_window
+from tests.helpers.routine_texts import HAND_WRITTEN
+from tests.helpers.ui import Ui, is_blank, still_image
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -48,7 +47,7 @@ def ui(home: Path, mine: Path, qtbot: QtBot) -> Iterator[EditorWindow]:
     """The editor page with the hand-written routine open."""
     shown = _show(qtbot, home)
     assert shown.editor.openFile(str(mine))
-    QTest.qWait(50)
+    qtbot.waitUntil(lambda: find_item(shown.window.contentItem(), "step_2") is not None)
     yield shown
     shown.close()
 
@@ -248,7 +247,7 @@ def test_problems_show_under_the_field_and_disable_save(ui: EditorWindow) -> Non
 
 def test_a_step_problem_shows_on_its_card(ui: EditorWindow) -> None:
     """A counted step without a tempo shows the loader's message on that step's card."""
-    ui.editor.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+    ui.editor.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
     problem = ui.item("step_1Problem")
     assert problem.property("visible")
     assert "count needs a tempo in step 2" in str(problem.property("text"))
@@ -350,8 +349,7 @@ def test_delete_then_undo_from_the_toast(ui: EditorWindow, mine: Path, qtbot: Qt
 def test_discarding_a_new_routine_asks_too(ui: EditorWindow, qtbot: QtBot) -> None:
     """A new, never saved routine is discarded after a question of its own."""
     ui.editor.newRoutine()
-    QTest.qWait(50)
-    assert ui.item("editorDelete").property("text") == "Discard"
+    qtbot.waitUntil(lambda: ui.item("editorDelete").property("text") == "Discard")
     dialog = _open_delete_dialog(ui, qtbot)
     assert dialog.property("heading") == "Discard “My routine”?"
     with qtbot.waitSignal(ui.editor.closed):
@@ -385,7 +383,7 @@ def test_dragging_the_handle_moves_a_step(ui: EditorWindow, qtbot: QtBot) -> Non
     for step in range(1, 21):
         point = start.__class__(start.x(), start.y() + (end_y - start.y()) * step // 20)
         QTest.mouseMove(ui.window, point)
-        QTest.qWait(5)
+        QCoreApplication.processEvents()
     QTest.mouseRelease(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start.__class__(start.x(), end_y))
     assert step_names(ui) == ["heel-raise", "towel-calf-stretch", "wall-calf-stretch"]
@@ -436,11 +434,10 @@ def test_screenshot_of_the_editor(home: Path, mine: Path, qtbot: QtBot, tmp_path
     shown = _show(qtbot, home, dark=dark)
     try:
         shown.editor.openFile(str(mine))
-        shown.editor.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
-        shown.editor.setStepValue(0, "reps", 2)
-        shown.editor.setStepValue(0, "relax", 8)
-        QTest.qWait(300)
-        image = shown.window.grabWindow()
+        shown.editor.stepActions.setStepValue(1, "tempo", None)  # type: ignore[arg-type]
+        shown.editor.stepActions.setStepValue(0, "reps", 2)
+        shown.editor.stepActions.setStepValue(0, "relax", 8)
+        image = still_image(shown.window, qtbot)
         assert not image.isNull() and image.width() >= 1000
         colours = {image.pixel(x, y) for x in range(0, image.width(), 40)
                    for y in range(0, image.height(), 40)}
@@ -452,13 +449,11 @@ def test_screenshot_of_the_editor(home: Path, mine: Path, qtbot: QtBot, tmp_path
         shown.press(Qt.Key.Key_A, CTRL | SHIFT)
         qtbot.waitUntil(lambda: bool(shown.find("cataloguePicker").property("opened")))
         shown.type("calf")
-        QTest.qWait(300)
-        assert shown.window.grabWindow().save(str(folder / f"editor-picker-{theme}.png"))
+        assert still_image(shown.window, qtbot).save(str(folder / f"editor-picker-{theme}.png"))
         shown.press(Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not shown.find("cataloguePicker").property("visible"))
         _open_delete_dialog(shown, qtbot)
-        QTest.qWait(300)
-        assert shown.window.grabWindow().save(str(folder / f"editor-delete-{theme}.png"))
+        assert still_image(shown.window, qtbot).save(str(folder / f"editor-delete-{theme}.png"))
     finally:
         shown.close()
 
@@ -574,7 +569,7 @@ def test_preview_plays_the_unsaved_draft_and_stopping_returns_to_the_editor(
     app_ui.click("routineCard_neck-relief")
     app_ui.click("customiseButton")
     _wait_page(app_ui, "editor")
-    app_ui.shell.editor.removeStep(0)
+    app_ui.shell.editor.stepActions.removeStep(0)
     steps = app_ui.shell.editor.steps.rowCount()
     app_ui.click("editorPreview")
     _wait_page(app_ui, "player")
@@ -743,7 +738,7 @@ def test_an_outside_change_reaches_the_library_and_the_open_editor(
     copy.write_text(text.replace("(my copy)", "(edited elsewhere)"), encoding="utf-8")
     app_ui.qtbot.waitUntil(lambda: app_ui.exists("editorDisk"), timeout=5000)
     app_ui.qtbot.waitUntil(lambda: "(edited elsewhere)" in str(
-        app_ui.shell.library.detail("back-cool-down-mine").get("title")), timeout=5000)
+        app_ui.shell.library.detail_of("back-cool-down-mine").get("title")), timeout=5000)
     app_ui.click("editorDiskFirst")
     assert app_ui.shell.editor.title.endswith("(edited elsewhere)")
 
@@ -755,12 +750,11 @@ def test_screenshot_of_the_editor_in_the_app(open_ui: Any, theme: str, tmp_path:
     app_ui.click("routineCard_calf-relief")
     folder = Path(os.environ.get(SHOTS_VARIABLE) or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    QTest.qWait(400)
-    assert not is_blank(app_ui.grab())
-    assert app_ui.grab().save(str(folder / f"app-detail-{theme}.png"))
+    image = app_ui.grab_still()
+    assert not is_blank(image) and app_ui.text("detailTitle") == "Calf cramp relief"
+    assert image.save(str(folder / f"app-detail-{theme}.png"))
     app_ui.click("customiseButton")
     _wait_page(app_ui, "editor")
-    QTest.qWait(400)
-    image = app_ui.grab()
-    assert not is_blank(image)
+    image = app_ui.grab_still()
+    assert not is_blank(image) and app_ui.exists("titleField")
     assert image.save(str(folder / f"app-editor-{theme}.png"))

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 
 def test_library_shows_the_builtin_routines_grouped(ui: Ui) -> None:

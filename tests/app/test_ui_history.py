@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from stretchapp.core.storage.history import History
-from tests.app.conftest import REPO_ROOT, Ui, is_blank
+from tests.helpers.ui import REPO_ROOT, Ui, is_blank
 
 DAY = 86400
 

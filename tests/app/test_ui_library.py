@@ -8,21 +8,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from tests.app.conftest import Ui
-
-USER_ROUTINE = """\
-format: 1
-id: my-calf
-title: My picture routine
-group: {group}
-kind: warm-up
-steps:
-  - name: Picture stretch
-    sided: true
-    image: arrow.png
-    instructions: Stand tall and reach.
-    hold: 5s
-"""
+from tests.helpers.routine_texts import USER_ROUTINE
+from tests.helpers.ui import Ui
 
 BROKEN = """\
 format: 1
@@ -153,3 +140,19 @@ def test_running_session_keeps_its_copy(home: Path, open_ui: Any, qtbot: Any) ->
                     timeout=3000)
     ui.settle()
     assert ui.text("playerRoutineTitle") == "My picture routine"
+
+
+def test_open_detail_page_shows_the_new_title_after_the_file_changes(
+        home: Path, ui: Ui, qtbot: Any) -> None:
+    """The detail page follows a reload: a renamed routine shows its new title (was stale)."""
+    path = home / "routines" / "mine.yaml"
+    _arrow_png(home / "routines")
+    path.write_text(USER_ROUTINE.format(group="calf"), encoding="utf-8")
+    qtbot.waitUntil(lambda: ui.shell.library.routine("my-calf") is not None, timeout=3000)
+    ui.shell.app.openDetail("my-calf")  # what the card's click calls (cards may still move)
+    qtbot.waitUntil(lambda: ui.exists("detailTitle")
+                    and ui.text("detailTitle") == "My picture routine", timeout=3000)
+    path.write_text(USER_ROUTINE.format(group="calf").replace("My picture routine", "Renamed"),
+                    encoding="utf-8")
+    qtbot.waitUntil(lambda: ui.text("detailTitle") == "Renamed", timeout=3000)
+    assert ui.page() == "detail"

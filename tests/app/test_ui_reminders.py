@@ -20,7 +20,7 @@ from stretchapp.app.idle_sources import NoIdleSource
 from stretchapp.core.habit.stats import played_text
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.storage.settings import load_settings
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 
 class WallClock:

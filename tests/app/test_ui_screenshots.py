@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.conftest import REPO_ROOT, Ui, is_blank
+from tests.helpers.ui import REPO_ROOT, Ui, is_blank
 
 BROKEN = "format: 1\ntitle: Broken\ngroup: calf\nkind: warmup\nsteps:\n  - stretch: nope\n"
 
@@ -92,18 +92,43 @@ PAGES: dict[str, Callable[[Ui], None]] = {
 }
 
 
+# An item each screenshot must show: the page did get where it was sent.
+SHOWN = {
+    "library": "problemsPanel",
+    "detail": "detailTitle",
+    "player-hold": "stopButton",
+    "player-count": "stopButton",
+    "player-rest": "stopButton",
+    "player-autopaused": "stopButton",
+    "player-stop-dialog": "stopButton",
+    "finish": "finishPage",
+    "settings": "settingsPage",
+    "player-get-ready": "acknowledgeButton",
+    "player-safety-banner": "safetyBanner",
+    "first-launch": "welcomeScreen",
+}
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("page", list(PAGES))
 def test_page_screenshot(page: str, theme: str, home: Path, tmp_path: Path,
                          open_ui: Any) -> None:
-    """The page renders in the theme: a PNG that is not blank."""
+    """The page renders in the theme, settled: drawn, on the right page, in its colours."""
     (home / "routines" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     ui = open_ui(theme=theme, welcome=page == "first-launch")
     PAGES[page](ui)
-    ui.qtbot.wait(1400)  # let fades, pulses and cue words finish
-    image = ui.grab()
+    image = ui.grab_still()
     assert not image.isNull()
     assert not is_blank(image)
+    assert ui.exists(SHOWN[page]), f"{SHOWN[page]} is not on the {page} page ({ui.page()})"
+    # The theme's background, not the other's, fills the window's corner
+    # (dimmed behind the stop dialog, which must then be open).
+    corner = image.pixelColor(2, image.height() - 3).lightness()
+    if page in ("player-stop-dialog", "first-launch"):  # a dialog dims the page
+        assert page != "player-stop-dialog" or ui.popup_open("stopDialog")
+        assert corner < 90 if theme == "dark" else 90 < corner < 200, corner
+    else:
+        assert corner < 90 if theme == "dark" else corner > 200, corner
     name = f"{page}-{theme}.png"
     assert image.save(str(tmp_path / name))
     if os.environ.get("STRETCHAPP_SCREENSHOTS") == "1":

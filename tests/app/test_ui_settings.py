@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.session.recovery import load_position, recovery_path, save_position
 from stretchapp.core.storage.settings import load_settings, settings_path
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 
 def test_settings_page_changes_are_kept(home: Path, ui: Ui) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from stretchapp.core.model import Side
 from stretchapp.core.red_flags import red_flags
-from tests.app.conftest import Ui
+from tests.helpers.ui import Ui
 
 
 def _open_player(ui: Ui, routine_id: str) -> None:

@@ -26,7 +26,7 @@ from stretchapp.core.session.side_choice import (
 )
 from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.storage import paths
-from tests.core.routine_factory import FakeClock, play
+from tests.helpers.routines import FakeClock, play
 
 GROUPS = ("calf", "back", "neck")
 KINDS = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)

@@ -17,8 +17,7 @@ from stretchapp.core.session.events import (
     Status,
 )
 from stretchapp.core.session.timeline import PhaseKind
-
-from .routine_factory import FakeClock, play, routine, run_for, step, three_steps
+from tests.helpers.routines import FakeClock, play, routine, run_for, step, three_steps
 
 
 def started(

@@ -17,8 +17,7 @@ from stretchapp.core.session.events import (
     Status,
 )
 from stretchapp.core.session.timeline import PhaseKind
-
-from .routine_factory import FakeClock, play, run_for, three_steps
+from tests.helpers.routines import FakeClock, play, run_for, three_steps
 
 # three_steps() plays: step 0 = phases 0-2 (0..15 s), step 1 = phases 3-11 (15..47 s),
 # step 2 = phases 12-13 (47..57 s).

@@ -8,8 +8,7 @@ from stretchapp.core.model import CueSettings, Routine
 from stretchapp.core.session.cues import Cue, CueKind, CueSound, all_cues, cue_order, cues_for_phase
 from stretchapp.core.session.timeline import PhaseKind, build_timeline
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
-
-from .routine_factory import BOTH, routine, routines, step, three_steps
+from tests.helpers.routines import BOTH, routine, routines, step, three_steps
 
 
 def cues_of(r: Routine) -> list[Cue]:

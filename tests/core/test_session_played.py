@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.events import Status
-
-from .routine_factory import FakeClock, play, routines, run_for, three_steps
+from tests.helpers.routines import FakeClock, play, routines, run_for, three_steps
 
 
 def test_played_leaves_out_a_suspend() -> None:

@@ -21,8 +21,7 @@ from stretchapp.core.session.events import (
     SessionState,
     Status,
 )
-
-from .routine_factory import FakeClock, routines
+from tests.helpers.routines import FakeClock, routines
 
 # Controls after which the position may legitimately move backwards.
 _REWINDS = {Control.BACK, Control.JUMP, Control.RESTART}

@@ -9,8 +9,7 @@ import pytest
 from stretchapp.core.session.cues import Cue
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.events import PhaseStarted, SessionPosition, Status
-
-from .routine_factory import FakeClock, play, routine, run_for, step, three_steps
+from tests.helpers.routines import FakeClock, play, routine, run_for, step, three_steps
 
 
 def test_snapshot_round_trips_through_json() -> None:

@@ -26,8 +26,7 @@ from stretchapp.core.session.speech_schedule import (
 from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.sound.voice import VoiceRenderer
 from stretchapp.core.storage import paths
-
-from .routine_factory import FakeClock, routine, routines, step
+from tests.helpers.routines import FakeClock, routine, routines, step
 
 SOUNDS = {"next": 0.5, "start": 1.2, "tick": 0.12, "halfway": 0.8, "switch": 0.6,
           "rest": 1.0, "count": 0.25, "finish": 1.8}

@@ -7,8 +7,7 @@ from hypothesis import given
 
 from stretchapp.core.model import Routine, Side, Step
 from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
-
-from .routine_factory import BOTH, routine, routines, step
+from tests.helpers.routines import BOTH, routine, routines, step
 
 P, H, C = PhaseKind.PREPARE, PhaseKind.HOLD, PhaseKind.COUNT
 SW, RL, RS = PhaseKind.SWITCH, PhaseKind.RELAX, PhaseKind.REST

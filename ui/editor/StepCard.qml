@@ -203,7 +203,7 @@ FocusScope {
                         model: [{ "value": "hold", "label": "Hold" },
                                 { "value": "count", "label": "Counted" }]
                         Accessible.name: "Hold or counted movement, " + card.stepWords
-                        onChosen: (value) => editor.setStepCounted(card.index, value === "count")
+                        onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "count")
                     }
                 }
                 SecondsBox {
@@ -216,8 +216,8 @@ FocusScope {
                     inherited: card.holdInherited
                     contextWords: card.stepWords
                     accessibleName: "Hold, seconds, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "hold", value)
-                    onUseDefault: editor.useStepDefault(card.index, "hold")
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "hold", value)
+                    onUseDefault: editor.stepActions.useStepDefault(card.index, "hold")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Count"
@@ -227,7 +227,7 @@ FocusScope {
                     value: card.count
                     limits: card.limits.count
                     accessibleName: "Count, repetitions, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "count", value)
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "count", value)
                 }
                 SecondsBox {
                     objectName: card.objectName + "Tempo"
@@ -236,7 +236,7 @@ FocusScope {
                     value: card.tempo
                     limits: card.limits.tempo
                     accessibleName: "Tempo, seconds per repetition, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "tempo", value)
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "tempo", value)
                 }
                 SecondsBox {
                     objectName: card.objectName + "Reps"
@@ -245,7 +245,7 @@ FocusScope {
                     value: card.reps
                     limits: card.limits.reps
                     accessibleName: "Repeats of the whole step, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "reps", value)
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "reps", value)
                 }
                 ColumnLayout {
                     visible: card.sided
@@ -258,7 +258,7 @@ FocusScope {
                                 { "value": "left", "label": "Left only" },
                                 { "value": "right", "label": "Right only" }]
                         Accessible.name: "Sides, " + card.stepWords
-                        onChosen: (value) => editor.setStepValue(card.index, "sides", value)
+                        onChosen: (value) => editor.stepActions.setStepValue(card.index, "sides", value)
                     }
                 }
             }
@@ -278,8 +278,8 @@ FocusScope {
                     inherited: card.prepareInherited
                     contextWords: card.stepWords
                     accessibleName: "Get-ready time, seconds, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "prepare", value)
-                    onUseDefault: editor.useStepDefault(card.index, "prepare")
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "prepare", value)
+                    onUseDefault: editor.stepActions.useStepDefault(card.index, "prepare")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Switch"
@@ -291,8 +291,8 @@ FocusScope {
                     inherited: card.switchInherited
                     contextWords: card.stepWords
                     accessibleName: "Switch between the sides, seconds, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "switch", value)
-                    onUseDefault: editor.useStepDefault(card.index, "switch")
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "switch", value)
+                    onUseDefault: editor.stepActions.useStepDefault(card.index, "switch")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Relax"
@@ -304,8 +304,8 @@ FocusScope {
                     inherited: card.relaxInherited
                     contextWords: card.stepWords
                     accessibleName: "Relax between the repeats, seconds, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "relax", value)
-                    onUseDefault: editor.useStepDefault(card.index, "relax")
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "relax", value)
+                    onUseDefault: editor.stepActions.useStepDefault(card.index, "relax")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Rest"
@@ -316,8 +316,8 @@ FocusScope {
                     inherited: card.restInherited
                     contextWords: card.stepWords
                     accessibleName: "Rest after the step, seconds, " + card.stepWords
-                    onEdited: (value) => editor.setStepValue(card.index, "rest", value)
-                    onUseDefault: editor.useStepDefault(card.index, "rest")
+                    onEdited: (value) => editor.stepActions.setStepValue(card.index, "rest", value)
+                    onUseDefault: editor.stepActions.useStepDefault(card.index, "rest")
                 }
             }
 

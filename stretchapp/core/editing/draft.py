@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from stretchapp.core.loading.library import Library, check_source
 from stretchapp.core.loading.problems import Problem
@@ -133,9 +134,16 @@ class RoutineDraft:
     # -- editing ---------------------------------------------------------------
 
     def set_field(self, name: str, value: str | None) -> None:
+        """Set a top field (None or '' removes it), in the block style it was written in."""
         if name not in TOP_FIELDS:
             raise DraftError(f"'{name}' is not a routine field the editor changes")
-        self._put(self.data, name, value or None, after="format")
+        self._put(self.data, name, _styled_like(self.data.get(name), value or None),
+                  after="format")
+
+    def rename(self, routine_id: str, path: Path) -> None:
+        """Give the routine another id and the file it will be saved as (a new routine)."""
+        self._put(self.data, "id", routine_id, after="format")
+        self.path = path
 
     def set_default(self, name: str, seconds: int | None) -> None:
         if name not in TIMING_FIELDS:
@@ -242,6 +250,15 @@ def _value(name: str, value: int | None) -> int | str | None:
     if value is None:
         return None
     return duration_text(value) if name in _DURATION_FIELDS else value
+
+
+def _styled_like(old: object, text: str | None) -> str | None:
+    """text in the block style ('>' or '|') the field was written in, if any."""
+    if isinstance(old, FoldedScalarString | LiteralScalarString) and text:
+        ending = "\n" if str(old).endswith("\n") else ""
+        styled: str = type(old)(text.rstrip("\n") + ending)
+        return styled
+    return text
 
 
 def _quoted(text: str) -> str:

@@ -84,16 +84,17 @@ def parse_document(doc: Document, *, defer_routines: bool = False) -> ParsedFile
     data = doc.data
     if not isinstance(data, dict):
         problem = doc.problem((), "a routine file must be a mapping of keys to values "
-                              f"at the top level, got {shown(data)}")
+                              f"at the top level, got {shown(data)}", code="wrong-type")
         return ParsedFile(doc, None, "unknown", (problem,))
     if "steps" in data and "stretches" in data:
         problem = doc.problem(("stretches",), "a file is either a routine (steps:) or a "
-                              "stretch catalogue (stretches:), not both", of_key=True)
+                              "stretch catalogue (stretches:), not both", of_key=True,
+                              code="conflicting-keys")
         return ParsedFile(doc, None, "unknown", (problem,))
     kind = _kind_of(data)
     if kind is None:
         problem = doc.problem((), "not a routine or a stretch catalogue: a routine needs "
-                              "'steps:', a catalogue 'stretches:'")
+                              "'steps:', a catalogue 'stretches:'", code="not-a-routine")
         return ParsedFile(doc, None, "unknown", (problem,))
     if defer_routines and kind == "routine":
         return ParsedFile(doc, None, kind, (), deferred=True)
@@ -279,7 +280,8 @@ class _Loader:
             first_path, first_key = self.origin[(noun, ident)]
             line = _line_of(first_path, first_key)
             problems.append(doc.problem(key, f"duplicate {noun} id '{ident}': already "
-                                        f"defined at {first_path}:{line}"))
+                                        f"defined at {first_path}:{line}",
+                                        code="duplicate-id"))
             return
         layer_ids.add(ident)
         self.origin[(noun, ident)] = (doc.path, key)

@@ -1,13 +1,29 @@
-"""Problems found in routine files, and the error that carries them.
+"""Problems found in files, as data, and the error that carries them.
 
-Every problem knows its file, line and column, so people can go straight to
-it; a file's problems are collected and reported together, never one at a time.
+A problem knows its file, line and column (so people can go straight to it),
+the key path it is about (so the editor can put it next to that field), a
+stable code (listed in ROUTINE_FORMAT.md, for tools and tests) and whether it
+is an error or a warning. Sentences are made from it by `core.wording`; a
+file's problems are collected and reported together, never one at a time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+
+from stretchapp.core.wording import problem_line
+
+# A path into a file's data: ('steps', 2, 'hold').
+KeyPath = tuple[str | int, ...]
+
+
+class Severity(Enum):
+    """An error keeps the file (or the routine) from loading; a warning does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,14 +37,22 @@ class Problem:
     # A blocking problem keeps the file (or the routine) from loading; a
     # non-blocking one (a missing image) is reported but the routine still runs.
     blocking: bool = True
+    # What kind of problem it is, from the list in ROUTINE_FORMAT.md.
+    code: str = "invalid"
+    # The key path the problem is about; () for the whole file.
+    key: KeyPath = field(default=(), compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.ERROR if self.blocking else Severity.WARNING
+
+    def moved(self, path: Path) -> Problem:
+        """The same problem, reported for a file shown under another path."""
+        return Problem(path, self.line, self.column, self.message, self.blocking,
+                       self.code, self.key)
 
     def __str__(self) -> str:
-        where = str(self.path)
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return f"{where}: error: {self.message}"
+        return problem_line(self)
 
 
 class RoutineError(Exception):

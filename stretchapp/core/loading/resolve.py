@@ -59,7 +59,7 @@ class Resolution:
 def _pose(doc: Document, key: Key, value: object, res: Resolution) -> PoseSpec | None:
     spec, issues = parse_pose(value)
     for sub, message in issues:
-        res.problems.append(doc.problem((*key, *sub), message))
+        res.problems.append(doc.problem((*key, *sub), message, code="bad-pose"))
     return spec
 
 
@@ -70,7 +70,8 @@ def _stretch_media(doc: Document, key: Key, fields: CatalogueStretch | StepSpec,
     if fields.pose is not None:
         if fields.image is not None:
             res.problems.append(doc.problem(
-                (*key, "pose"), "give either image or pose, not both", of_key=True))
+                (*key, "pose"), "give either image or pose, not both", of_key=True,
+                code="conflicting-keys"))
         found["pose"] = _pose(doc, (*key, "pose"), fields.pose, res)
         found["image"] = None
     for name in ("image", "image_right"):
@@ -79,9 +80,10 @@ def _stretch_media(doc: Document, key: Key, fields: CatalogueStretch | StepSpec,
             continue
         look = find_media(ref, name, doc.path.parent, assets.images, IMAGE_SUFFIXES)
         if look.refused:
-            res.problems.append(doc.problem((*key, name), look.refused))
+            res.problems.append(doc.problem((*key, name), look.refused, code="refused-path"))
         elif look.missing:
-            res.problems.append(doc.problem((*key, name), look.missing, blocking=False))
+            res.problems.append(doc.problem((*key, name), look.missing, blocking=False,
+                                            code="missing-image"))
             found["image_missing"] = ref
         found[name] = look.path
     return found
@@ -105,13 +107,13 @@ def _build_stretches(doc: Document, entries: Iterable[tuple[int, CatalogueStretc
             line = doc.where(("stretches", first, "id"))[0]
             res.problems.append(doc.problem((*key, "id"), (
                 f"duplicate stretch id '{entry.id}': stretch {first + 1} (line {line}) "
-                "already has it")))
+                "already has it"), code="duplicate-id"))
             continue
         seen[entry.id] = index
         if entry.image_right is not None and not entry.sided:
             res.problems.append(doc.problem(
                 (*key, "image_right"), "image_right is only for a sided stretch (sided: true)",
-                of_key=True))
+                of_key=True, code="conflicting-keys"))
         media = _stretch_media(doc, key, entry, assets, res)
         stretches.append(Stretch(
             id=entry.id, name=entry.name, group=entry.group,
@@ -131,14 +133,15 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
             hint = did_you_mean(step.stretch, catalogue) or (
                 " ('stretchapp list --stretches' shows the catalogue)")
             res.problems.append(doc.problem(
-                (*key, "stretch"), f"unknown stretch '{step.stretch}' in step {number}{hint}"))
+                (*key, "stretch"), f"unknown stretch '{step.stretch}' in step {number}{hint}",
+                code="unknown-stretch"))
             return None
     else:
         missing = [name for name in ("name", "instructions") if getattr(step, name) is None]
         if missing:
             res.problems.append(doc.problem(key, (
                 f"step {number} needs 'stretch: <catalogue id>', or 'name' and 'instructions' "
-                f"for an inline stretch (missing {' and '.join(missing)})")))
+                f"for an inline stretch (missing {' and '.join(missing)})"), code="missing-key"))
             return None
         base = Stretch(id=f"{routine_id}-step-{number}", name="", group=group, instructions="",
                        source=doc.path)
@@ -154,6 +157,38 @@ def _step_stretch(doc: Document, key: Key, step: StepSpec, number: int, routine_
     return replace(base, **overrides) if overrides else base  # type: ignore[arg-type]
 
 
+# The timings a step takes from the routine's defaults unless it sets its own, and
+# the format's own default where the routine gives none (ROUTINE_FORMAT.md).
+TIMING_DEFAULTS: dict[str, int] = {
+    "prepare": model.DEFAULT_PREPARE, "hold": model.DEFAULT_HOLD, "rest": model.DEFAULT_REST,
+    "switch": model.DEFAULT_SWITCH, "relax": model.DEFAULT_RELAX}
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One timing of a step, and whether it comes from a default (the step sets none)."""
+
+    seconds: int
+    inherited: bool
+
+
+def step_timings(own: Mapping[str, int | None],
+                 defaults: Mapping[str, int | None]) -> dict[str, Timing]:
+    """Each timing of a step: its own value, else the routine's default, else the format's.
+
+    The one rule of inheritance: the loader and the editor both resolve a step here.
+    """
+    found: dict[str, Timing] = {}
+    for name, fallback in TIMING_DEFAULTS.items():
+        value, routine_default = own.get(name), defaults.get(name)
+        if value is not None:
+            found[name] = Timing(value, inherited=False)
+        else:
+            found[name] = Timing(routine_default if routine_default is not None else fallback,
+                                 inherited=True)
+    return found
+
+
 def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defaults | None,
           routine_id: str, catalogue: Mapping[str, Stretch], assets: Assets,
           res: Resolution) -> Step | None:
@@ -163,27 +198,25 @@ def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defau
     if step.hold is not None and step.count is not None:
         res.problems.append(doc.problem((*key, "count"), (
             f"step {number} has both hold and count: a step is a hold or a counted movement"),
-            of_key=True))
+            of_key=True, code="conflicting-keys"))
     if step.count is not None and step.tempo is None:
         res.problems.append(doc.problem((*key, "count"), (
             f"count needs a tempo in step {number}, the length of one repetition "
-            "(e.g. tempo: 2s)"), of_key=True))
+            "(e.g. tempo: 2s)"), of_key=True, code="missing-key"))
     if step.tempo is not None and step.count is None:
         res.problems.append(doc.problem((*key, "tempo"), (
-            f"tempo goes with count in step {number} (e.g. count: 10)"), of_key=True))
+            f"tempo goes with count in step {number} (e.g. count: 10)"), of_key=True,
+            code="missing-key"))
     if stretch is None:
         return None
     if step.sides is not None and not stretch.sided:
         res.problems.append(doc.problem((*key, "sides"), (
             f"sides is only for a sided stretch, and '{stretch.name}' has no sides"),
-            of_key=True))
-    timing: dict[str, int] = {}
-    for name, fallback in (("prepare", model.DEFAULT_PREPARE), ("hold", model.DEFAULT_HOLD),
-                           ("rest", model.DEFAULT_REST), ("switch", model.DEFAULT_SWITCH),
-                           ("relax", model.DEFAULT_RELAX)):
-        own = getattr(step, name)
-        inherited = getattr(defaults, name) if defaults is not None else None
-        timing[name] = own if own is not None else inherited if inherited is not None else fallback
+            of_key=True, code="conflicting-keys"))
+    timing = {name: found.seconds for name, found in step_timings(
+        {name: getattr(step, name) for name in TIMING_DEFAULTS},
+        {name: getattr(defaults, name) if defaults is not None else None
+         for name in TIMING_DEFAULTS}).items()}
     counted = step.count is not None
     return Step(
         stretch=stretch,
@@ -216,14 +249,17 @@ def _custom_sounds(doc: Document, wanted: Mapping[str, str], assets: Assets,
         if name not in CUE_SOUND_NAMES:
             res.problems.append(doc.problem(key, (
                 f"unknown cue sound '{name}'{did_you_mean(name, CUE_SOUND_NAMES)}; the cues are "
-                + ", ".join(CUE_SOUND_NAMES)), of_key=True))
+                + ", ".join(CUE_SOUND_NAMES)), of_key=True, code="unknown-cue-sound"))
             continue
         look = find_media(ref, "sound", doc.path.parent, assets.sounds, SOUND_SUFFIXES)
         problem = look.refused or look.missing or (check_wav(look.path) if look.path else None)
         if problem:
             res.problems.append(doc.problem(key, problem if look.refused or look.missing
                                             else f"sound '{ref}': {problem}",
-                                            blocking=look.refused is not None))
+                                            blocking=look.refused is not None,
+                                            code="refused-path" if look.refused
+                                            else "missing-sound" if look.missing
+                                            else "bad-sound"))
         elif look.path is not None:
             sounds.append((name, look.path))
     return sounds
@@ -241,7 +277,7 @@ def _id_from_file_name(doc: Document, res: Resolution) -> str:
     if not re.match(ID_PATTERN, stem):
         res.problems.append(doc.problem((), (
             f"the file name '{stem}' cannot be the routine's id (lowercase letters, digits "
-            "and single dashes): rename the file, or add an 'id:' key")))
+            "and single dashes): rename the file, or add an 'id:' key"), code="bad-id"))
     return stem
 
 

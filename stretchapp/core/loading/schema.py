@@ -32,7 +32,6 @@ from stretchapp.core.loading.durations import (
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-KINDS = ("warm-up", "cool-down", "relief")
 
 _HOLD_FIELDS = {"hold", "tempo"}
 
@@ -176,3 +175,26 @@ def json_schema() -> dict[str, Any]:
         "oneOf": [{"$ref": "#/$defs/RoutineFile"}, {"$ref": "#/$defs/CatalogueFile"}],
         "$defs": defs,
     }
+
+
+def _bounds(model: type[BaseModel], name: str) -> tuple[int, int]:
+    """The ge/le bounds a model's field states."""
+    low = high = 0
+    for item in model.model_fields[name].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return low, high
+
+
+def number_limits() -> dict[str, tuple[int, int]]:
+    """The bounds of every number a routine file holds (durations in seconds), for editors."""
+    limits = {name: HOLD_RANGE for name in sorted(_HOLD_FIELDS)}
+    limits |= {name: PAUSE_RANGE for name in ("prepare", "rest", "switch", "relax")}
+    limits |= {"count": _bounds(StepSpec, "count"), "reps": _bounds(StepSpec, "reps"),
+               "countdown": _bounds(Cues, "countdown")}
+    return limits
+
+
+def cue_defaults() -> dict[str, int | bool]:
+    """What a routine without a cues section gets: the Cues model's own defaults."""
+    return {name: Cues.model_fields[name].default for name in ("countdown", "halfway", "voice")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -17,6 +18,21 @@ from pydantic import BaseModel, ValidationError
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.loading.schema import FORMAT_VERSION, ID_PATTERN
 from stretchapp.core.loading.yaml_source import Document, Key
+
+# Problem codes (listed in ROUTINE_FORMAT.md) for pydantic's error types.
+_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-key",
+    "literal_error": "not-allowed",
+    "duration": "bad-duration",
+    "duration_range": "out-of-range",
+    "too_short": "empty",
+    "string_too_short": "empty",
+    "string_too_long": "too-long",
+    "string_pattern_mismatch": "bad-pattern",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+}
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -163,6 +179,8 @@ def problems_from(error: ValidationError, doc: Document,
         name = _name(loc)
         where = context(loc)
         of_key = False
+        code = _CODES.get(kind, "wrong-type" if kind in _TYPE_WORDS else "invalid")
+        missing_key = loc
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _fields_at(model, tuple(loc[len(prefix):-1]))
@@ -177,6 +195,7 @@ def problems_from(error: ValidationError, doc: Document,
             message = f"missing required key '{loc[-1]}'{where}"
             if loc == ("format",):
                 message += f" (add 'format: {FORMAT_VERSION}' at the top)"
+            # Reported where the mapping that lacks it starts, but about the key itself.
             loc = loc[:-1]
         elif kind in _TYPE_WORDS:
             message = (f"{name} must be {_TYPE_WORDS[kind]}, got {shown(value)}"
@@ -203,5 +222,10 @@ def problems_from(error: ValidationError, doc: Document,
             message = f"{name} must be {word} {bound}, got {shown(value)}"
         else:
             message = f"{name}: {item['msg']}"
-        problems.append(doc.problem(loc, message, of_key=of_key))
+        if kind == "literal_error" and message.startswith("format ") and "newer" in message:
+            code = "format-too-new"
+        problem = doc.problem(loc, message, of_key=of_key, code=code)
+        if missing_key != loc:
+            problem = replace(problem, key=missing_key)
+        problems.append(problem)
     return problems

@@ -110,9 +110,9 @@ class Document:
             probe = probe[:-1]
 
     def problem(self, key: Key, message: str, *, of_key: bool = False,
-                blocking: bool = True) -> Problem:
+                blocking: bool = True, code: str = "invalid") -> Problem:
         line, column = self.where(key, of_key=of_key)
-        return Problem(self.path, line, column, message, blocking)
+        return Problem(self.path, line, column, message, blocking, code, key)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -145,7 +145,7 @@ class _Builder:
 
     def fail(self, node: Node, message: str) -> None:
         line, column = _mark(node)
-        self.problems.append(Problem(self.doc.path, line, column, message))
+        self.problems.append(Problem(self.doc.path, line, column, message, code="bad-yaml"))
 
     def build(self, node: Node, key: Key) -> object:
         self.nodes += 1
@@ -280,7 +280,7 @@ def decode(path: Path, raw: bytes) -> str:
         byte = raw[error.start]
         raise RoutineError([Problem(
             path, line, column, f"file is not UTF-8 text (byte 0x{byte:02x}): save it "
-            "with the UTF-8 encoding")]) from None
+            "with the UTF-8 encoding", code="not-utf8")]) from None
 
 
 def read_source_text(path: Path) -> str:
@@ -304,7 +304,8 @@ def read_document(path: Path) -> Document:
 def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:
     """Compose YAML text into a Document; RoutineError with every problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise RoutineError([Problem(path, 0, 0, "file is larger than the 1 MiB limit")])
+        raise RoutineError([Problem(path, 0, 0, "file is larger than the 1 MiB limit",
+                                    code="too-large")])
     try:
         if _could_nest_deeper(text, _SAFE_NESTING):
             _check_nesting(path, text)
@@ -315,11 +316,13 @@ def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:
         # The reader rejects control characters before any mark is known.
         raise RoutineError([_reader_problem(path, text, error)]) from None
     except yaml.YAMLError as error:
-        raise RoutineError([Problem(path, 0, 0, f"YAML error: {_first_line(error)}")]) from None
+        raise RoutineError([Problem(path, 0, 0, f"YAML error: {_first_line(error)}",
+                                    code="bad-yaml")]) from None
     except RecursionError:
-        raise RoutineError([Problem(path, 0, 0, "YAML nested too deeply")]) from None
+        raise RoutineError([Problem(path, 0, 0, "YAML nested too deeply",
+                                    code="too-deep")]) from None
     if root is None:
-        raise RoutineError([Problem(path, 1, 1, "file is empty")])
+        raise RoutineError([Problem(path, 1, 1, "file is empty", code="empty-file")])
     doc = Document(path, None, text)
     builder = _Builder(doc, with_marks=with_marks)
     try:
@@ -328,7 +331,7 @@ def parse_text(path: Path, text: str, *, with_marks: bool = False) -> Document:
         line, column = _mark(error.node)
         raise RoutineError([Problem(
             path, line, column, f"file expands to more than {MAX_NODES} values "
-            "(too many aliases?)")]) from None
+            "(too many aliases?)", code="too-large")]) from None
     if builder.problems:
         raise RoutineError(builder.problems)
     if with_marks:
@@ -387,7 +390,8 @@ class _Position(Protocol):
 
 def _too_deep(path: Path, mark: _Position | None) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(path, line, column, f"nested more than {MAX_DEPTH} levels deep")
+    return Problem(path, line, column, f"nested more than {MAX_DEPTH} levels deep",
+                   code="too-deep")
 
 
 # PyYAML's syntax errors, said in words a routine's author can act on: the
@@ -442,7 +446,7 @@ def syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Proble
                     mark = error.context_mark
                 break
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(path, line, column, f"YAML syntax error: {message}")
+    return Problem(path, line, column, f"YAML syntax error: {message}", code="yaml-syntax")
 
 
 def _reader_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -455,7 +459,7 @@ def _reader_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Pr
     what = ("a control character" if code < 0x20 or 0x7F <= code <= 0x9F
             else "a character")
     return Problem(path, line, column, f"the file contains {what} (U+{code:04X}) "
-                   "that YAML does not allow")
+                   "that YAML does not allow", code="bad-character")
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")

@@ -10,18 +10,10 @@ the last. Zero-length phases are left out, so the timeline's total always equals
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from stretchapp.core.model import Routine, Side, Step, Stretch
+from stretchapp.core.model import PhaseKind, Routine, Side, Step, Stretch
 
-
-class PhaseKind(StrEnum):
-    PREPARE = "prepare"
-    HOLD = "hold"
-    COUNT = "count"
-    SWITCH = "switch"
-    RELAX = "relax"
-    REST = "rest"
+__all__ = ["PhaseKind"]  # the phase vocabulary lives in the model; kept importable here
 
 
 # The phases in which the user actually stretches or moves.
@@ -95,33 +87,13 @@ def _say(kind: PhaseKind, step_index: int, step: Step, side: Side | None) -> str
     return "Relax" if kind is PhaseKind.RELAX else "Rest"
 
 
-# One planned phase before zero-length ones are dropped: kind, seconds, side, rep.
-_Plan = tuple[PhaseKind, int, "Side | None", int]
-
-
-def _step_plan(step: Step, *, last: bool) -> list[_Plan]:
-    passes = step.passes
-    active = PhaseKind.COUNT if step.counted else PhaseKind.HOLD
-    plan: list[_Plan] = [(PhaseKind.PREPARE, step.prepare, passes[0], 1)]
-    for rep in range(1, step.reps + 1):
-        if rep > 1:
-            plan.append((PhaseKind.RELAX, step.relax, passes[0], rep))
-        for position, side in enumerate(passes):
-            if position > 0:
-                plan.append((PhaseKind.SWITCH, step.switch, side, rep))
-            plan.append((active, step.movement_seconds, side, rep))
-    if not last:
-        plan.append((PhaseKind.REST, step.rest, None, step.reps))
-    return plan
-
-
 def build_timeline(routine: Routine) -> tuple[Phase, ...]:
     """Every phase of the routine in playing order, zero-length ones left out."""
     phases: list[Phase] = []
     offset = 0
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
-        for kind, seconds, side, rep in _step_plan(step, last=step_index == last):
+        for kind, seconds, side, rep in step.plan(last=step_index == last):
             if seconds <= 0:
                 continue
             phases.append(

@@ -33,7 +33,7 @@ ApplicationWindow {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.space4
-        onUndoClicked: editor.undoDelete()
+        onUndoClicked: editor.deleting.undo()
     }
 
     Connections {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +12,11 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 from PySide6.QtTest import QTest
 
+from stretchapp.app.deferred_imports import load_library
 from stretchapp.app.editor_bridge import EditorBridge
+from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
+from stretchapp.app.task_runner import InlineRunner
 
 HARNESS = Path(__file__).with_name("EditorHarness.qml")
 
@@ -51,12 +55,26 @@ class EditorWindow:
             QTest.keyClick(self.window, Qt.Key(ord(char.upper())))
 
     def click(self, name: str) -> None:
-        """Click the middle of a named item (once the window has laid it out)."""
-        QTest.qWait(30)
+        """Click the middle of a named item, once it has stopped moving (laid out, shown)."""
         target = self.item(name)
-        centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+
+        def centre() -> QPointF:
+            return target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+
+        places = [centre()]
+
+        def settled() -> bool:
+            QCoreApplication.processEvents()
+            self.window.grabWindow()  # runs a frame: animations and layouts move on
+            places.append(centre())
+            return target.opacity() >= 1 and places[-1] == places[-2] == places[-3] \
+                if len(places) >= 3 else False
+
+        deadline = time.monotonic() + 5
+        while not settled() and time.monotonic() < deadline:
+            pass
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, centre.toPoint())
+                         Qt.KeyboardModifier.NoModifier, places[-1].toPoint())
 
     def focused(self) -> QQuickItem | None:
         return self.window.activeFocusItem()
@@ -85,8 +103,11 @@ def open_editor_window(home: Path, *, dark: bool = False) -> EditorWindow:
         QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
     # Owned by the engine, so they outlive the QML that binds to them.
-    editor = EditorBridge(home, parent=engine)
-    sharing = SharingBridge(home, lambda: editor.library, parent=engine)
+    store = LibraryStore(home / "routines", InlineRunner(), load_library, engine)
+    store.reload()
+    editor = EditorBridge(home, store, InlineRunner(), parent=engine)
+    sharing = SharingBridge(home, store, parent=engine)
+    store.changed.connect(editor.library_changed)
     context = engine.rootContext()
     context.setContextProperty("editor", editor)
     context.setContextProperty("sharing", sharing)

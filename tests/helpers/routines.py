@@ -11,23 +11,11 @@ from hypothesis import strategies as st
 from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.events import Event, Status
+from tests.helpers.clock import FakeClock
+
+__all__ = ["FakeClock"]  # re-exported: the session tests take it from here
 
 BOTH = (Side.LEFT, Side.RIGHT)
-
-
-class FakeClock:
-    """A monotonic clock that moves only when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        """Move the clock on and return the new reading."""
-        self.now += seconds
-        return self.now
 
 
 def stretch(name: str = "Neck tilt", *, sided: bool = False, say: str | None = None) -> Stretch:

@@ -1,0 +1,97 @@
+"""The one place where the app imports late, so that the first frame comes sooner.
+
+The loader needs pydantic, the editor ruamel, the cue player QtMultimedia and
+speech: together they cost more than the window itself. Start-up shows the
+window first and asks for them here afterwards (the library on a worker
+thread, the rest after the first frame). Every other module imports at its top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from stretchapp.app.cue_player import CuePlayer
+    from stretchapp.app.editor_bridge import EditorBridge
+    from stretchapp.app.habit_wiring import HabitFeatures
+    from stretchapp.app.sharing_bridge import SharingBridge
+    from stretchapp.app.shell import AppShell
+    from stretchapp.core.loading.library import Library
+    from stretchapp.core.storage.history import History
+
+
+def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
+    """The built-in library and the user's folder.
+
+    With a cache folder, the library stored there is used while its files are
+    unchanged (that needs neither pydantic nor the YAML loader); else it is
+    loaded (importing the loader on first use) and stored for the next start.
+    """
+    from stretchapp.core.loading.library_cache import cache_path, default_folders, stored_library
+
+    cache = None if cache_dir is None else cache_path(cache_dir)
+    if cache is not None:
+        stored = stored_library(cache, default_folders(user_dir))
+        if stored is not None:
+            return stored
+    from stretchapp.core.loading.library import load_library as load
+
+    return load(user_dir=user_dir, cache=cache)
+
+
+def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
+    """The editor's and sharing's bridge classes."""
+    from stretchapp.app.editor_bridge import EditorBridge
+    from stretchapp.app.sharing_bridge import SharingBridge
+
+    return EditorBridge, SharingBridge
+
+
+def open_history(home: Path) -> History:
+    """The history of finished and stopped sessions (sqlite3: not on start-up's path)."""
+    from stretchapp.core.storage.history import History
+
+    return History(home)
+
+
+def habit_features(shell: AppShell) -> HabitFeatures:
+    """The history page, reminders and tray (made after the routine list is drawn)."""
+    from stretchapp.app.habit_wiring import HabitFeatures
+
+    return HabitFeatures(shell)
+
+
+def times_finished_text(count: int) -> str:
+    """'That was the 3rd time you finished this routine.'"""
+    from stretchapp.core.storage.history import times_text
+
+    return f"That was {times_text(count)} you finished this routine."
+
+
+def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:
+    """Makes the real cue player: the best sink here, and the voice rendered into the cache."""
+
+    def make(parent: QObject) -> CuePlayer:
+        from stretchapp.app.audio import open_sink
+        from stretchapp.app.cue_player import CuePlayer
+        from stretchapp.app.voice_preparer import VoicePreparer
+
+        sink = open_sink("auto", parent)
+        # The speech schedule hands each phrase over at its start; only "Well done"
+        # still rides on its cue, and is said once the whole finish sound has played.
+        return CuePlayer(sink, VoicePreparer(voice_cache, parent), parent, voice_gap=10.0)
+
+    return make
+
+
+def stop_voice_rendering(owner: QObject, wait_ms: int = 3000) -> None:
+    """Cancel the voice renderers made under owner and wait for them (at shutdown)."""
+    from stretchapp.app.voice_preparer import VoicePreparer
+
+    for preparer in owner.findChildren(VoicePreparer):
+        preparer.cancel()
+        preparer.wait(wait_ms)

@@ -1,0 +1,159 @@
+"""The words users see, made in one place: problems, routines, steps, questions.
+
+This is the translation seam: the rest of the code hands over data (a
+Problem, a step, a count, an error) and gets text back, so views never build
+a sentence, a plural or a duration. Nobody parses this text back into data;
+that is what a Problem's code, key path and severity are for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from stretchapp.core.loading.durations import format_human
+from stretchapp.core.model import Kind, Routine, Side, Step
+
+if TYPE_CHECKING:
+    from stretchapp.core.loading.problems import Problem
+
+
+def where(path: str, line: int, column: int) -> str:
+    """'routines/a.yaml:12:5', as editors and compilers write a place in a file."""
+    text = path
+    if line:
+        text += f":{line}"
+        if column:
+            text += f":{column}"
+    return text
+
+
+def problem_line(problem: Problem, shown_path: str | None = None) -> str:
+    """'<file>:12:5: error: <message>' (or 'warning:'), the path shown as the caller says."""
+    path = str(problem.path) if shown_path is None else shown_path
+    return f"{where(path, problem.line, problem.column)}: {problem.severity.value}: " \
+           f"{problem.message}"
+
+
+def place_in_file(line: int, column: int, message: str) -> str:
+    """'12:5: message' for a problem shown next to the file it is in (the editor)."""
+    if not line:
+        return message
+    at = f"{line}:{column}" if column else str(line)
+    return f"{at}: {message}"
+
+
+def library_load_failed(error: Exception) -> str:
+    """The notice shown when a whole load of the library went wrong."""
+    return f"The routines could not be loaded again ({type(error).__name__}: {error}). " \
+           "The ones shown are from before; fix or remove the file and it is tried again."
+
+
+def plural(number: int, word: str) -> str:
+    """'1 step', '3 steps'."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def import_contents(source: str, target: str, routines: list[tuple[str, str, int]],
+                    stretches: list[tuple[str, str]]) -> list[str]:
+    """What an import would add: a heading line, then a routine or stretch a line."""
+    lines = [f"from {source}, into {target}:"]
+    lines += [f"routine '{ident}': {title} ({plural(steps, 'step')})"
+              for ident, title, steps in routines]
+    lines += [f"stretch '{ident}': {name}" for ident, name in stretches]
+    return lines
+
+
+def delete_prompt(title: str, *, new: bool) -> dict[str, str]:
+    """The question asked before a delete: heading, message and the answer that deletes."""
+    if new:
+        return {"heading": f"Discard “{title}”?",
+                "message": "It has never been saved, so it cannot be brought back.",
+                "accept": "Discard"}
+    return {"heading": f"Delete “{title}”?",
+            "message": "It is moved to the backups folder; you can undo right after.",
+            "accept": "Delete"}
+
+
+def problem_summary(errors: int, warnings: int) -> str:
+    """'2 problems to fix before saving', '1 warning' or ''."""
+    if errors:
+        return f"{plural(errors, 'problem')} to fix before saving"
+    if warnings:
+        return plural(warnings, "warning")
+    return ""
+
+
+# --- routines and steps ------------------------------------------------------------
+
+KIND_LABELS: dict[str, str] = {
+    Kind.WARM_UP.value: "Warm-up",
+    Kind.COOL_DOWN.value: "Cool-down",
+    Kind.RELIEF.value: "Relief",
+}
+
+# Shown on the finish screen of a relief routine. Never a medicine, brand or shop.
+AFTER_CARE: tuple[str, ...] = (
+    "Gentle warmth, such as a warm towel or a warm bath, can help the muscle relax.",
+    "A gentle massage of the muscle, with slow strokes, can ease what is left of the tightness.",
+    "Drink a glass of water.",
+    "If spasms or cramps come often or are severe, see a doctor or a physiotherapist.",
+)
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+
+
+def group_label(group: str) -> str:
+    return group.replace("-", " ").replace("_", " ").capitalize()
+
+
+def step_duration_text(step: Step) -> str:
+    """How long one pass of the step lasts: '45 s', '10 × 3 s'."""
+    if step.counted:
+        return f"{step.count} × {step.tempo} s"
+    return format_human(step.movement_seconds)
+
+
+def sides_text(step: Step) -> str:
+    if step.sides == (Side.LEFT, Side.RIGHT):
+        return "Left, then right"
+    if step.sides == (Side.RIGHT, Side.LEFT):
+        return "Right, then left"
+    if len(step.sides) == 1:
+        return f"{step.sides[0].value.capitalize()} side only"
+    return ""
+
+
+def step_summary(step: Step) -> str:
+    """One line for a step in the routine's detail: '45 s each side · 2 times'."""
+    parts = [step_duration_text(step) + (" each side" if len(step.sides) > 1 else "")]
+    if len(step.sides) == 1:
+        parts.append(sides_text(step).lower())
+    if step.reps > 1:
+        parts.append(f"{step.reps} times")
+    return " · ".join(parts)
+
+
+def side_rep_text(side: Side | None, rep: int, reps: int) -> str:
+    """'Left side – 2 of 3', 'Right side', '2 of 3' or ''."""
+    parts = []
+    if side is not None:
+        parts.append(f"{side.value.capitalize()} side")
+    if reps > 1:
+        parts.append(f"{rep} of {reps}")
+    return " – ".join(parts)
+
+
+def matches(routine: Routine, words: Iterable[str]) -> bool:
+    """True when every word is found in the routine's title, text, group or stretches."""
+    haystack = " ".join([
+        routine.title, routine.description, routine.group, kind_label(routine.kind),
+        *(step.stretch.name for step in routine.steps),
+    ]).lower()
+    return all(word in haystack for word in words)
+
+
+def search_words(text: str) -> list[str]:
+    return [word for word in text.lower().split() if word]

@@ -1,0 +1,78 @@
+"""Rules stated once: problem codes (documented), schema limits, kinds, step timings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+from stretchapp.core.loading.library import load_library
+from stretchapp.core.loading.problems import Problem, Severity
+from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
+from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
+from stretchapp.core.model import Kind
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _documented() -> dict[str, str]:
+    text = (REPO / "docs" / "ROUTINE_FORMAT.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning) \|", text, re.MULTILINE))
+
+
+def test_every_code_in_core_is_documented() -> None:
+    """Every code= in core names a row of the problem code table."""
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (REPO / "stretchapp" / "core").rglob("*.py"))
+    used = set(re.findall(r'code="([a-z0-9-]+)"', source))
+    used |= set(re.findall(r'"[a-z_]+": "([a-z0-9-]+)",', source.split("_CODES = {")[1]
+                           .split("}")[0]))
+    assert used, "no codes found"
+    assert used - set(_documented()) == set()
+
+
+def test_a_missing_image_is_a_coded_warning_on_its_key(tmp_path: Path) -> None:
+    """A missing image: code missing-image, severity warning, key path of the image."""
+    (tmp_path / "mine.yaml").write_text(
+        "format: 1\ntitle: Mine\ngroup: calf\nkind: warm-up\nsteps:\n"
+        "  - stretch: heel-raise\n    image: nowhere.png\n", encoding="utf-8")
+    library = load_library(user_dir=tmp_path)
+    [problem] = [p for p in library.problems if p.path.name == "mine.yaml"]
+    assert (problem.code, problem.severity, problem.key) == (
+        "missing-image", Severity.WARNING, ("steps", 0, "image"))
+    assert _documented()["missing-image"] == "warning"
+    assert ": warning: image 'nowhere.png'" in str(problem)
+
+
+def test_a_missing_key_is_about_the_key_itself(tmp_path: Path) -> None:
+    """A missing title is reported where the mapping starts, but with the key path ('title',)."""
+    (tmp_path / "mine.yaml").write_text(
+        "format: 1\ngroup: calf\nkind: warm-up\nsteps:\n  - stretch: heel-raise\n",
+        encoding="utf-8")
+    library = load_library(user_dir=tmp_path)
+    [problem] = [p for p in library.problems if p.path.name == "mine.yaml"]
+    assert (problem.code, problem.key, problem.severity) == (
+        "missing-key", ("title",), Severity.ERROR)
+
+
+def test_new_fields_have_defaults_for_old_call_sites() -> None:
+    """Problem(path, line, column, message) still works: an 'invalid' error about the file."""
+    problem = Problem(Path("a.yaml"), 3, 4, "bad")
+    assert (problem.code, problem.key, problem.severity) == ("invalid", (), Severity.ERROR)
+    assert str(problem) == "a.yaml:3:4: error: bad"
+
+
+def test_the_schema_states_the_editors_limits_and_the_kinds_of_the_model() -> None:
+    """Limits and cue defaults come from the models; the kind literal is the Kind enum's."""
+    assert number_limits()["count"] == (1, 1000) and number_limits()["countdown"] == (0, 10)
+    assert cue_defaults() == {"countdown": 3, "halfway": False, "voice": True}
+    kinds = get_args(RoutineFile.model_fields["kind"].annotation)
+    assert kinds == tuple(kind.value for kind in Kind)
+
+
+def test_a_step_timing_comes_from_the_step_the_routine_or_the_format() -> None:
+    """step_timings: the step's own value wins, then the routine's default, then the format's."""
+    found = step_timings({"hold": 40, "rest": None}, {"rest": 20, "hold": 10})
+    assert found["hold"] == Timing(40, inherited=False)
+    assert found["rest"] == Timing(20, inherited=True)
+    assert found["prepare"] == Timing(TIMING_DEFAULTS["prepare"], inherited=True)

@@ -1,0 +1,1 @@
+"""What tests share: one fake clock, the window driver, sample routine texts."""
