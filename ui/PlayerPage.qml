@@ -425,6 +425,8 @@ Rectangle {
                 border.color: Theme.warnText
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: player.words.safetyHeading + ": " + player.safetyText
+                                 + (player.redFlags.length > 0 ? ". " + player.redFlagsHeading
+                                    + ": " + player.redFlags.join(" ") : "")
                 Column {
                     id: safetyColumn
                     anchors.fill: parent
@@ -445,6 +447,28 @@ Rectangle {
                         font.pointSize: Theme.textBody
                         lineHeight: 1.2
                         wrapMode: Text.WordWrap
+                    }
+                    // A relief routine's red flags: read before the first stretch.
+                    Text {
+                        width: parent.width
+                        visible: player.redFlags.length > 0
+                        topPadding: Theme.space2
+                        text: player.redFlagsHeading
+                        color: Theme.warnText
+                        font.pointSize: Theme.textBody
+                        font.weight: Font.DemiBold
+                    }
+                    Repeater {
+                        model: player.redFlags
+                        delegate: Text {
+                            required property string modelData
+                            objectName: "getReadyRedFlag"
+                            width: safetyColumn.width
+                            text: "•  " + modelData
+                            color: Theme.warnText
+                            font.pointSize: Theme.textSmall
+                            wrapMode: Text.WordWrap
+                        }
                     }
                 }
             }

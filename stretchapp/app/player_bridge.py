@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.core.player_wording import SAFETY_HEADING, player_words
+from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session import recovery
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
@@ -278,6 +279,12 @@ class PlayerBridge(QObject):
     def _get_safety_text(self) -> str:
         return " ".join(self._routine.safety.split()) if self._routine is not None else ""
 
+    def _get_red_flags(self) -> list[str]:
+        return list(self._routine.red_flags) if self._routine is not None else []
+
+    def _get_red_flags_heading(self) -> str:
+        return RED_FLAGS_HEADING
+
     def _get_safety_heading(self) -> str:
         return SAFETY_HEADING
 
@@ -309,6 +316,8 @@ class PlayerBridge(QObject):
     imageSource = Property(str, _get_image_source, notify=motionChanged)
     safetyText = Property(str, _get_safety_text, notify=safetyChanged)
     safetyHeading = Property(str, _get_safety_heading, constant=True)
+    redFlags = Property(list, _get_red_flags, notify=safetyChanged)  # a relief routine's
+    redFlagsHeading = Property(str, _get_red_flags_heading, constant=True)
     mustAcknowledge = Property(bool, _get_must_acknowledge, notify=safetyChanged)
     # The note stays on screen from the get-ready screen until the first stretch runs.
     safetyShown = Property(bool, _get_safety_shown, notify=safetyChanged)

@@ -96,7 +96,6 @@ KIND_LABELS: dict[str, str] = {
 AFTER_CARE: tuple[str, ...] = (
     "Gentle warmth, such as a warm towel or a warm bath, can help the muscle relax.",
     "A gentle massage of the muscle, with slow strokes, can ease what is left of the tightness.",
-    "Drink a glass of water.",
     "If spasms or cramps come often or are severe, see a doctor or a physiotherapist.",
 )
 

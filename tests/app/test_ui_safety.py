@@ -10,12 +10,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from stretchapp.core.player_wording import SAFETY_SPOKEN, WELCOME_TEXT
+from stretchapp.core.red_flags import red_flags
 from stretchapp.core.session import recovery
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.storage.settings import load_settings
-
-from .conftest import Ui
+from tests.helpers.ui import Ui
 
 
 def _waiting_on_the_note(ui: Ui, words: str) -> None:
@@ -217,3 +217,19 @@ def test_start_now_starts_without_the_voice(ui: Ui) -> None:
     ui.start("back-warm-up")
     ui.click("startNowButton")
     assert ui.shell.player.engine is not None and not ui.exists("preparingOverlay")
+
+
+def test_a_relief_get_ready_lists_its_red_flags(ui: Ui) -> None:
+    """Calf relief's get-ready screen lists every calf red flag before the first stretch."""
+    ui.start("calf-relief", acknowledge=False)
+    shown = [str(item.property("text")) for item in ui.items("getReadyRedFlag")]
+    assert len(shown) == len(red_flags("calf")) > 0
+    assert all(any(flag in text for text in shown) for flag in red_flags("calf"))
+    assert any("clot" in text for text in shown)
+
+
+def test_a_warm_up_has_no_red_flags_in_the_player(ui: Ui) -> None:
+    """Red flags belong to relief routines: a warm-up's player lists none."""
+    ui.start("calf-warm-up")
+    assert ui.shell.player.redFlags == []
+    assert not ui.exists("getReadyRedFlag")
