@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core.player_wording import SAFETY_HEADING, player_words
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session import recovery
 from stretchapp.core.session.side_choice import (
@@ -34,6 +33,7 @@ from stretchapp.core.session.side_choice import (
     asks_side,
     side_choice_for,
 )
+from stretchapp.core.wording import SAFETY_HEADING, player_words
 
 # The session machinery (engine, events, timeline, cues, ticker, the player's view)
 # is imported by the methods that play a routine: the first frame does without it.

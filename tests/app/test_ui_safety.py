@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from stretchapp.core.player_wording import SAFETY_SPOKEN, WELCOME_TEXT
 from stretchapp.core.red_flags import red_flags
 from stretchapp.core.session import recovery
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.storage.settings import load_settings
+from stretchapp.core.wording import SAFETY_SPOKEN, WELCOME_TEXT
 from tests.helpers.ui import Ui
 
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stretchapp.core.model import CueSettings
-from stretchapp.core.player_wording import SAFETY_SPOKEN
 from stretchapp.core.session.timeline import Phase, PhaseKind, timeline_seconds
+from stretchapp.core.wording import SAFETY_SPOKEN
 
 
 class CueKind(StrEnum):
