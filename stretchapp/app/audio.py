@@ -1,8 +1,11 @@
-"""The cue sinks that make sound: QSoundEffect first, playsound3 as a fallback.
+"""The cue sinks that make sound: our own mixer first, playsound3 as a fallback.
 
 `open_sink()` picks what this machine can do:
-- QtMultimedia loads and lists an audio output: `QSoundEffectSink`, every clip
-  decoded into memory ahead of time, so `play` starts sound within about 1 ms;
+- QtMultimedia loads and lists an audio output: `MixerSink` (app.audio_mixer),
+  every clip decoded into memory ahead of time and mixed into one long-lived
+  QAudioSink stream, so `play` is heard within the stream's 40 ms lead;
+  `QSoundEffectSink` stays for comparison (backend "qsoundeffect"): Qt 6.10's
+  QSoundEffect can freeze the window (docs/sounds.md);
 - QtMultimedia cannot load (no libpulse0, a broken wheel): `PlaysoundSink`,
   one player process per cue, started off the UI thread;
 - no output at all: a `SilentSink` whose notice says that cues are shown only.
@@ -12,6 +15,7 @@ The session never depends on which: a sink that cannot play simply stays quiet.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import sys
 import threading
@@ -38,7 +42,8 @@ NO_PLAYER_NOTICE = (
     "Sound is off: Qt Multimedia could not start and no audio player program "
     "(gst-play-1.0, ffplay or aplay) was found. Cues are shown on screen only."
 )
-BACKENDS = ("auto", "qt", "playsound", "silent")
+BACKEND_VARIABLE = "STRETCHAPP_AUDIO"
+BACKENDS = ("auto", "qt", "qsoundeffect", "playsound", "silent")
 
 
 # --- Qt's start-up chatter -----------------------------------------------------
@@ -262,8 +267,11 @@ class PlaysoundSink(CueSink):
 def open_sink(backend: str = "auto", parent: QObject | None = None) -> CueSink:
     """The best sink this machine can play through (see the module docstring).
 
-    backend forces one: "qt", "playsound" or "silent" ("auto" chooses).
+    backend forces one: "qt" (the mixer), "qsoundeffect", "playsound" or "silent"
+    ("auto" chooses, unless the STRETCHAPP_AUDIO environment variable names one).
     """
+    if backend == "auto":
+        backend = os.environ.get(BACKEND_VARIABLE, "auto")
     if backend not in BACKENDS:
         raise ValueError(f"audio backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
     if backend == "silent":
@@ -277,4 +285,10 @@ def open_sink(backend: str = "auto", parent: QObject | None = None) -> CueSink:
         return PlaysoundSink.create()
     if outputs == 0:
         return SilentSink(NO_OUTPUT_NOTICE)
-    return QSoundEffectSink(parent)
+    if backend == "qsoundeffect":
+        return QSoundEffectSink(parent)
+    # Imported here: QtMultimedia is known to load only now.
+    from stretchapp.app.audio_mixer import MixerSink
+
+    with _multimedia_messages_to_log():
+        return MixerSink(parent)

@@ -18,6 +18,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
+from stretchapp.app.app_log import AppLog
+from stretchapp.app.gui_watchdog import GuiWatchdog
 from stretchapp.app.shell import AppShell
 from stretchapp.core import paths
 
@@ -92,13 +94,17 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     icon = paths.assets_dir() / "icons" / "stretchapp.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    # Qt's messages and ours go to a bounded log; a stalled GUI thread logs its stacks.
+    app_log = AppLog(home).install()
     engine = QQmlApplicationEngine()
     engine.warnings.connect(_report_warnings)
     shell = AppShell(home, routine_id=routine_id)
     window = load_window(engine, shell)
     if window is None:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
+        app_log.uninstall()
         return 1
+    watchdog = GuiWatchdog.from_environment().start()  # once the window is loaded
     shell.restore_geometry(window)
     probe: _StartupProbe | None = None
     if os.environ.get(BENCHMARK_VARIABLE) == "1":
@@ -108,4 +114,6 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     code = app.exec()
     shell.shutdown(window)
     del probe, engine
+    watchdog.stop()
+    app_log.uninstall()
     return int(code)

@@ -1,0 +1,153 @@
+"""The cue sink that plays through one long-lived QAudioSink fed by our own mixer.
+
+Why not QSoundEffect: Qt 6.10.2 destroys a finished QSoundEffect voice inside
+PulseAudio's callback, on PulseAudio's thread; the voice's eventfd notifier
+belongs to the GUI thread, and the GUI thread's event loop then spins on a
+closed fd for good (the window freezes, the log fills). Here Qt sees one
+stream, opened once on the GUI thread and never torn down while the app runs,
+and no per-cue Qt object exists at all: a cue is a list entry in `PcmMixer`.
+
+Qt 6.10's PulseAudio sink pulls from our QIODevice on the GUI thread (measured:
+every readData call came on the main thread) and would read as far ahead as
+its ring buffer allows (16 KiB, about 190 ms), which is as late as a cue would
+be heard. So the device gives out only `lead` seconds more than the stream has
+played (`QAudioSink.processedUSecs`), keeping a cue within that of its call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QIODevice, QObject
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+
+from stretchapp.core.cue_sink import CueSink
+from stretchapp.core.cue_sounds import WavError
+from stretchapp.core.pcm_mix import RATE, SAMPLE_BYTES, PcmMixer, decode_wav
+
+log = logging.getLogger(__name__)
+
+LEAD_SECONDS = 0.04  # how far ahead of the stream the mix is handed over
+
+
+class _MixDevice(QIODevice):
+    """A read-only, endless QIODevice whose bytes are the mixer's output, paced."""
+
+    def __init__(self, mixer: PcmMixer, played_bytes: Callable[[], int],
+                 lead_bytes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mixer = mixer
+        self._played_bytes = played_bytes
+        self._lead = lead_bytes
+        self.given = 0  # bytes handed to the stream so far
+
+    def readData(self, maxlen: int) -> bytes:
+        ahead = self.given - self._played_bytes()
+        size = min(maxlen, self._lead - ahead)
+        size -= size % SAMPLE_BYTES
+        if size <= 0:
+            return b""
+        self.given += size
+        return self._mixer.read(size)
+
+    def writeData(self, data: bytes) -> int:
+        return -1
+
+    def isSequential(self) -> bool:
+        return True
+
+    def bytesAvailable(self) -> int:
+        return self._lead + super().bytesAvailable()
+
+
+def stream_format() -> QAudioFormat:
+    """The one format every clip is decoded to (see stretchapp.core.pcm_mix)."""
+    fmt = QAudioFormat()
+    fmt.setSampleRate(RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
+
+
+class MixerSink(CueSink):
+    """Plays clips by mixing them into one QAudioSink stream opened at construction."""
+
+    def __init__(self, parent: QObject | None = None, *, lead: float = LEAD_SECONDS) -> None:
+        super().__init__()
+        self._mixer = PcmMixer()
+        self._decoded: dict[Path, tuple[float, bytes]] = {}  # path -> (mtime, pcm)
+        self._failed: list[str] = []
+        self._owner = QObject(parent)
+        self._output = QAudioSink(QMediaDevices.defaultAudioOutput(), stream_format(),
+                                  self._owner)
+        self._device = _MixDevice(self._mixer, self._played_bytes,
+                                  round(lead * RATE) * SAMPLE_BYTES, self._owner)
+        self._device.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._output.stateChanged.connect(self._state_changed)
+        self._output.start(self._device)
+
+    def _played_bytes(self) -> int:
+        return self._output.processedUSecs() * RATE // 1_000_000 * SAMPLE_BYTES
+
+    def _state_changed(self) -> None:
+        error = self._output.error()
+        if error not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+            log.warning("the audio stream stopped: %s (state %s)",
+                        error.name, self._output.state().name)
+
+    # --- CueSink ----------------------------------------------------------------------
+
+    def load(self, clips: Mapping[str, Path]) -> None:
+        pcm: dict[str, bytes] = {}
+        self._failed = []
+        for name, path in clips.items():
+            data = self._decode(path)
+            if data is None:
+                self._failed.append(name)
+            else:
+                pcm[name] = data
+        self._mixer.set_clips(pcm)
+        self._changed()
+
+    def _decode(self, path: Path) -> bytes | None:
+        try:
+            mtime = path.stat().st_mtime
+            cached = self._decoded.get(path)
+            if cached is not None and cached[0] == mtime:
+                return cached[1]
+            data = decode_wav(path)
+        except (OSError, WavError) as error:
+            log.warning("cannot play %s: %s", path, error)
+            return None
+        self._decoded[path] = (mtime, data)
+        return data
+
+    @property
+    def failed(self) -> list[str]:
+        """The clips that could not be decoded."""
+        return list(self._failed)
+
+    def play(self, name: str) -> None:
+        if not self.muted:
+            self._mixer.play(name)
+
+    def stop(self, name: str | None = None) -> None:
+        self._mixer.stop(name)
+
+    def _apply_volume(self) -> None:
+        # The UI's volume is what a slider shows; the ear hears it logarithmically.
+        scale = QtAudio.VolumeScale
+        gain = QtAudio.convertVolume(
+            self.volume, scale.LogarithmicVolumeScale, scale.LinearVolumeScale)
+        self._output.setVolume(0.0 if self.muted else gain)
+        if self.muted:
+            self._mixer.stop()
+
+    def close(self) -> None:
+        """Stop the stream; the sink plays nothing after this."""
+        self._mixer.stop()
+        self._output.stateChanged.disconnect(self._state_changed)
+        self._output.stop()
+        self._device.close()
