@@ -59,6 +59,8 @@ class Launch:
     log_problems: int = 0
     log_bytes: int = 0
     first_heartbeat_s: float | None = None
+    stalls: list[tuple[float, float]] = field(default_factory=list)  # (s after first beat, s)
+    underrun_lines: int = 0
     samples: list[str] = field(default_factory=list)  # a few warning lines
 
 
@@ -137,9 +139,13 @@ def _watch(app: subprocess.Popen[bytes], beat: Path, began: float,
             end = last + args.seconds  # the routine's seconds count from the window
         quiet = now - last
         result.longest_stall_s = max(result.longest_stall_s, round(quiet, 2))
-        if quiet > args.stall and stalled_since != last:
-            stalled_since = last
-            result.freezes += 1
+        first = began + (result.first_heartbeat_s or 0.0)
+        if quiet > args.stall:
+            if stalled_since != last:
+                stalled_since = last
+                result.freezes += 1
+                result.stalls.append((round(last - first, 1), round(quiet, 2)))
+            result.stalls[-1] = (result.stalls[-1][0], round(quiet, 2))
             if quiet > args.give_up:
                 result.hung = True
                 return
@@ -157,6 +163,7 @@ def _count_lines(stderr_path: Path, home: Path, result: Launch) -> None:
         result.log_bytes += log.stat().st_size
         text = log.read_text(errors="replace")
         problems = [line for line in text.splitlines() if LOG_PROBLEM.search(line)]
+        result.underrun_lines += text.count("underrun")
         result.log_problems += len(problems)
         result.samples += problems[:3]
 
@@ -196,7 +203,8 @@ def main() -> int:
         print(f"launch {index:3d}: freezes {done.freezes} hung {done.hung} "
               f"longest stall {done.longest_stall_s:.2f} s crashed {done.crashed} "
               f"stderr {done.stderr_lines} log problems {done.log_problems} "
-              f"log {done.log_bytes} B {done.samples[:1]}", flush=True)
+              f"log {done.log_bytes} B underruns {done.underrun_lines} "
+              f"stalls {done.stalls} {done.samples[:1]}", flush=True)
         return done
 
     try:
@@ -218,6 +226,7 @@ def main() -> int:
         "log_problems": sum(r.log_problems for r in results),
         "longest_stall_s": max((r.longest_stall_s for r in results), default=0.0),
         "max_log_bytes": max((r.log_bytes for r in results), default=0),
+        "underrun_log_lines": sum(r.underrun_lines for r in results),
     }
     totals["ok"] = (totals["freezes"] == 0 and totals["crashes"] == 0
                     and totals["stderr_lines"] == 0 and totals["log_problems"] == 0)

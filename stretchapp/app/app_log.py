@@ -147,7 +147,7 @@ class AppLog:
 
     def uninstall(self) -> None:
         self.collapser.flush(logging.getLogger())
-        qInstallMessageHandler(self._previous_qt)  # type: ignore[arg-type]
+        qInstallMessageHandler(self._previous_qt)
         root = logging.getLogger()
         for handler in self._handlers:
             root.removeHandler(handler)

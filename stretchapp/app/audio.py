@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +31,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.cue_sink import CueSink, SilentSink
 
 log = logging.getLogger(__name__)
@@ -182,22 +181,20 @@ PlayFile = Callable[[str], Playing]
 
 
 class PlaysoundSink(CueSink):
-    """Plays each cue in a player process started from a worker thread.
+    """Plays each cue in a player process started by a task of its own TaskRunner.
 
-    Slower to start a sound than QSoundEffect (a process per cue), but it needs
+    Slower to start a sound than the mixer (a process per cue), but it needs
     no QtMultimedia. Volume cannot be set per sound: 0 mutes, anything else is full.
+    The runner has one worker, so starts and stops happen in the order asked.
     """
 
     def __init__(self, play_file: PlayFile) -> None:
         super().__init__()
         self._play_file = play_file
         self._clips: dict[str, Path] = {}
-        # Jobs for the worker; None ends it.
-        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
-        # Only the worker touches _playing.
+        # Only the runner's one worker touches _playing.
         self._playing: dict[str, list[Playing]] = {}
-        self._worker = threading.Thread(target=self._work, name="cue-playsound", daemon=True)
-        self._worker.start()
+        self._runner = TaskRunner(workers=1)
 
     @classmethod
     def create(cls) -> CueSink:
@@ -226,24 +223,23 @@ class PlaysoundSink(CueSink):
     def play(self, name: str) -> None:
         path = self._clips.get(name)
         if path is not None and not self.muted and self.volume > 0:
-            self._jobs.put(lambda: self._start(str(path), name))
+            self._run(lambda: self._start(str(path), name))
 
     def stop(self, name: str | None = None) -> None:
-        self._jobs.put(lambda: self._stop_now(name))
+        self._run(lambda: self._stop_now(name))
 
     def close(self) -> None:
-        """Stop every sound and end the worker thread."""
+        """Stop every sound and end the runner."""
         self.stop()
-        self._jobs.put(None)
-        self._worker.join(timeout=2.0)
+        self._runner.wait_idle(timeout=2.0)
+        self._runner.shutdown(timeout=0.0)
+
+    def _run(self, job: Callable[[], None]) -> None:
+        self._runner.run(job, _ignore, name="playsound")
 
     def _apply_volume(self) -> None:
         if self.muted or self.volume == 0:
             self.stop()
-
-    def _work(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            job()
 
     def _start(self, path: str, name: str) -> None:
         try:
@@ -259,6 +255,10 @@ class PlaysoundSink(CueSink):
                     sound.stop()
                 except Exception as error:  # the process may be gone already
                     log.debug("stopping %s: %s", each, error)
+
+
+def _ignore(_: object) -> None:
+    """A task's result nobody needs."""
 
 
 # --- choosing ------------------------------------------------------------------------

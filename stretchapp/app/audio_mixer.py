@@ -17,6 +17,7 @@ played (`QAudioSink.processedUSecs`), keeping a cue within that of its call.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -29,22 +30,31 @@ from stretchapp.core.pcm_mix import RATE, SAMPLE_BYTES, PcmMixer, decode_wav
 
 log = logging.getLogger(__name__)
 
-LEAD_SECONDS = 0.04  # how far ahead of the stream the mix is handed over
+# How far ahead of the stream the mix is handed over: the latency the mixer
+# adds (benchmarks/audio_latency.py), and how long the GUI thread may stall
+# before a sound has a gap. STRETCHAPP_AUDIO_LEAD overrides it, for measuring.
+LEAD_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_LEAD", "0.02"))
 
 
 class _MixDevice(QIODevice):
     """A read-only, endless QIODevice whose bytes are the mixer's output, paced."""
 
     def __init__(self, mixer: PcmMixer, played_bytes: Callable[[], int],
-                 lead_bytes: int, parent: QObject | None = None) -> None:
+                 lead_bytes: int, parent: QObject) -> None:
         super().__init__(parent)
         self._mixer = mixer
         self._played_bytes = played_bytes
         self._lead = lead_bytes
         self.given = 0  # bytes handed to the stream so far
+        self.underruns = 0  # reads that found everything given already played
 
     def readData(self, maxlen: int) -> bytes:
         ahead = self.given - self._played_bytes()
+        if ahead <= 0 and self.given:
+            # The GUI thread came late: the listener hears a gap. Counted, and
+            # logged (a flood is collapsed by the app's log).
+            self.underruns += 1
+            log.info("audio underrun: the GUI thread fed the stream late")
         size = min(maxlen, self._lead - ahead)
         size -= size % SAMPLE_BYTES
         if size <= 0:
@@ -52,7 +62,7 @@ class _MixDevice(QIODevice):
         self.given += size
         return self._mixer.read(size)
 
-    def writeData(self, data: bytes) -> int:
+    def writeData(self, data: bytes | bytearray | memoryview, size: int, /) -> int:
         return -1
 
     def isSequential(self) -> bool:
@@ -123,6 +133,11 @@ class MixerSink(CueSink):
             return None
         self._decoded[path] = (mtime, data)
         return data
+
+    @property
+    def underruns(self) -> int:
+        """How often the stream had played everything it was given (a GUI thread too late)."""
+        return self._device.underruns
 
     @property
     def failed(self) -> list[str]:

@@ -107,6 +107,7 @@ def main(argv: list[str]) -> int:
         "start": start,
         "planned": [[cue.sound, cue.due] for cue in cues if cue.sound],
         "played": timed.calls,
+        "underruns": getattr(sink, "underruns", None),
     }))
     sink.close()
     return 0

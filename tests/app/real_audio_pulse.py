@@ -24,7 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SINK = "stretchapp_test"
-RATE = 44100
+# The sink writes PIPE_BUF (4096-byte) blocks: 32-bit stereo at 48 kHz makes
+# them 10.7 ms, the time resolution of `written_at`.
+RATE = 48000
+CHANNELS = 2
+BYTES_PER_FRAME = 4 * CHANNELS
 FRAME = 0.005  # seconds per RMS frame in the onset search
 
 
@@ -83,8 +87,8 @@ def start_pulse(record: bool = True, base_env: dict[str, str] | None = None) -> 
         "PULSE_SERVER": f"unix:{socket_path}",
     }
     env.pop("PULSE_SINK", None)
-    sink = (f"--load=module-pipe-sink sink_name={SINK} file={fifo} format=s16le rate={RATE}"
-            " channels=1 use_system_clock_for_timing=yes" if record
+    sink = (f"--load=module-pipe-sink sink_name={SINK} file={fifo} format=float32le"
+            f" rate={RATE} channels={CHANNELS} use_system_clock_for_timing=yes" if record
             else f"--load=module-null-sink sink_name={SINK}")
     command = [
         "pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
@@ -109,7 +113,10 @@ class FifoRecorder:
     """Reads the sink's FIFO in a thread for as long as the `with` block lasts.
 
     It also notes when each chunk arrived on the monotonic clock, so a sample's
-    index maps to the time it left PulseAudio (`sample_time`).
+    index maps to the time PulseAudio wrote it out (`written_at`). The sink
+    writes blocks of 10.7 ms, ahead of real time by a few blocks (what a
+    sound card's buffer would still delay): `written_at` is when the sound left
+    PulseAudio, never before the play call that made it.
     """
 
     def __init__(self, fifo: Path) -> None:
@@ -118,6 +125,7 @@ class FifoRecorder:
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._origin: float | None = None  # monotonic time of sample 0
+        self._arrivals: list[tuple[int, float]] = []  # (samples so far, monotonic time)
 
     def __enter__(self) -> FifoRecorder:
         self._drain()  # what the sink wrote before we listened
@@ -143,8 +151,9 @@ class FifoRecorder:
                 chunk = os.read(self._fd, 65536)
                 now = time.monotonic()
                 self._data += chunk
+                self._arrivals.append((len(self._data) // BYTES_PER_FRAME, now))
                 # The earliest (arrival - samples so far) is the least delayed reading.
-                origin = now - len(self._data) / 2 / RATE
+                origin = now - len(self._data) / BYTES_PER_FRAME / RATE
                 if self._origin is None or origin < self._origin:
                     self._origin = origin
 
@@ -154,9 +163,18 @@ class FifoRecorder:
             raise RuntimeError("nothing was recorded")
         return self._origin + seconds_in
 
+    def written_at(self, seconds_in: float) -> float:
+        """The monotonic time at which the chunk holding the sound `seconds_in` arrived."""
+        sample = round(seconds_in * RATE)
+        for end, arrived in self._arrivals:
+            if end > sample:
+                return arrived
+        raise ValueError(f"{seconds_in} s is past the end of the recording")
+
     def samples(self) -> list[int]:
-        whole = bytes(self._data[: len(self._data) // 2 * 2])
-        return [value for (value,) in struct.iter_unpack("<h", whole)]
+        """The left channel, scaled to 16-bit sample values."""
+        whole = bytes(self._data[: len(self._data) // BYTES_PER_FRAME * BYTES_PER_FRAME])
+        return [round(left * 32767) for left, _ in struct.iter_unpack("<ff", whole)]
 
 
 def onsets(samples: list[int], threshold: float = 400.0, quiet: float = 0.25) -> list[float]:
