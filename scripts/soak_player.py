@@ -8,7 +8,10 @@ for `--seconds` (100 by default) and is then ended with SIGTERM.
 What is counted, per launch and in total:
 - freezes: the GUI thread's heartbeat (STRETCHAPP_HEARTBEAT, written by
   stretchapp.app.gui_watchdog every 0.25 s) stopped for more than `--stall`
-  seconds (1 by default); "hung" when it never came back before the end;
+  seconds (1 by default); "hung" when it never came back before the end.
+  A stop that begins within `--startup-grace` s of the first heartbeat is the
+  window's first frames and the library loading, and is counted apart
+  (startup_stalls), not as a freeze;
 - crashes: the app ended before it was asked to, or did not end on SIGTERM;
 - warnings: lines on stderr, and WARNING/ERROR/CRITICAL lines in HOME/logs.
 
@@ -51,6 +54,7 @@ class Launch:
 
     index: int
     freezes: int = 0
+    startup_stalls: int = 0
     hung: bool = False
     longest_stall_s: float = 0.0
     crashed: bool = False
@@ -143,7 +147,10 @@ def _watch(app: subprocess.Popen[bytes], beat: Path, began: float,
         if quiet > args.stall:
             if stalled_since != last:
                 stalled_since = last
-                result.freezes += 1
+                if last - first < args.startup_grace:
+                    result.startup_stalls += 1
+                else:
+                    result.freezes += 1
                 result.stalls.append((round(last - first, 1), round(quiet, 2)))
             result.stalls[-1] = (result.stalls[-1][0], round(quiet, 2))
             if quiet > args.give_up:
@@ -180,6 +187,8 @@ def main() -> int:
                         help="end a launch frozen this long")
     parser.add_argument("--startup", type=float, default=60.0,
                         help="seconds allowed for the first heartbeat")
+    parser.add_argument("--startup-grace", type=float, default=2.0,
+                        help="seconds after the first heartbeat that are start-up")
     parser.add_argument("--display", type=int, default=140, help="first Xvfb display number")
     parser.add_argument("--keep", default="", help="copy failed launches' files here")
     args = parser.parse_args()
@@ -201,6 +210,7 @@ def main() -> int:
             with lock:
                 slots.append(slot)
         print(f"launch {index:3d}: freezes {done.freezes} hung {done.hung} "
+              f"start-up stalls {done.startup_stalls} "
               f"longest stall {done.longest_stall_s:.2f} s crashed {done.crashed} "
               f"stderr {done.stderr_lines} log problems {done.log_problems} "
               f"log {done.log_bytes} B underruns {done.underrun_lines} "
@@ -220,11 +230,16 @@ def main() -> int:
         "seconds_each": args.seconds,
         "freezes": sum(r.freezes for r in results),
         "launches_with_freeze": sum(1 for r in results if r.freezes),
+        "startup_stalls": sum(r.startup_stalls for r in results),
+        "longest_startup_stall_s": max((r.stalls[0][1] for r in results
+                                        if r.startup_stalls), default=0.0),
         "hung": sum(1 for r in results if r.hung),
         "crashes": sum(1 for r in results if r.crashed),
         "stderr_lines": sum(r.stderr_lines for r in results),
         "log_problems": sum(r.log_problems for r in results),
-        "longest_stall_s": max((r.longest_stall_s for r in results), default=0.0),
+        "longest_stall_after_startup_s": max(
+            (length for r in results for at, length in r.stalls if at >= args.startup_grace),
+            default=0.0),
         "max_log_bytes": max((r.log_bytes for r in results), default=0),
         "underrun_log_lines": sum(r.underrun_lines for r in results),
     }

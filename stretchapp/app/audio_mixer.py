@@ -12,6 +12,10 @@ every readData call came on the main thread) and would read as far ahead as
 its ring buffer allows (16 KiB, about 190 ms), which is as late as a cue would
 be heard. So the device gives out only `lead` seconds more than the stream has
 played (`QAudioSink.processedUSecs`), keeping a cue within that of its call.
+
+A running stream costs the GUI thread a read every few milliseconds (about 3 %
+of a core, measured), so after `IDLE_SECONDS` of silence it is suspended, and
+the next `play` resumes it.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QObject
+from PySide6.QtCore import QIODevice, QObject, QTimer
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from stretchapp.core.cue_sink import CueSink
@@ -34,6 +38,7 @@ log = logging.getLogger(__name__)
 # adds (benchmarks/audio_latency.py), and how long the GUI thread may stall
 # before a sound has a gap. STRETCHAPP_AUDIO_LEAD overrides it, for measuring.
 LEAD_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_LEAD", "0.02"))
+IDLE_SECONDS = 5.0
 
 
 class _MixDevice(QIODevice):
@@ -97,6 +102,22 @@ class MixerSink(CueSink):
         self._device.open(QIODevice.OpenModeFlag.ReadOnly)
         self._output.stateChanged.connect(self._state_changed)
         self._output.start(self._device)
+        self._idle = QTimer(self._owner)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._suspend_if_silent)
+        self._idle.start(round(IDLE_SECONDS * 1000))
+        self._clip_ms: dict[str, int] = {}
+
+    def _suspend_if_silent(self) -> None:
+        if self._mixer.playing:
+            self._idle.start(round(IDLE_SECONDS * 1000))
+        elif self._output.state() != QtAudio.State.SuspendedState:
+            self._output.suspend()
+
+    def _wake(self, name: str) -> None:
+        if self._output.state() == QtAudio.State.SuspendedState:
+            self._output.resume()
+        self._idle.start(self._clip_ms.get(name, 0) + round(IDLE_SECONDS * 1000))
 
     def _played_bytes(self) -> int:
         return self._output.processedUSecs() * RATE // 1_000_000 * SAMPLE_BYTES
@@ -119,6 +140,8 @@ class MixerSink(CueSink):
             else:
                 pcm[name] = data
         self._mixer.set_clips(pcm)
+        self._clip_ms = {name: len(data) * 1000 // (RATE * SAMPLE_BYTES)
+                         for name, data in pcm.items()}
         self._changed()
 
     def _decode(self, path: Path) -> bytes | None:
@@ -145,8 +168,8 @@ class MixerSink(CueSink):
         return list(self._failed)
 
     def play(self, name: str) -> None:
-        if not self.muted:
-            self._mixer.play(name)
+        if not self.muted and self._mixer.play(name):
+            self._wake(name)
 
     def stop(self, name: str | None = None) -> None:
         self._mixer.stop(name)
@@ -163,6 +186,7 @@ class MixerSink(CueSink):
     def close(self) -> None:
         """Stop the stream; the sink plays nothing after this."""
         self._mixer.stop()
+        self._idle.stop()
         self._output.stateChanged.disconnect(self._state_changed)
         self._output.stop()
         self._device.close()
