@@ -83,6 +83,9 @@ def run_child(backend: str, cache: Path, routine: str, seconds: float) -> dict[s
                 env={**pulse.env, "PYTHONPATH": str(REPO)}, cwd=REPO,
                 capture_output=True, text=True, timeout=seconds + 120)
             time.sleep(0.3)
+    except subprocess.TimeoutExpired as hung:
+        raise RuntimeError(f"the {backend} child did not end in {hung.timeout} s; "
+                           f"stderr: {hung.stderr!r:.1500}") from hung
     finally:
         pulse.stop()
     if child.returncode != 0:

@@ -66,6 +66,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--routine", default="", help="a built-in routine id; default: short")
     parser.add_argument("--seconds", type=float, default=60.0, help="cues due before this")
     parser.add_argument("--cache", type=Path, default=None, help="voice cache folder")
+    parser.add_argument("--muted", action="store_true", help="mute the player first")
     return parser.parse_args(argv)
 
 
@@ -83,6 +84,7 @@ def main(argv: list[str]) -> int:
     while not player.ready and time.monotonic() < deadline:
         app.processEvents()
     ready_after = time.monotonic() - began
+    player.set_muted(args.muted)
     cues = [c for c in all_cues(build_timeline(routine), routine.cues) if c.due < args.seconds]
     start = time.monotonic() + LEAD_IN
     timed = PlayTimes(sink)

@@ -75,3 +75,18 @@ def test_cues_sound_at_their_planned_times(pulse: PulseServer) -> None:
     for (name, due), (played, at) in zip(planned, report["played"], strict=True):
         assert played == name
         assert -0.001 <= at - (start + due) < 0.05, (name, due, at)
+
+
+def test_a_muted_player_sends_nothing_to_the_stream(pulse: PulseServer) -> None:
+    """Muted, the same cues reach the sink but the recording stays silent."""
+    assert pulse.fifo is not None
+    with FifoRecorder(pulse.fifo) as recorder:
+        child = subprocess.run(
+            [sys.executable, "-m", "tests.app.real_audio_child", "--muted"],
+            env=pulse.env, cwd=REPO, capture_output=True, text=True, timeout=60,
+        )
+        time.sleep(0.3)
+    assert child.returncode == 0, child.stderr
+    report = json.loads(child.stdout.strip().splitlines()[-1])
+    assert len(report["played"]) == len(report["planned"]) > 0
+    assert onsets(recorder.samples()) == []
