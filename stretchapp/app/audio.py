@@ -1,8 +1,11 @@
-"""The cue sinks that make sound: QSoundEffect first, playsound3 as a fallback.
+"""The cue sinks that make sound: our own mixer first, playsound3 as a fallback.
 
 `open_sink()` picks what this machine can do:
-- QtMultimedia loads and lists an audio output: `QSoundEffectSink`, every clip
-  decoded into memory ahead of time, so `play` starts sound within about 1 ms;
+- QtMultimedia loads and lists an audio output: `MixerSink` (app.audio_mixer),
+  every clip decoded into memory ahead of time and mixed into one long-lived
+  QAudioSink stream, so `play` is heard within the stream's 40 ms lead;
+  `QSoundEffectSink` stays for comparison (backend "qsoundeffect"): Qt 6.10's
+  QSoundEffect can freeze the window (docs/sounds.md);
 - QtMultimedia cannot load (no libpulse0, a broken wheel): `PlaysoundSink`,
   one player process per cue, started off the UI thread;
 - no output at all: a `SilentSink` whose notice says that cues are shown only.
@@ -12,9 +15,8 @@ The session never depends on which: a sink that cannot play simply stays quiet.
 from __future__ import annotations
 
 import logging
-import queue
+import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.sound.cue_sink import CueSink, SilentSink
 
 log = logging.getLogger(__name__)
@@ -38,7 +41,8 @@ NO_PLAYER_NOTICE = (
     "Sound is off: Qt Multimedia could not start and no audio player program "
     "(gst-play-1.0, ffplay or aplay) was found. Cues are shown on screen only."
 )
-BACKENDS = ("auto", "qt", "playsound", "silent")
+BACKEND_VARIABLE = "STRETCHAPP_AUDIO"
+BACKENDS = ("auto", "qt", "qsoundeffect", "playsound", "silent")
 
 
 # --- Qt's start-up chatter -----------------------------------------------------
@@ -177,22 +181,20 @@ PlayFile = Callable[[str], Playing]
 
 
 class PlaysoundSink(CueSink):
-    """Plays each cue in a player process started from a worker thread.
+    """Plays each cue in a player process started by a task of its own TaskRunner.
 
-    Slower to start a sound than QSoundEffect (a process per cue), but it needs
+    Slower to start a sound than the mixer (a process per cue), but it needs
     no QtMultimedia. Volume cannot be set per sound: 0 mutes, anything else is full.
+    The runner has one worker, so starts and stops happen in the order asked.
     """
 
     def __init__(self, play_file: PlayFile) -> None:
         super().__init__()
         self._play_file = play_file
         self._clips: dict[str, Path] = {}
-        # Jobs for the worker; None ends it.
-        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
-        # Only the worker touches _playing.
+        # Only the runner's one worker touches _playing.
         self._playing: dict[str, list[Playing]] = {}
-        self._worker = threading.Thread(target=self._work, name="cue-playsound", daemon=True)
-        self._worker.start()
+        self._runner = TaskRunner(workers=1)
 
     @classmethod
     def create(cls) -> CueSink:
@@ -221,24 +223,23 @@ class PlaysoundSink(CueSink):
     def play(self, name: str) -> None:
         path = self._clips.get(name)
         if path is not None and not self.muted and self.volume > 0:
-            self._jobs.put(lambda: self._start(str(path), name))
+            self._run(lambda: self._start(str(path), name))
 
     def stop(self, name: str | None = None) -> None:
-        self._jobs.put(lambda: self._stop_now(name))
+        self._run(lambda: self._stop_now(name))
 
     def close(self) -> None:
-        """Stop every sound and end the worker thread."""
+        """Stop every sound and end the runner."""
         self.stop()
-        self._jobs.put(None)
-        self._worker.join(timeout=2.0)
+        self._runner.wait_idle(timeout=2.0)
+        self._runner.shutdown(timeout=0.0)
+
+    def _run(self, job: Callable[[], None]) -> None:
+        self._runner.run(job, _ignore, name="playsound")
 
     def _apply_volume(self) -> None:
         if self.muted or self.volume == 0:
             self.stop()
-
-    def _work(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            job()
 
     def _start(self, path: str, name: str) -> None:
         try:
@@ -256,14 +257,21 @@ class PlaysoundSink(CueSink):
                     log.debug("stopping %s: %s", each, error)
 
 
+def _ignore(_: object) -> None:
+    """A task's result nobody needs."""
+
+
 # --- choosing ------------------------------------------------------------------------
 
 
 def open_sink(backend: str = "auto", parent: QObject | None = None) -> CueSink:
     """The best sink this machine can play through (see the module docstring).
 
-    backend forces one: "qt", "playsound" or "silent" ("auto" chooses).
+    backend forces one: "qt" (the mixer), "qsoundeffect", "playsound" or "silent"
+    ("auto" chooses, unless the STRETCHAPP_AUDIO environment variable names one).
     """
+    if backend == "auto":
+        backend = os.environ.get(BACKEND_VARIABLE, "auto")
     if backend not in BACKENDS:
         raise ValueError(f"audio backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
     if backend == "silent":
@@ -277,4 +285,10 @@ def open_sink(backend: str = "auto", parent: QObject | None = None) -> CueSink:
         return PlaysoundSink.create()
     if outputs == 0:
         return SilentSink(NO_OUTPUT_NOTICE)
-    return QSoundEffectSink(parent)
+    if backend == "qsoundeffect":
+        return QSoundEffectSink(parent)
+    # Imported here: QtMultimedia is known to load only now.
+    from stretchapp.app.audio_mixer import MixerSink
+
+    with _multimedia_messages_to_log():
+        return MixerSink(parent)

@@ -34,6 +34,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
+from stretchapp.app.app_log import AppLog
+from stretchapp.app.gui_watchdog import GuiWatchdog
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
 from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
@@ -160,6 +162,8 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     icon = paths.assets_dir() / "icons" / "stretchapp.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    # Qt's messages and ours go to a bounded log; a stalled GUI thread logs its stacks.
+    app_log = AppLog(home).install()
     # Qt's compiled-QML cache goes under the home, like everything the app writes
     # (read when the engine is made, so set before it).
     os.environ.setdefault("QML_DISK_CACHE_PATH", str(paths.cache_dir(home) / "qml"))
@@ -172,7 +176,9 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     window = load_window(engine, shell)
     if window is None:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
+        app_log.uninstall()
         return 1
+    watchdog = GuiWatchdog.from_environment().start()  # once the window is loaded
     shell.restore_geometry(window)
     shell.attach_window(window, server)
     stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""))
@@ -181,4 +187,6 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
         stages.tasks.shutdown()
     shell.shutdown(window)
     del stages, engine
+    watchdog.stop()
+    app_log.uninstall()
     return int(code)

@@ -1,20 +1,24 @@
-"""Renders a routine's phrases to WAV in a worker thread, reporting progress.
+"""Renders a routine's phrases to WAV off the GUI thread, reporting progress.
 
 espeak-ng takes about a millisecond per phrase once loaded, but loading it,
 starting processes (the command fallback) and writing files can take longer,
-and the UI thread also runs the session's timer: so all of it happens here, in
-a thread of this object's own pool, and results come back as queued signals.
+and the GUI thread also runs the session's timer: so the rendering is a plain
+task on the app's TaskRunner. The task touches no QObject: it writes its
+progress into a small locked record that a GUI-thread timer reads, and its
+result comes back through the runner's on_done, on the GUI thread.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
+from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.sound.voice import (
     DEFAULT_RATE,
     DEFAULT_VOICE,
@@ -24,51 +28,50 @@ from stretchapp.core.sound.voice import (
 )
 
 log = logging.getLogger(__name__)
+PROGRESS_POLL_MS = 100
 
 
 class _Cancelled(Exception):
     """Raised inside a render whose result nobody wants any more."""
 
 
-class _Relay(QObject):
-    """Carries a worker's reports to the preparer's thread (as queued signals).
+@dataclass
+class _JobState:
+    """Shared by one render task and the GUI thread; plain data under a lock."""
 
-    The worker holds this, never the preparer: a QObject whose last Python
-    reference went away in the worker would be destroyed in the wrong thread.
-    The relay is owned by its parent on the C++ side, so it never is.
-    """
-
-    progressed = Signal(int, int, int)  # job, done, total
-    done = Signal(int, object, str)  # job, {text: Path}, notice
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.wanted_job = 0  # the job whose results are still wanted; read by the worker
+    job: int
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    wanted: bool = True
+    steps: list[tuple[int, int]] = field(default_factory=list)  # (done, total) not yet shown
 
 
-def _render(relay: _Relay, renderer: VoiceRenderer, job: int, phrases: list[str],
-            rate: int, voice: str) -> None:
-    """The worker: render, report progress, hand the result over. Touches Qt only by signals."""
+@dataclass(frozen=True)
+class _Rendered:
+    job: int
+    phrases: dict[str, Path]
+    notice: str
+
+
+def _render(state: _JobState, renderer: VoiceRenderer, phrases: list[str],
+            rate: int, voice: str) -> _Rendered:
+    """The task: render, noting progress in state. Plain Python, no Qt."""
 
     def report(done: int, total: int) -> None:
-        if relay.wanted_job != job:
-            raise _Cancelled
-        relay.progressed.emit(job, done, total)
+        with state.lock:
+            if not state.wanted:
+                raise _Cancelled
+            state.steps.append((done, total))
 
     try:
-        # One worker thread: the settings cannot change under a render.
+        # One render at a time (the runner's tasks for this renderer are chained).
         renderer.voice, renderer.rate = voice, clamp_rate(rate)
         rendered = renderer.render_all(phrases, report)
-        notice = renderer.notice
+        return _Rendered(state.job, rendered, renderer.notice)
     except _Cancelled:
-        return
-    except RuntimeError:
-        return  # the preparer, and its relay, were deleted meanwhile
-    except Exception as error:  # a worker must report, never die silently
+        raise
+    except Exception as error:  # a task must report, never die silently
         log.exception("rendering the voice cues failed")
-        rendered, notice = {}, f"Voice cues are off: rendering failed ({error})."
-    with contextlib.suppress(RuntimeError):
-        relay.done.emit(job, rendered, notice)
+        return _Rendered(state.job, {}, f"Voice cues are off: rendering failed ({error}).")
 
 
 class VoicePreparer(QObject):
@@ -85,18 +88,22 @@ class VoicePreparer(QObject):
         parent: QObject | None = None,
         *,
         engines: Sequence[SpeechEngine] | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        # One renderer for the object's life: it finds its engines once, in the worker.
+        # One renderer for the object's life: it finds its engines once, in a task.
         self._renderer = VoiceRenderer(cache_dir, engines=engines)
         self._job = 0
+        self._state: _JobState | None = None
         self._busy = False
         self._notice = ""
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.progressed.connect(self._on_progress)
-        self._relay.done.connect(self._on_done)
+        # Without a shared runner, a one-worker runner of its own: renders never overlap.
+        self._runner = runner if runner is not None else TaskRunner(workers=1, parent=self)
+        self._queued: tuple[_JobState, list[str], int, str] | None = None
+        self._running = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(PROGRESS_POLL_MS)
+        self._poll.timeout.connect(self._report_progress)
 
     # --- for the UI --------------------------------------------------------------
 
@@ -117,39 +124,77 @@ class VoicePreparer(QObject):
         self, phrases: Iterable[str], *, rate: int = DEFAULT_RATE, voice: str = DEFAULT_VOICE
     ) -> None:
         """Start rendering phrases; `finished` follows, unless another prepare() comes first."""
+        self._drop_current()
         self._job += 1
-        self._relay.wanted_job = job = self._job
-        relay, renderer, wanted = self._relay, self._renderer, list(phrases)
+        self._state = state = _JobState(self._job)
         self._set_busy(True)
-        self._pool.start(lambda: _render(relay, renderer, job, wanted, rate, voice))
+        self._poll.start()
+        # The renderer is not thread-safe: a new job waits for the one still running.
+        self._queued = (state, list(phrases), rate, voice)
+        self._start_queued()
+
+    def _start_queued(self) -> None:
+        if self._running or self._queued is None:
+            return
+        state, phrases, rate, voice = self._queued
+        self._queued = None
+        self._running = True
+        renderer = self._renderer
+        self._runner.run(lambda: _render(state, renderer, phrases, rate, voice),
+                         self._on_done, self._on_error, name="voice")
 
     @Slot()
     def cancel(self) -> None:
         """Forget the job under way: it stops at its next phrase and reports nothing."""
+        self._drop_current()
         self._job += 1
-        self._relay.wanted_job = self._job
+        self._queued = None
+        self._poll.stop()
         self._set_busy(False)
 
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (for shutdown and tests); False on time-out."""
-        return bool(self._pool.waitForDone(msecs))
+    def _drop_current(self) -> None:
+        if self._state is not None:
+            with self._state.lock:
+                self._state.wanted = False
+            self._state = None
 
-    @Slot(int, int, int)
-    def _on_progress(self, job: int, done: int, total: int) -> None:
-        if job == self._job:
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until no render is running (for shutdown and tests); False on time-out."""
+        return self._runner.wait_idle(3600.0 if msecs < 0 else msecs / 1000)
+
+    @Slot()
+    def _report_progress(self) -> None:
+        state = self._state
+        if state is None:
+            return
+        with state.lock:
+            steps, state.steps = state.steps, []
+        for done, total in steps:
             self.progress.emit(done, total)
 
-    @Slot(int, object, str)
-    def _on_done(self, job: int, rendered: dict[str, Path], notice: str) -> None:
-        if job != self._job:
-            return
-        if notice != self._notice:
-            self._notice = notice
+    def _on_error(self, error: Exception) -> None:
+        self._running = False
+        if not isinstance(error, _Cancelled):
+            log.error("rendering the voice cues failed: %s", error)
+        self._start_queued()
+
+    def _on_done(self, rendered: _Rendered) -> None:
+        self._running = False
+        if rendered.job == self._job:
+            self._finish(rendered)
+        self._start_queued()
+
+    def _finish(self, rendered: _Rendered) -> None:
+        self._poll.stop()
+        self._report_progress()
+        self._state = None
+        if rendered.notice != self._notice:
+            self._notice = rendered.notice
             self.noticeChanged.emit()
         # finished before busy turns False: whoever waits for "not busy" then
         # finds the phrases already handed over.
-        self.finished.emit(rendered)
-        if job == self._job:  # unless a receiver of finished started another job
+        self.finished.emit(rendered.phrases)
+        if rendered.job == self._job:  # unless a receiver of finished started another job
             self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:

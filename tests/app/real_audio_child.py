@@ -1,23 +1,37 @@
-"""Run by test_audio_real.py in its own process, against a test PulseAudio server.
+"""Run in its own process against a test PulseAudio server: plays cues at their times.
 
-Plays a short routine's cues through the app's real sink (QSoundEffect) at
-their planned times, then prints one JSON line: the sink used and, for each
-cue, its planned offset and the clock offset at which it reached the sink.
-A separate process, because QtMultimedia connects to its sound server once.
+Used by test_audio_real.py and benchmarks/audio_latency.py. Plays a routine's
+cue sounds through the app's real sink (`--backend`, the mixer by default) at
+their planned times, then prints one JSON line: the sink used, each cue's
+planned monotonic time, and when its play call reached the sink.
+
+With `--cache DIR` the phrases of the routine are rendered into DIR by the
+app's VoicePreparer first (an empty DIR: a cold cache), and loaded into the
+sink as the app does; the words are not spoken, so every cue sound can be
+found in the recording. The schedule starts `LEAD_IN` after the player is ready,
+as the player waits for its first sounds. A separate process, because
+QtMultimedia connects to its sound server once.
+
+    python -m tests.app.real_audio_child [--backend qt] [--routine ID] [--seconds S]
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import json
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from stretchapp.app.audio import open_sink
 from stretchapp.app.cue_player import CuePlayer
+from stretchapp.app.voice_preparer import VoicePreparer
+from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import CueSettings, Kind, Routine, Step, Stretch
-from stretchapp.core.session.cues import all_cues
+from stretchapp.core.session.cues import Cue, all_cues
 from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.sound.cue_sink import CueSink
 
@@ -37,35 +51,52 @@ def short_routine() -> Routine:
 class PlayTimes:
     """Notes when each play call reached the real sink, then passes it on."""
 
-    def __init__(self, sink: CueSink, start: float) -> None:
-        self.play_now, self.start = sink.play, start
+    def __init__(self, sink: CueSink) -> None:
+        self.play_now = sink.play
         self.calls: list[tuple[str, float]] = []
 
     def __call__(self, name: str) -> None:
-        self.calls.append((name, time.monotonic() - self.start))
+        self.calls.append((name, time.monotonic()))
         self.play_now(name)
 
 
-def main() -> int:
-    app = QCoreApplication(sys.argv)
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backend", default="qt")
+    parser.add_argument("--routine", default="", help="a built-in routine id; default: short")
+    parser.add_argument("--seconds", type=float, default=60.0, help="cues due before this")
+    parser.add_argument("--cache", type=Path, default=None, help="voice cache folder")
+    parser.add_argument("--muted", action="store_true", help="mute the player first")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = QCoreApplication(sys.argv[:1])
     owner = QObject()
-    sink = open_sink(parent=owner)
-    routine = short_routine()
-    player = CuePlayer(sink, None, owner)
+    began = time.monotonic()
+    sink = open_sink(args.backend, parent=owner)
+    routine = load_library().routines[args.routine] if args.routine else short_routine()
+    preparer = VoicePreparer(args.cache, owner) if args.cache is not None else None
+    player = CuePlayer(sink, preparer, owner)
     player.prepare(routine)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60
     while not player.ready and time.monotonic() < deadline:
         app.processEvents()
-    cues = all_cues(build_timeline(routine), routine.cues)
+    ready_after = time.monotonic() - began
+    player.set_muted(args.muted)
+    cues = [c for c in all_cues(build_timeline(routine), routine.cues) if c.due < args.seconds]
     start = time.monotonic() + LEAD_IN
-    timed = PlayTimes(sink, start)
+    timed = PlayTimes(sink)
     sink.play = timed  # type: ignore[method-assign]
     timers = []
     for cue in cues:
+        # Sounds only: the words would hide the next cue's onset in the recording.
+        quiet = dataclasses.replace(cue, text="")
         timer = QTimer(owner)
         timer.setSingleShot(True)
         timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.timeout.connect(lambda cue=cue: player.play_cue(cue))
+        timer.timeout.connect(lambda cue=quiet: _play(player, cue))
         timer.start(round((LEAD_IN + cue.due) * 1000))
         timers.append(timer)
     QTimer.singleShot(round((LEAD_IN + cues[-1].due + 2.5) * 1000), app.quit)
@@ -74,11 +105,19 @@ def main() -> int:
         "sink": type(sink).__name__,
         "notice": sink.notice,
         "ready": player.ready,
-        "planned": [[cue.sound, cue.due] for cue in cues],
+        "ready_after_s": round(ready_after, 3),
+        "start": start,
+        "planned": [[cue.sound, cue.due] for cue in cues if cue.sound],
         "played": timed.calls,
+        "underruns": getattr(sink, "underruns", None),
     }))
+    sink.close()
     return 0
 
 
+def _play(player: CuePlayer, cue: Cue) -> None:
+    player.play_cue(cue)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -18,9 +18,9 @@ from stretchapp.app.audio import (
     NO_OUTPUT_NOTICE,
     NO_PLAYER_NOTICE,
     PlaysoundSink,
-    QSoundEffectSink,
     open_sink,
 )
+from stretchapp.app.audio_mixer import MixerSink
 from stretchapp.core.sound.cue_sink import SilentSink
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,7 +80,7 @@ def test_open_sink_in_this_process_emits_no_qt_warning(qtbot: QtBot) -> None:
     if isinstance(sink, SilentSink):
         assert sink.notice == NO_OUTPUT_NOTICE
     else:
-        assert isinstance(sink, QSoundEffectSink) and sink.notice == ""
+        assert isinstance(sink, MixerSink) and sink.notice == ""
     sink.close()
 
 
@@ -88,7 +88,7 @@ def test_open_sink_can_be_forced() -> None:
     """backend="silent" is a silent sink with no notice; an unknown backend is an error."""
     sink = open_sink("silent")
     assert isinstance(sink, SilentSink) and sink.notice == ""
-    with pytest.raises(ValueError, match="one of auto, qt, playsound, silent"):
+    with pytest.raises(ValueError, match="one of auto, qt, qsoundeffect, playsound, silent"):
         open_sink("alsa")
 
 
