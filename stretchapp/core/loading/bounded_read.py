@@ -130,7 +130,8 @@ def decode_text(path: Path, raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         raise ReadRefused(Problem(path, line, column, f"file is not UTF-8 text (byte "
-                                  f"0x{raw[error.start]:02x})")) from None
+                                  f"0x{raw[error.start]:02x}): save it with the UTF-8 "
+                                  "encoding", code="not-utf8")) from None
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)

@@ -16,7 +16,12 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stretchapp.core.loading.bounded_read import MAX_INT_DIGITS, ReadRefused, read_bounded
+from stretchapp.core.loading.bounded_read import (
+    MAX_INT_DIGITS,
+    ReadRefused,
+    decode_text,
+    read_bounded,
+)
 from stretchapp.core.loading.problems import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -271,16 +276,9 @@ def _tag_message(tag: str | None) -> str:
 def decode(path: Path, raw: bytes) -> str:
     """The file's text; RoutineError when it is not UTF-8."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before[before.rfind(b"\n") + 1:]
-        column = len(line_start.decode("utf-8", "replace")) + 1
-        byte = raw[error.start]
-        raise RoutineError([Problem(
-            path, line, column, f"file is not UTF-8 text (byte 0x{byte:02x}): save it "
-            "with the UTF-8 encoding", code="not-utf8")]) from None
+        return decode_text(path, raw)
+    except ReadRefused as error:
+        raise RoutineError([error.problem]) from None
 
 
 def read_source_text(path: Path) -> str:
