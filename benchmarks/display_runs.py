@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from stretchapp.core.storage.settings import Settings, save_settings
+
 REPO = Path(__file__).resolve().parent.parent
 APP = [sys.executable, "-m", "stretchapp"]
 
@@ -77,8 +79,10 @@ OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
 
 
 def new_home(folder: Path, name: str) -> Path:
+    """A home as a returning user has it: the first-launch screen was read once."""
     home = folder / name
     (home / "routines").mkdir(parents=True)
+    save_settings(home, Settings(welcome_seen=True))
     return home
 
 

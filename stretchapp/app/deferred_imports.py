@@ -95,3 +95,27 @@ def stop_voice_rendering(owner: QObject, wait_ms: int = 3000) -> None:
     for preparer in owner.findChildren(VoicePreparer):
         preparer.cancel()
         preparer.wait(wait_ms)
+
+
+class Diagnostics:
+    """The bounded log and the GUI watchdog, running until stop()."""
+
+    def __init__(self, home: Path, parent: QObject) -> None:
+        from stretchapp.app.app_log import AppLog
+        from stretchapp.app.gui_watchdog import GuiWatchdog
+
+        self.log = AppLog(home).install()
+        self.watchdog = GuiWatchdog.from_environment(parent).start()
+
+    def stop(self) -> None:
+        self.watchdog.stop()
+        self.log.uninstall()
+
+
+def start_diagnostics(home: Path, parent: QObject) -> Diagnostics:
+    """Qt's messages and ours into HOME/logs, and a watchdog on the GUI thread.
+
+    Started with the first frame: logging.handlers and the watchdog cost about
+    30 ms that the window need not wait for. Qt's messages before it go to stderr.
+    """
+    return Diagnostics(home, parent)

@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,7 @@ class GuiWatchdog(QObject):
         self._last = clock()
         self.stalls = 0
         self._stop = threading.Event()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._timer = QTimer(self)  # a coarse timer (Qt's default) is enough for 0.25 s
         self._timer.timeout.connect(self.bump)
         self._thread = threading.Thread(target=self._watch, name="gui-watchdog", daemon=True)
 

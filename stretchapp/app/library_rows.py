@@ -14,9 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex
 
 from stretchapp.core.model import Routine
+
+# Qt.ItemDataRole's values, written out: touching PySide's Qt namespace builds all
+# of its enums (about 15 ms), and this model is made before the first frame.
+DISPLAY_ROLE = 0
+USER_ROLE = 256
 
 CardMaker = Callable[[Routine], dict[str, Any]]
 
@@ -40,9 +45,9 @@ class _Row:
 class LibraryRows(QAbstractListModel):
     """Headings and rows of at most `columns` routine cards, in display order."""
 
-    GroupRole = Qt.ItemDataRole.UserRole + 1
-    HeadingRole = Qt.ItemDataRole.UserRole + 2
-    CardsRole = Qt.ItemDataRole.UserRole + 3
+    GroupRole = USER_ROLE + 1
+    HeadingRole = USER_ROLE + 2
+    CardsRole = USER_ROLE + 3
 
     def __init__(self, make_card: CardMaker, parent: Any = None) -> None:
         super().__init__(parent)
@@ -101,7 +106,7 @@ class LibraryRows(QAbstractListModel):
                 self.CardsRole: QByteArray(b"cards")}
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+             role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]

@@ -34,8 +34,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from stretchapp.app.app_log import AppLog
-from stretchapp.app.gui_watchdog import GuiWatchdog
+from stretchapp.app import deferred_imports
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
 from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
@@ -91,11 +90,12 @@ class _Stages(QObject):
     """Starts each stage after the frame before it (see the module's docstring)."""
 
     def __init__(self, window: QQuickWindow, shell: AppShell, app: QGuiApplication,
-                 benchmark: str) -> None:
+                 benchmark: str, home: Path) -> None:
         super().__init__(None)
         self._window, self._shell, self._app = window, shell, app
-        self._benchmark = benchmark
+        self._benchmark, self._home = benchmark, home
         self.tasks: TaskRunner | None = None
+        self.diagnostics: deferred_imports.Diagnostics | None = None
         self._first: float | None = None
         self._first_cpu = 0.0
         self._library_in = False
@@ -114,6 +114,8 @@ class _Stages(QObject):
             self._first, self._first_cpu = now, time.process_time()
             QTimer.singleShot(0, self._shell.start_once)
             self._preload()
+            # The bounded log and the watchdog: from the first frame on.
+            self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
         if self._library_in and self._editing_due:
             self._editing_due = False
             if self._benchmark == "1":
@@ -162,8 +164,6 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     icon = paths.assets_dir() / "icons" / "stretchapp.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    # Qt's messages and ours go to a bounded log; a stalled GUI thread logs its stacks.
-    app_log = AppLog(home).install()
     # Qt's compiled-QML cache goes under the home, like everything the app writes
     # (read when the engine is made, so set before it).
     os.environ.setdefault("QML_DISK_CACHE_PATH", str(paths.cache_dir(home) / "qml"))
@@ -176,17 +176,15 @@ def run_app(home: Path, routine_id: str | None = None) -> int:
     window = load_window(engine, shell)
     if window is None:
         print("stretchapp: error: the main window could not be loaded", file=sys.stderr)
-        app_log.uninstall()
         return 1
-    watchdog = GuiWatchdog.from_environment().start()  # once the window is loaded
     shell.restore_geometry(window)
     shell.attach_window(window, server)
-    stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""))
+    stages = _Stages(window, shell, app, os.environ.get(BENCHMARK_VARIABLE, ""), home)
     code = app.exec()
     if stages.tasks is not None:
         stages.tasks.shutdown()
     shell.shutdown(window)
+    if stages.diagnostics is not None:
+        stages.diagnostics.stop()
     del stages, engine
-    watchdog.stop()
-    app_log.uninstall()
     return int(code)

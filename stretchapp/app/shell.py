@@ -59,7 +59,7 @@ class AppShell(QObject):
         self.home = home
         self.routine_id = routine_id
         self.runner: Runner = TaskRunner(parent=self) if threaded_load else InlineRunner()
-        self.images = StretchImages()
+        self.images = StretchImages(paths.cache_dir(home) / "pictures")
         self.settings = SettingsBridge(home, self)
         # The stored library (no pydantic) while its files are unchanged.
         self.store = LibraryStore(paths.user_routines_dir(home), self.runner,

@@ -15,12 +15,14 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from stretchapp.core.model import Side, Stretch
+from stretchapp.core.pose.svg_store import SvgStore
 from stretchapp.core.storage import paths
 
 PROVIDER_ID = "stretch"
@@ -55,8 +57,10 @@ def card_colour(theme: str, role: str = CARD) -> str | None:
 class StretchImages:
     """The registry of stretches that have picture URLs, and their rendered frames."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._lock = threading.Lock()
+        # Cards' SVGs kept between starts (the pose solver is the costly part).
+        self.svgs = SvgStore(cache_dir)
         self._keys: dict[int, str] = {}
         self._stretches: dict[str, Stretch] = {}
         self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
@@ -143,9 +147,13 @@ class StretchImages:
 
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.
-            svg = render_spec_svg(stretch.pose, "dark" if theme == "dark" else "light",
-                                  mirrored, at=frame / MOVEMENT_FRAMES,
-                                  background=card_colour(theme, on if on == SURFACE else CARD))
+            pose = stretch.pose
+            shade: Literal["light", "dark"] = "dark" if theme == "dark" else "light"
+            background = card_colour(theme, on if on == SURFACE else CARD)
+            at = frame / MOVEMENT_FRAMES
+            svg = self.svgs.get(
+                (pose, shade, mirrored, at, background),
+                lambda: render_spec_svg(pose, shade, mirrored, at=at, background=background))
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:
