@@ -1,0 +1,80 @@
+"""`stretchapp history` and `stretchapp desktop`: the habit, seen from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from stretchapp.cli_support import fail, load_library_of, os_reason, safe
+from stretchapp.core.storage import paths
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the habit summary, or every session as CSV."""
+    from datetime import datetime
+
+    from stretchapp.core.habit.stats import sessions_csv, summarize, summary_lines
+    from stretchapp.core.storage.history import History
+
+    history = History(paths.home_dir(args.home))
+    sessions = history.sessions()
+    history.close()
+    if history.notice:
+        print(f"stretchapp history: {safe(history.notice)}", file=sys.stderr)
+    groups = {r.id: r.group for r in load_library_of(args).routines.values()}
+    now = datetime.now().astimezone()
+    assert now.tzinfo is not None  # astimezone() always gives the local zone
+    if args.csv:
+        text = sessions_csv(sessions, groups, now.tzinfo)
+        if args.output:
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as error:
+                return fail("history", f"cannot write {args.output}: {os_reason(error)}")
+            print(f"wrote {len(sessions)} session(s) to {args.output}")
+        else:
+            sys.stdout.write(text)
+        return 0
+    print("\n".join(summary_lines(summarize(sessions, groups, now.date(), now.tzinfo))))
+    return 0
+
+
+def cmd_desktop(args: argparse.Namespace) -> int:
+    """Add the app to (or remove it from) the desktop's menus."""
+    from stretchapp.core.habit.desktop_entry import (
+        DesktopEntryError,
+        install,
+        launch_command,
+        uninstall,
+    )
+
+    home = Path(args.home).expanduser().resolve() if args.home else None
+    try:
+        if args.action == "install":
+            icon = (paths.assets_dir() / "icons" / "stretchapp.svg").read_text(encoding="utf-8")
+            written = install(launch_command(sys.executable, home), icon)
+            for path in written:
+                print(f"wrote {path}")
+        else:
+            removed = uninstall()
+            for path in removed:
+                print(f"removed {path}")
+            if not removed:
+                print("nothing to remove: the desktop entry is not installed")
+    except DesktopEntryError as error:
+        return fail("desktop", error)
+    except OSError as error:
+        return fail("desktop", os_reason(error))
+    return 0
+
+
+def add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("history", help="your streak, minutes per week and routines done")
+    p.add_argument("--csv", action="store_true", help="write every session as CSV")
+    p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write to FILE")
+    p.set_defaults(handler=cmd_history, command="history")
+
+    p = sub.add_parser("desktop", help="add the app to the desktop's menus (or remove it)")
+    p.add_argument("action", choices=("install", "uninstall"))
+    p.set_defaults(handler=cmd_desktop, command="desktop")
