@@ -133,6 +133,8 @@ Rectangle {
                     Accessible.name: page.routine.user === true
                                      ? "Edit this routine"
                                      : "Customise: edit your own copy of this routine"
+                    // The editor is made just after the routine list is drawn.
+                    enabled: editor !== null
                     onClicked: editor.customise(page.routine.id)
                 }
                 AppButton {
@@ -149,6 +151,7 @@ Rectangle {
                     kind: "quiet"
                     text: "Delete"
                     Accessible.name: "Delete this routine (you can undo it)"
+                    enabled: editor !== null
                     onClicked: {
                         const prompt = editor.deleting.prompt(page.routine.id)
                         deleteDialog.heading = prompt.heading
