@@ -61,14 +61,19 @@ def _cards(ui: Ui) -> list[QQuickItem]:
     return found
 
 
-def test_only_the_cards_near_the_screen_are_made(home: Path, open_ui: Any) -> None:
-    """With 600 routines the view makes a few screens of cards, not 600."""
+def _write_routines(home: Path, count: int) -> None:
+    """count small calf routines, many-000 onwards, in a folder of the user's routines."""
     folder = home / "routines" / "many"
     folder.mkdir()
-    for index in range(600):
+    for index in range(count):
         (folder / f"r{index}.yaml").write_text(
-            f"format: 1\nid: many-{index}\ntitle: Routine {index:03d}\ngroup: calf\n"
+            f"format: 1\nid: many-{index:03d}\ntitle: Routine {index:03d}\ngroup: calf\n"
             "kind: relief\nsteps:\n  - stretch: wall-calf-stretch\n", encoding="utf-8")
+
+
+def test_only_the_cards_near_the_screen_are_made(home: Path, open_ui: Any) -> None:
+    """With 600 routines the view makes a few screens of cards, not 600."""
+    _write_routines(home, 600)
     ui = open_ui()
     assert ui.shell.library.visibleCount == 600 + len(load_library().routines)
     made = _cards(ui)
@@ -126,12 +131,7 @@ def _cards_in_view(ui: Ui) -> set[str]:
 def test_a_resize_that_changes_the_columns_keeps_the_cards_in_view(home: Path,
                                                                    open_ui: Any) -> None:
     """Scrolled far down, a narrower window (fewer columns) still shows the same cards."""
-    folder = home / "routines" / "many"
-    folder.mkdir()
-    for index in range(300):
-        (folder / f"r{index}.yaml").write_text(
-            f"format: 1\nid: many-{index:03d}\ntitle: Routine {index:03d}\ngroup: calf\n"
-            "kind: relief\nsteps:\n  - stretch: wall-calf-stretch\n", encoding="utf-8")
+    _write_routines(home, 300)
     ui = open_ui()
     view = ui.item("libraryList")
     view.setProperty("contentY", 6000)

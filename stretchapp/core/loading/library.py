@@ -55,10 +55,13 @@ def parse_file(path: Path, *, defer_routines: bool = False) -> ParsedFile:
         return parse_document(read_document(path), defer_routines=defer_routines)
     except RoutineError as error:
         return ParsedFile(None, None, "unknown", tuple(error.problems))
-    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError,
-            MemoryError) as error:
+    except (*UNFORESEEN, MemoryError) as error:
         # A case no check above foresaw must still cost this file only.
         return ParsedFile(None, None, "unknown", (_unforeseen(path, error),))
+
+
+# Errors no check foresaw in building a file's content: they cost that file only.
+UNFORESEEN = (ValueError, TypeError, LookupError, ArithmeticError, RecursionError)
 
 
 def _unforeseen(path: Path, error: Exception) -> Problem:
@@ -237,8 +240,7 @@ class _Loader:
                 try:
                     stretches, res = build_stretches(item.doc, item.spec, self.assets,
                                                      builtin=builtin)
-                except (ValueError, TypeError, LookupError, ArithmeticError,
-                        RecursionError) as error:
+                except UNFORESEEN as error:
                     problems[path].append(_unforeseen(path, error))
                     continue
                 problems[path].extend(res.problems)
@@ -260,8 +262,7 @@ class _Loader:
                 try:
                     routine, res = build_routine(item.doc, item.spec, self.stretches,
                                                  self.assets, builtin=builtin)
-                except (ValueError, TypeError, LookupError, ArithmeticError,
-                        RecursionError) as error:
+                except UNFORESEEN as error:
                     problems[path].append(_unforeseen(path, error))
                     continue
                 problems[path].extend(res.problems)
@@ -293,7 +294,7 @@ def _checked(path: Path, doc: Document) -> ParsedFile:
     """A deferred routine checked against the schema now."""
     try:
         return parse_document(doc)
-    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+    except UNFORESEEN as error:
         return ParsedFile(doc, None, "routine", (_unforeseen(path, error),))
 
 
