@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from stretchapp.core.pose.model import PoseSpec, parse_pose
+from stretchapp.core.pose.model import PoseSpec
+from stretchapp.core.pose.parser import parse_pose
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted((REPO / "routines" / "stretches").glob("*.yaml"))

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from stretchapp import cli
 from stretchapp.core.loading.library import load_library
-from stretchapp.core.pose.model import JOINT_RANGES, Pose, parse_pose
+from stretchapp.core.pose.model import JOINT_RANGES, Pose
+from stretchapp.core.pose.parser import parse_pose
 from stretchapp.core.pose.scene import GAP_LIMIT, frame_gaps, layout, measure
 from stretchapp.core.pose.solver import MAX_TURN, solve
 

@@ -20,8 +20,8 @@ from stretchapp.core.pose.model import (
     PoseSpec,
     Prop,
     interpolate,
-    parse_pose,
 )
+from stretchapp.core.pose.parser import parse_pose
 
 
 def problems(data: object) -> list[tuple[tuple[str | int, ...], str]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from stretchapp.core.pose.files import write_pose_svg
-from stretchapp.core.pose.model import Angles, Pose, parse_pose
+from stretchapp.core.pose.model import Angles, Pose
+from stretchapp.core.pose.parser import parse_pose
 from stretchapp.core.pose.svg import (
     MARGIN,
     PALETTES,

@@ -30,7 +30,8 @@ from stretchapp.core.loading.schema import (
 from stretchapp.core.loading.schema_errors import did_you_mean
 from stretchapp.core.loading.yaml_source import Document, Key
 from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
-from stretchapp.core.pose.model import PoseSpec, parse_pose
+from stretchapp.core.pose.model import PoseSpec
+from stretchapp.core.pose.parser import parse_pose
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav
 
 _SIDES = {"both": (Side.LEFT, Side.RIGHT), "left": (Side.LEFT,), "right": (Side.RIGHT,),

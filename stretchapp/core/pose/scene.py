@@ -31,10 +31,10 @@ from stretchapp.core.pose.geometry import (
     Support,
     Wall,
     circle_bounds,
-    face,
 )
 from stretchapp.core.pose.model import Pose, PoseSpec, Prop
 from stretchapp.core.pose.muscles import muscles
+from stretchapp.core.pose.skeleton import face
 from stretchapp.core.pose.solver import HEIGHTS, contact_bones, solve
 
 _SIDES = ("left", "right")

@@ -16,14 +16,13 @@ from functools import lru_cache
 
 from stretchapp.core.pose.contacts import Contact, contact_points, free_joints, lowest, reaching
 from stretchapp.core.pose.geometry import (
-    HAND,
     MAT_THICKNESS,
     SEAT_HEIGHT,
     STEP_HEIGHT,
     Bone,
-    skeleton,
 )
 from stretchapp.core.pose.model import JOINT_RANGES, Pose
+from stretchapp.core.pose.skeleton import HAND, skeleton
 
 # How far the solver may turn a joint from the written angle, in degrees.
 MAX_TURN = 25.0

@@ -29,10 +29,10 @@ from stretchapp.core.pose.geometry import (
     Post,
     Shape,
     Wall,
-    in_lap,
 )
 from stretchapp.core.pose.model import Pose, PoseSpec
 from stretchapp.core.pose.scene import layout
+from stretchapp.core.pose.skeleton import in_lap
 
 Theme: TypeAlias = Literal["light", "dark"]
 VIEWBOX = 100.0
