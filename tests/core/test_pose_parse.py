@@ -106,7 +106,7 @@ def test_flat_ankle_out_of_reach_is_reported() -> None:
     ({"lef_knee": 10}, [(("lef_knee",), "unknown joint 'lef_knee' (did you mean 'left_knee'?)")]),
     ({"prop": ["wall"]}, [(("prop",), "unknown key 'prop' in pose (did you mean 'props'?)")]),
     ({7: 1}, [((7,), "unknown key 7 in pose; expected joint angles such as left_knee or "
-                     "torso, or view, props, highlight, contacts, hold, start, end")]),
+                     "torso, or view, lying, props, highlight, contacts, hold, start, end")]),
     ({"contacts": {"left_heal": "floor"}},
      [(("contacts", "left_heal"), "unknown contact part 'left_heal' (did you mean "
        "'left_heel'?); parts are heel, ball, toes, foot, instep, knee, shin, thigh, hand, "
@@ -147,6 +147,15 @@ def test_flat_ankle_out_of_reach_is_reported() -> None:
     ({"start": {"view": "front"}, "end": 3},
      [(("start", "view"), "view belongs at the top of the pose, not inside start"),
       (("end",), "end must be a mapping of joint angles, got 3")]),
+    ({"lying": "side"}, [(("lying",), "lying belongs to the top view (seen from above), "
+                                      "not the side view")]),
+    ({"view": "top", "lying": "front"}, [(("lying",), "lying must be one of back, side, "
+                                                      "got 'front'")]),
+    ({"view": "top", "lying": "side", "twist": 20},
+     [(("twist",), "twist is drawn only in the front and top views, not the top view "
+                   "lying on its side")]),
+    ({"start": {"lying": "side"}, "end": {}},
+     [(("start", "lying"), "lying belongs at the top of the pose, not inside start")]),
     ({"start": {"left_knee": -200}, "end": {}},
      [(("start", "left_knee"), "left_knee must be between -150 and 165 degrees, got -200")]),
 ])
@@ -250,3 +259,15 @@ def test_contacts_expand_both_sides_and_hold_picks_the_end() -> None:
     assert [c.part for c in spec.end.contacts] == ["left_toes", "right_toes"]
     assert spec.hold == 1.0
     assert parse_pose({"start": {}, "end": {}})[0] == PoseSpec(Pose(), Pose(), 0.0)
+
+
+def test_a_figure_lying_on_its_side_takes_the_side_views_joints() -> None:
+    """view: top with lying: side reads profile joints (hip, knee, ankle) and keeps lying."""
+    spec, found = parse_pose({"view": "top", "lying": "side", "left_hip": 90, "left_knee": 90,
+                              "left_ankle": -30, "start": {}, "end": {"left_shoulder": -70}})
+    assert found == [] and spec is not None and spec.end is not None
+    assert spec.start.lying == spec.end.lying == "side"
+    assert spec.start.profile and spec.at(0.5).profile
+    assert spec.start.angles.left_ankle == -30
+    lying_back, _ = parse_pose({"view": "top"})
+    assert lying_back is not None and not lying_back.start.profile

@@ -113,3 +113,16 @@ def test_a_seated_front_view_shows_knees_in_front_of_the_trunk() -> None:
     assert edges, "the seat's front edge shows below the seat top"
     standing = layout(Pose("front", Angles()))
     assert math.dist(standing.bone("left_knee").start, standing.bone("left_knee").end) < 1e-9
+
+
+def test_a_figure_lying_on_its_side_is_a_profile_seen_from_above() -> None:
+    """Top view, lying on the side: head to the left, knees bent up the picture in front,
+    the lower (right) limbs drawn behind, an arm opened behind reaching down the picture."""
+    drawn = layout(Pose("top", Angles(left_hip=90, left_knee=90, right_hip=90, right_knee=90,
+                                      left_shoulder=-70), lying="side"))
+    pelvis = drawn.bone("pelvis").start
+    assert drawn.bone("head").end[0] < pelvis[0] - 25
+    knee = drawn.bone("left_thigh").end
+    assert knee[1] > pelvis[1] + 15  # the thighs point the way the front faces
+    assert drawn.bone("right_thigh").layer == "far" and drawn.bone("left_thigh").layer == "near"
+    assert drawn.bone("left_hand").end[1] < drawn.bone("chest").end[1] - 15

@@ -18,6 +18,10 @@ from stretchapp.core.pose.contacts import Contact
 
 View: TypeAlias = Literal["side", "front", "top"]
 VIEWS: tuple[View, ...] = ("side", "front", "top")
+# How a figure seen from above (the top view) lies: on its back, drawn with the
+# front view's joints, or on its side, drawn in profile with the side view's.
+Lying: TypeAlias = Literal["back", "side"]
+LYING: tuple[Lying, ...] = ("back", "side")
 
 PropKind: TypeAlias = Literal[
     "floor", "mat", "wall", "door_frame", "chair", "step", "towel", "strap"]
@@ -148,13 +152,27 @@ class Prop:
 
 @dataclass(frozen=True)
 class Pose:
-    """One still picture of the figure: view, angles, props and highlighted parts."""
+    """One still picture of the figure: view, angles, props and highlighted parts.
+
+    lying says, for the top view, whether the figure lies on its back or its side.
+    """
 
     view: View = "side"
     angles: Angles = field(default_factory=Angles)
     props: tuple[Prop, ...] = ()
     highlight: tuple[str, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    lying: Lying = "back"
+
+    @property
+    def profile(self) -> bool:
+        """Whether the figure is drawn in profile: the side view, or lying on its side."""
+        return self.view == "side" or self.lying == "side"
+
+
+def drawn_joints(view: View, lying: Lying = "back") -> dict[str, tuple[int, int]]:
+    """The joints a picture draws and their ranges: a figure lying on its side is a profile."""
+    return JOINT_RANGES["side" if lying == "side" else view]
 
 
 @dataclass(frozen=True)

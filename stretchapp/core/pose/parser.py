@@ -19,21 +19,24 @@ from stretchapp.core.pose.model import (
     FLAT_ANKLES,
     JOINT_RANGES,
     JOINTS,
+    LYING,
     PROP_KINDS,
     PROP_PLACES,
     TOP_VIEW_PROPS,
     VIEWS,
     Angles,
+    Lying,
     Pose,
     PoseSpec,
     Prop,
     View,
+    drawn_joints,
 )
 
 Path: TypeAlias = tuple[str | int, ...]
 PoseProblem: TypeAlias = tuple[Path, str]
 
-_POSE_KEYS = ("view", "props", "highlight", "contacts", "hold", "start", "end")
+_POSE_KEYS = ("view", "lying", "props", "highlight", "contacts", "hold", "start", "end")
 # What start and end may give besides angles.
 _PHASE_KEYS = ("props", "highlight", "contacts")
 HOLDS = ("start", "end")
@@ -112,6 +115,7 @@ class _PoseReader:
 
     def __init__(self) -> None:
         self.problems: list[PoseProblem] = []
+        self.lying: Lying = "back"
 
     def fail(self, path: Path, message: str) -> None:
         self.problems.append((path, message))
@@ -121,6 +125,7 @@ class _PoseReader:
             self.fail((), f"pose must be a mapping of joint angles, got {_shown(data)}")
             return None
         view = self.view(data)
+        self.lying = self.read_lying(data, view)
         shared = self.fields(data, (), view)
         phases = [name for name in ("start", "end") if name in data]
         hold = data.get("hold", "start")
@@ -154,10 +159,25 @@ class _PoseReader:
         self.fail(("view",), f"view must be one of {', '.join(VIEWS)}, got {_shown(value)}")
         return "side"
 
+    def read_lying(self, data: Mapping[object, object], view: View) -> Lying:
+        """How a top view's figure lies: on its back (the default) or its side."""
+        if "lying" not in data:
+            return "back"
+        value = data["lying"]
+        if view != "top":
+            self.fail(("lying",), f"lying belongs to the top view (seen from above), "
+                                  f"not the {view} view")
+            return "back"
+        for lying in LYING:
+            if value == lying:
+                return lying
+        self.fail(("lying",), f"lying must be one of {', '.join(LYING)}, got {_shown(value)}")
+        return "back"
+
     def fields(self, data: Mapping[object, object], at: Path, view: View) -> _Found:
         """Angles, props and highlight from one mapping, each checked."""
         found = _Found()
-        ranges = JOINT_RANGES[view]
+        ranges = drawn_joints(view, self.lying)
         for key, value in data.items():
             path = (*at, _key(key))
             if key == "props":
@@ -177,8 +197,9 @@ class _PoseReader:
                     found.angles[str(key)] = angle
             elif key in JOINTS:
                 views = [v for v in VIEWS if key in JOINT_RANGES[v]]
+                shown = "top view lying on its side" if self.lying == "side" else f"{view} view"
                 self.fail(path, f"{key} is drawn only in the {' and '.join(views)} "
-                                f"view{'s' if len(views) > 1 else ''}, not the {view} view")
+                                f"view{'s' if len(views) > 1 else ''}, not the {shown}")
             elif key in _POSE_KEYS and not at:
                 pass  # view, start and end: read by spec()
             elif key in _POSE_KEYS:
@@ -202,7 +223,7 @@ class _PoseReader:
                 self.fail(path, f"{ankle}: flat would need {level:g} degrees, beyond "
                                 f"{low} to {high}; the shin leans too far to stand on the sole")
         return Pose(view, replace(Angles(), **angles), found.props or (), found.highlight or (),
-                    found.contacts or ())
+                    found.contacts or (), self.lying)
 
     def unknown(self, key: object, path: Path, choices: tuple[str, ...]) -> None:
         name = f"'{key}'" if isinstance(key, str) else _shown(key)
@@ -213,7 +234,7 @@ class _PoseReader:
             self.fail(path, f"unknown key {name} in pose (did you mean '{close[0]}'?)")
         else:
             self.fail(path, f"unknown key {name} in pose; expected joint angles such as "
-                            "left_knee or torso, or view, props, highlight, contacts, hold, "
+                            "left_knee or torso, or view, lying, props, highlight, contacts, hold, "
                             "start, end")
 
     def angle(self, name: str, value: object, path: Path,

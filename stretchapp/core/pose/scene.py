@@ -232,6 +232,17 @@ def _moved_muscle(muscle: Muscle, move: Callable[[Point], Point]) -> Muscle:
 _FIXED_PROPS = ("floor", "mat", "wall", "door_frame", "chair", "step")
 
 
+def _under_both(placed: PlacedProp, fixed: Layout) -> PlacedProp:
+    """Seen from above, a mat under the start and this pose both: a limb opening out stays on it."""
+    start = next((p for p in fixed.props if p.prop == placed.prop), placed)
+    boxes = [s for s in (*start.shapes, *placed.shapes) if isinstance(s, Box)]
+    if not boxes:
+        return start
+    return PlacedProp(placed.prop, (Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+                                        max(b.x1 for b in boxes), max(b.y1 for b in boxes),
+                                        boxes[0].corner),))
+
+
 def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
     """Every shape of a pose, in figure units, resting on its floor or prop.
 
@@ -247,6 +258,7 @@ def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
         seat = _lowest([fixed.bone("pelvis")])
     drawn = _layout(pose, seat)
     kept = tuple(placed if placed.prop.kind not in _FIXED_PROPS
+                 else _under_both(placed, fixed) if drawn.view == "top"
                  else next((p for p in fixed.props if p.prop == placed.prop), placed)
                  for placed in drawn.props)
     bones = {bone.name: bone for bone in drawn.bones}
@@ -263,7 +275,7 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
         solved = solve(pose)
         pose, lift, walls = solved.pose, solved.lift, dict(solved.walls)
     built = {bone.name: bone for bone in contact_bones(pose)}
-    front = pose.view != "side"
+    front = not pose.profile
     found = [m for part in pose.highlight for m in muscles(part, built, front)]
     head = face(built, pose.angles, front)
     if pose.view == "top":

@@ -84,7 +84,7 @@ class _Skeleton:
 
     def __init__(self, pose: Pose) -> None:
         self.view = pose.view
-        self.front = pose.view != "side"
+        self.front = not pose.profile
         self.angles = pose.angles
         self.bones: dict[str, Bone] = {}
 
@@ -195,6 +195,7 @@ class _Skeleton:
         layer = self.layer(side, "arm")
         lift = 9.0 * _sin(a.shrug)  # shoulders rise with a shrug
         upper_length = UPPER_ARM
+        lower_scale = 1.0
         if self.front:
             # The shoulders: a line from the neck's base out to each shoulder
             # joint. When the chest turns (twist) the line narrows and, as the
@@ -204,7 +205,12 @@ class _Skeleton:
             shoulder_at = along(along(along(chest.end, chest_angle, lift - 3.0), out,
                                       12.0 * _cos(a.twist)),
                                 chest_angle - 90, TWIST_SHIFT * _sin(a.twist))
-            upper_length *= _cos(getattr(a, f"{side}_shoulder_flex"))
+            flex = getattr(a, f"{side}_shoulder_flex")
+            upper_length *= _cos(flex)
+            # A straight arm raised toward the viewer shortens whole; a forearm
+            # bent square to it lies across the picture at its full length.
+            straight = max(0.0, _cos(getattr(a, f"{side}_elbow")))
+            lower_scale = 1.0 - (1.0 - _cos(flex)) * straight
         else:
             forward = 7.0 * _sin(a.shoulders_forward)
             shoulder_at = along(along(chest.end, chest_angle, lift - 1.5), chest_angle - 90,
@@ -218,8 +224,9 @@ class _Skeleton:
         fore_angle = upper_angle + sign * getattr(a, f"{side}_elbow")
         upper = self.add(f"{side}_upper_arm", link.name, link.end, upper_angle, upper_length,
                          layer)
-        fore = self.add(f"{side}_forearm", upper.name, upper.end, fore_angle, FOREARM, layer)
-        self.add(f"{side}_hand", fore.name, fore.end, fore_angle, HAND, layer)
+        fore = self.add(f"{side}_forearm", upper.name, upper.end, fore_angle,
+                        FOREARM * lower_scale, layer)
+        self.add(f"{side}_hand", fore.name, fore.end, fore_angle, HAND * lower_scale, layer)
 
     def ordered(self) -> list[Bone]:
         """Bones in drawing order: back to front."""
