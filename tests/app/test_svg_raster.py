@@ -33,6 +33,13 @@ GOLDEN_CASES = [
     ("levator-scapulae-stretch", "dark", False, 0.0),
     ("sphinx", "light", False, 0.0),
     ("supine-spinal-twist", "dark", False, 0.0),
+    # Redrawn to read alone: lying on the side seen from above, the book open;
+    # the held neck rotation against the neck turns (hands in the lap);
+    # arms crossed, arched over a chair back.
+    ("open-book-rotation", "light", False, 1.0),
+    ("neck-rotation-hold", "dark", True, 0.0),
+    ("neck-turn", "light", False, 0.0),
+    ("thoracic-extension-chair", "light", False, 1.0),
 ]
 
 

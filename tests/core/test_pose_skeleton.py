@@ -126,3 +126,15 @@ def test_a_figure_lying_on_its_side_is_a_profile_seen_from_above() -> None:
     assert knee[1] > pelvis[1] + 15  # the thighs point the way the front faces
     assert drawn.bone("right_thigh").layer == "far" and drawn.bone("left_thigh").layer == "near"
     assert drawn.bone("left_hand").end[1] < drawn.bone("chest").end[1] - 15
+
+
+def test_a_straight_arm_raised_toward_the_viewer_shortens_whole() -> None:
+    """Front view: a straight arm flexed 60 degrees is drawn half as long, forearm and hand too;
+    a forearm bent square across the body keeps its full length."""
+    def lengths(angles: Angles) -> tuple[float, float]:
+        bones = {b.name: b for b in skeleton(Pose("front", angles))}
+        return tuple(math.dist(bones[f"left_{n}"].start, bones[f"left_{n}"].end)  # type: ignore[return-value]
+                     for n in ("upper_arm", "forearm"))
+    upper, fore = lengths(Angles())
+    assert lengths(Angles(left_shoulder_flex=60)) == pytest.approx((upper / 2, fore / 2))
+    assert lengths(Angles(left_shoulder_flex=60, left_elbow=-90))[1] == pytest.approx(fore)
