@@ -26,8 +26,8 @@ Rectangle {
     Connections {
         target: player
         function onCueShown(kind, words) {
-            // Numbers are already on screen; words that are not get a moment of their own.
-            if (words !== "" && (kind === "halfway" || kind === "finished")) {
+            // Words not already on screen (the bridge says which) get a moment of their own.
+            if (words !== "") {
                 flashText.text = words
                 flashAnimation.restart()
             }

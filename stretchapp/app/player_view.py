@@ -14,19 +14,14 @@ from stretchapp.core.loading.durations import format_clock, format_human
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
-from stretchapp.core.wording import AFTER_CARE, side_rep_text
-
-PHASE_LABELS: dict[PhaseKind, str] = {
-    PhaseKind.PREPARE: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.COUNT: "Move",
-    PhaseKind.SWITCH: "Switch sides",
-    PhaseKind.RELAX: "Relax",
-    PhaseKind.REST: "Rest",
-}
-
-
-REST_HEADING = "Rest a moment"
+from stretchapp.core.wording import (
+    AFTER_CARE,
+    PHASE_LABELS,
+    REST_HEADING,
+    count_of,
+    side_rep_text,
+    step_of,
+)
 
 
 def countdown_text(seconds: float) -> str:
@@ -101,12 +96,12 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         stretchName=REST_HEADING if resting else stretch.name,
         instructions=" ".join(stretch.instructions.split()),
         sideRepText="" if resting else side_rep_text(pictured.side, pictured.rep, pictured.reps),
-        stepText=f"Step {pictured.step_index + 1} of {len(routine.steps)}",
+        stepText=step_of(pictured.step_index + 1, len(routine.steps)),
         countdownText=countdown_text(state.time_left),
         phaseProgress=round(min(1.0, state.time_in_phase / phase.duration), 4),
         counted=counted,
         countText=str(state.count) if counted else "",
-        countOfText=f"of {phase.step.count}" if counted else "",
+        countOfText=count_of(phase.step.count or 0) if counted else "",
         showNext=upcoming is not None,
         nextName=upcoming.stretch.name if upcoming is not None else "",
         nextDetail=(side_rep_text(upcoming.side, upcoming.rep, upcoming.reps)

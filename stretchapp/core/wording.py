@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from stretchapp.core.loading.durations import format_human
-from stretchapp.core.model import Kind, Routine, Side, Step
+from stretchapp.core.model import Kind, PhaseKind, Routine, Side, Step
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.problems import Problem
@@ -158,6 +158,59 @@ def search_words(text: str) -> list[str]:
     return [word for word in text.lower().split() if word]
 
 
+# --- the player: phases, cues, the finish --------------------------------------
+
+# The heading of each kind of phase, as the player shows it.
+PHASE_LABELS: dict[PhaseKind, str] = {
+    PhaseKind.PREPARE: "Get ready",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.COUNT: "Move",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.RELAX: "Relax",
+    PhaseKind.REST: "Rest",
+}
+# The card's heading during a rest (the stretch named is the one coming next).
+REST_HEADING = "Rest a moment"
+# Said (and, with the voice off, flashed) halfway through a hold and at the very end.
+HALFWAY = "Halfway"
+FINISHED = "Well done"
+
+
+def phase_title(kind: PhaseKind, name: str, side: Side | None) -> str:
+    """A phase's title: 'Get ready: Calf stretch', 'Calf stretch, left side', 'Rest'."""
+    if kind is PhaseKind.PREPARE:
+        return f"{PHASE_LABELS[kind]}: {name}"
+    if kind in (PhaseKind.HOLD, PhaseKind.COUNT):
+        return name + _side_suffix(side)
+    if kind is PhaseKind.SWITCH and side is not None:
+        return f"Switch to the {side.value} side"
+    return PHASE_LABELS[kind]
+
+
+def phase_spoken(kind: PhaseKind, first: bool, step: Step, side: Side | None) -> str:
+    """What the voice says as a phase starts: 'First: Calf stretch, left side', 'Rest'."""
+    if kind is PhaseKind.PREPARE:
+        lead = "First" if first else "Next"
+        return f"{lead}: {step.stretch.announced_name}{_side_suffix(side)}"
+    if kind in (PhaseKind.HOLD, PhaseKind.COUNT):
+        return step.stretch.spoken
+    return PHASE_LABELS[kind]
+
+
+def _side_suffix(side: Side | None) -> str:
+    return f", {side.value} side" if side is not None else ""
+
+
+def step_of(number: int, steps: int) -> str:
+    """'Step 2 of 5'."""
+    return f"Step {number} of {steps}"
+
+
+def count_of(count: int) -> str:
+    """'of 10', under the count of a counted movement."""
+    return f"of {count}"
+
+
 # --- the player: safety, the voice getting ready, the first launch ----------------
 
 # Spoken at the start of every routine, after the first step is named.
@@ -194,4 +247,5 @@ def player_words() -> dict[str, str]:
         "welcomeHeading": WELCOME_HEADING,
         "welcomeText": WELCOME_TEXT,
         "welcomeButton": WELCOME_BUTTON,
+        "finished": FINISHED,
     }

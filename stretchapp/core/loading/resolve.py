@@ -29,7 +29,7 @@ from stretchapp.core.loading.schema import (
 )
 from stretchapp.core.loading.schema_errors import did_you_mean
 from stretchapp.core.loading.yaml_source import Document, Key
-from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.model import CueSettings, Routine, Side, Step, Stretch
 from stretchapp.core.pose.model import PoseSpec, parse_pose
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav
 
@@ -292,7 +292,7 @@ def build_routine(doc: Document, spec: RoutineFile, catalogue: Mapping[str, Stre
     if res.blocked:
         return None, res
     routine = Routine(
-        id=routine_id, title=spec.title.strip(), group=spec.group, kind=Kind(spec.kind),
+        id=routine_id, title=spec.title.strip(), group=spec.group, kind=spec.kind,
         steps=tuple(s for s in steps if s is not None),
         description=(spec.description or "").strip(), safety=(spec.safety or "").strip(),
         cues=cues, source=doc.path, builtin=builtin)

@@ -29,6 +29,7 @@ from stretchapp.core.loading.durations import (
     format_bound,
     parse_duration,
 )
+from stretchapp.core.model import Kind
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -138,7 +139,8 @@ class RoutineFile(_Strict):
     # Stripped first: a title of spaces only is empty, not a blank card.
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     group: Identifier = Field(description="the muscle group, e.g. calf, back, neck")
-    kind: Literal["warm-up", "cool-down", "relief"]
+    # The model's enum, so the kinds are spelled once; lax here to take the file's text.
+    kind: Annotated[Kind, Field(strict=False)]
     description: str | None = None
     safety: str | None = None
     defaults: Defaults | None = None
