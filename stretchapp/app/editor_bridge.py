@@ -19,7 +19,7 @@ from stretchapp.app.catalogue_model import CatalogueModel
 from stretchapp.app.draft_problems import PlacedProblem, place_problems
 from stretchapp.app.editor_delete_actions import DeleteActions
 from stretchapp.app.editor_step_actions import StepActions
-from stretchapp.app.editor_steps_model import EditorStepsModel, StepRow, step_rows
+from stretchapp.app.editor_steps_model import EditorStepsModel
 from stretchapp.app.editor_view import (
     LIMITS,
     field_problems,
@@ -42,6 +42,7 @@ from stretchapp.core.editing.session import (
     EditingSession,
     read_draft,
 )
+from stretchapp.core.editing.step_rows import StepRow, step_rows
 from stretchapp.core.editing.store import (
     SaveError,
 )

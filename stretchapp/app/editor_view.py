@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from stretchapp.app.draft_problems import PlacedProblem
-from stretchapp.app.editor_steps_model import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.editing.draft import RoutineDraft
+from stretchapp.core.editing.step_rows import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.loading.durations import format_human
 from stretchapp.core.loading.schema import cue_defaults, number_limits
 from stretchapp.core.model import Routine

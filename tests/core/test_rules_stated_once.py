@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from stretchapp.core.editing.draft import RoutineDraft
+from stretchapp.core.editing.step_rows import step_rows
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
-from stretchapp.core.model import Kind
+from stretchapp.core.model import Kind, is_counted
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,3 +78,30 @@ def test_a_step_timing_comes_from_the_step_the_routine_or_the_format() -> None:
     assert found["hold"] == Timing(40, inherited=False)
     assert found["rest"] == Timing(20, inherited=True)
     assert found["prepare"] == Timing(TIMING_DEFAULTS["prepare"], inherited=True)
+
+
+_COUNTED_CASES = {
+    "hold": "    hold: 20s\n",
+    "count and tempo": "    count: 8\n    tempo: 2s\n",
+    "count alone": "    count: 8\n",
+    "tempo alone": "    tempo: 2s\n",
+    "count empty": "    count:\n    tempo: 2s\n",
+}
+
+
+@pytest.mark.parametrize("written", _COUNTED_CASES.values(), ids=_COUNTED_CASES.keys())
+def test_counted_means_the_same_to_the_editor_and_the_player(tmp_path: Path,
+                                                             written: str) -> None:
+    """The editor's row and the loaded step agree on "counted": both give a count and a tempo."""
+    path = tmp_path / "mine.yaml"
+    path.write_text("format: 1\ntitle: Mine\ngroup: calf\nkind: warm-up\nsteps:\n"
+                    "  - stretch: heel-raise\n" + written, encoding="utf-8")
+    library = load_library(user_dir=tmp_path)
+    draft = RoutineDraft.from_file(path, library)
+    [row] = step_rows(draft, draft.routine(), {}, lambda stretch: "")
+    [raw] = draft.steps()
+    assert row.counted == is_counted(raw.get("count"), raw.get("tempo"))
+    resolved = library.routines.get("mine")
+    if resolved is not None:
+        assert resolved.steps[0].counted == row.counted
+    assert row.counted == (written == _COUNTED_CASES["count and tempo"])

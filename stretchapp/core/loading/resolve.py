@@ -217,11 +217,11 @@ def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defau
         {name: getattr(step, name) for name in TIMING_DEFAULTS},
         {name: getattr(defaults, name) if defaults is not None else None
          for name in TIMING_DEFAULTS}).items()}
-    counted = step.count is not None
+    counted = model.is_counted(step.count, step.tempo)
     return Step(
         stretch=stretch,
         hold=None if counted else timing["hold"],
-        count=step.count, tempo=step.tempo if counted else None,
+        count=step.count if counted else None, tempo=step.tempo if counted else None,
         reps=step.reps,
         sides=_SIDES[step.sides or "both"] if stretch.sided else (),
         choose_side=step.sides == "choose" and stretch.sided,
