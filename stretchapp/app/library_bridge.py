@@ -15,12 +15,12 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.app.library_rows import LibraryRows, Section
 from stretchapp.app.stretch_images import StretchImages
-from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Routine
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.wording import (
     KIND_LABELS,
+    duration_text,
     group_label,
     kind_label,
     matches,
@@ -178,7 +178,7 @@ class LibraryBridge(QObject):
                      if len(step.sides) > 1 else "",
             "caution": step.stretch.caution,
             "reps": step.reps,
-            "time": format_human(step.seconds(last=index == last)),
+            "time": duration_text(step.seconds(last=index == last)),
             "thumbnail": self._images.url(step.stretch, None, None, self._theme),
         } for index, step in enumerate(routine.steps)]
         return {
@@ -206,7 +206,7 @@ class LibraryBridge(QObject):
             "kindLabel": kind_label(routine.kind),
             "group": routine.group,
             "groupLabel": group_label(routine.group),
-            "totalText": format_human(routine.total_seconds),
+            "totalText": duration_text(routine.total_seconds),
             "stepsText": plural(len(routine.steps), "step"),
             "needsText": needs_text(what_you_need(routine)),
             "thumbnail": thumbnail,

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages
-from stretchapp.core.loading.durations import format_clock, format_human
+from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
@@ -19,6 +19,7 @@ from stretchapp.core.wording import (
     PHASE_LABELS,
     REST_HEADING,
     count_of,
+    duration_text,
     side_rep_text,
     step_of,
 )
@@ -128,4 +129,4 @@ def pulse_level(elapsed: float, cue_at: float | None) -> float:
 
 
 def time_spent_text(seconds: float) -> str:
-    return format_human(max(0.0, seconds))
+    return duration_text(seconds)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Kind, PhaseKind, Routine, Side, Step
 
 if TYPE_CHECKING:
@@ -47,6 +46,25 @@ def library_load_failed(error: Exception) -> str:
     """The notice shown when a whole load of the library went wrong."""
     return f"The routines could not be loaded again ({type(error).__name__}: {error}). " \
            "The ones shown are from before; fix or remove the file and it is tried again."
+
+
+def duration_text(seconds: float) -> str:
+    """A length in words, the one way the app writes one: '45 s', '7 min', '7 min 30 s'.
+
+    (A running clock is durations.format_clock, m:ss; a file's own syntax,
+    45s or 1m30s, is durations.format_written.)
+    """
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    if not minutes:
+        return f"{secs} s"
+    if not secs:
+        return f"{minutes} min"
+    return f"{minutes} min {secs} s"
+
+
+def reminder_detail(seconds: float) -> str:
+    """A reminder's line under the routine's name: '4 min of gentle stretching'."""
+    return f"{duration_text(seconds)} of gentle stretching"
 
 
 def plural(number: int, word: str) -> str:
@@ -112,7 +130,7 @@ def step_duration_text(step: Step) -> str:
     """How long one pass of the step lasts: '45 s', '10 × 3 s'."""
     if step.counted:
         return f"{step.count} × {step.tempo} s"
-    return format_human(step.movement_seconds)
+    return duration_text(step.movement_seconds)
 
 
 def sides_text(step: Step) -> str:

@@ -19,10 +19,11 @@ from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.app.task_runner import InlineRunner, TaskRunner
 from stretchapp.core.editing.session import free_id, id_from_title
-from stretchapp.core.loading.durations import PAUSE_RANGE, format_human
+from stretchapp.core.loading.durations import PAUSE_RANGE
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
 from stretchapp.core.storage import safe_write
+from stretchapp.core.wording import duration_text
 from tests.helpers.qt_objects import collect_qt_garbage
 from tests.helpers.routine_texts import HAND_WRITTEN
 
@@ -169,7 +170,7 @@ def test_total_and_step_rows_follow_every_edit(bridge: EditorBridge, mine: Path)
     """The total, each step's time and values are read back after each change."""
     bridge.openFile(str(mine))
     routine = load_library(user_dir=mine.parent).routines["evening"]
-    assert bridge.totalText == format_human(routine.total_seconds)
+    assert bridge.totalText == duration_text(routine.total_seconds)
     before = bridge.totalText
     rows = bridge.steps.rows()
     assert [r.counted for r in rows] == [False, True, False]

@@ -9,11 +9,13 @@ import pytest
 
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import step_rows
+from stretchapp.core.loading.durations import format_clock, format_written
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
 from stretchapp.core.model import Kind, is_counted
+from stretchapp.core.wording import duration_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -105,3 +107,21 @@ def test_counted_means_the_same_to_the_editor_and_the_player(tmp_path: Path,
     if resolved is not None:
         assert resolved.steps[0].counted == row.counted
     assert row.counted == (written == _COUNTED_CASES["count and tempo"])
+
+
+def _sources(*patterns: str) -> dict[Path, str]:
+    return {path: path.read_text(encoding="utf-8")
+            for pattern in patterns for path in sorted(REPO.glob(pattern))}
+
+
+def test_lengths_are_written_by_one_function_each() -> None:
+    """Seconds become minutes only in durations.py (clock, file syntax) and wording.py (words)."""
+    # Whole minutes and the seconds left over: what formatting a length takes.
+    minutes = re.compile(r"divmod\([^)]*,\s*60\)|//\s*60\b|%\s*60\b")
+    owners = {REPO / "stretchapp/core/loading/durations.py", REPO / "stretchapp/core/wording.py"}
+    found = {path.relative_to(REPO).as_posix()
+             for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items()
+             if path not in owners and minutes.search(text)}
+    assert found == set()
+    assert duration_text(450) == "7 min 30 s" and format_written(450) == "7m30s"
+    assert format_clock(450) == "7:30"

@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 from stretchapp.core.editing.draft import RoutineDraft
-from stretchapp.core.loading.durations import DurationError, format_human, parse_duration
+from stretchapp.core.loading.durations import DurationError, parse_duration
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, step_timings
 from stretchapp.core.model import Routine, Stretch, is_counted
-from stretchapp.core.wording import step_summary
+from stretchapp.core.wording import duration_text, step_summary
 
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10
@@ -127,7 +127,7 @@ def step_rows(draft: RoutineDraft, routine: Routine | None, problems: Mapping[in
             switchInherited=timing["switch"].inherited,
             relaxInherited=timing["relax"].inherited,
             summary=step_summary(built[index]) if index < len(built) else "",
-            timeText=(format_human(built[index].seconds(last=last))
+            timeText=(duration_text(built[index].seconds(last=last))
                       if index < len(built) else ""),
             problem="\n".join(problems.get(index, [])),
         ))

@@ -26,7 +26,7 @@ from stretchapp.core.loading.durations import (
     PAUSE_RANGE,
     DurationError,
     check_range,
-    format_bound,
+    format_written,
     parse_duration,
 )
 from stretchapp.core.model import Kind
@@ -53,7 +53,7 @@ def _seconds(value: object, info: ValidationInfo) -> int:
     bounds = HOLD_RANGE if info.field_name in _HOLD_FIELDS else PAUSE_RANGE
     if not check_range(seconds, bounds):
         shown = f"'{value}'" if isinstance(value, str) else str(value)
-        low, high = (format_bound(b) for b in bounds)
+        low, high = (format_written(b) for b in bounds)
         raise PydanticCustomError(
             "duration_range", "must be between {low} and {high}, got {shown}",
             {"low": low, "high": high, "shown": shown})
