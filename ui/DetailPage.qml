@@ -45,8 +45,8 @@ Rectangle {
                 spacing: Theme.space1
                 Chip {
                     text: page.routine.kindLabel || ""
-                    color: Theme.kindBg(page.routine.kind || "")
-                    textColor: Theme.kindText(page.routine.kind || "")
+                    color: Theme.role(page.routine.kindBg)
+                    textColor: Theme.role(page.routine.kindText)
                 }
                 Chip { text: page.routine.groupLabel || "" }
                 Chip {

@@ -7,7 +7,7 @@ Rectangle {
     id: page
 
     readonly property var view: player.view
-    readonly property color phaseColor: Theme.phaseColor(view.phaseKind)
+    readonly property color phaseColor: Theme.role(view.phaseRole)
 
     signal stopRequested()
 

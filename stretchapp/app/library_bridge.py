@@ -16,10 +16,12 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from stretchapp.app.library_rows import LibraryRows, Section
 from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core.model import Routine
+from stretchapp.core.palette import kind_roles
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.wording import (
     KIND_LABELS,
+    detail_sides_text,
     duration_text,
     group_label,
     kind_label,
@@ -27,7 +29,6 @@ from stretchapp.core.wording import (
     plural,
     problem_line,
     search_words,
-    sides_text,
     step_summary,
 )
 
@@ -173,9 +174,7 @@ class LibraryBridge(QObject):
             "number": index + 1,
             "name": step.stretch.name,
             "summary": step_summary(step),
-            # One side only is already in the summary.
-            "sides": ("You choose the side" if step.choose_side else sides_text(step))
-                     if len(step.sides) > 1 else "",
+            "sides": detail_sides_text(step),
             "caution": step.stretch.caution,
             "reps": step.reps,
             "time": duration_text(step.seconds(last=index == last)),
@@ -204,6 +203,7 @@ class LibraryBridge(QObject):
             "title": routine.title,
             "kind": routine.kind.value,
             "kindLabel": kind_label(routine.kind),
+            **kind_roles(routine.kind),  # kindBg, kindText: the chip's colour roles
             "group": routine.group,
             "groupLabel": group_label(routine.group),
             "totalText": duration_text(routine.total_seconds),

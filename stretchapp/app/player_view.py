@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
 from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Kind, Routine
+from stretchapp.core.palette import SURFACE, phase_role
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
 from stretchapp.core.wording import (
@@ -53,7 +54,8 @@ def blank_view() -> dict[str, Any]:
         "status": "", "paused": False, "autoPaused": False, "finished": False,
         "routineTitle": "", "elapsedText": "0:00", "remainingText": "-0:00",
         "routineProgress": 0.0, "relief": False, "afterCare": [],
-        "phaseKind": "", "phaseLabel": "", "stretchName": "", "instructions": "",
+        "phaseKind": "", "phaseRole": phase_role(None), "phaseLabel": "", "stretchName": "",
+        "instructions": "",
         "sideRepText": "", "stepText": "", "countdownText": "", "phaseProgress": 0.0,
         "counted": False, "countText": "", "countOfText": "", "showNext": False,
         "nextName": "", "nextDetail": "", "imageSource": "", "mirrored": False,
@@ -91,6 +93,7 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
     counted = phase.kind is PhaseKind.COUNT and state.count is not None
     view.update(
         phaseKind=phase.kind.value,
+        phaseRole=phase_role(phase.kind),
         phaseLabel=PHASE_LABELS[phase.kind],
         # During a rest the heading rests too; the card names what comes next
         # and the instructions let people read ahead.

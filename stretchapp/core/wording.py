@@ -143,6 +143,13 @@ def sides_text(step: Step) -> str:
     return ""
 
 
+def detail_sides_text(step: Step) -> str:
+    """The sides under a step in the routine's detail: one side only is in its summary."""
+    if len(step.sides) <= 1:
+        return ""
+    return "You choose the side" if step.choose_side else sides_text(step)
+
+
 def step_summary(step: Step) -> str:
     """One line for a step in the routine's detail: '45 s each side · 2 times'."""
     parts = [step_duration_text(step) + (" each side" if len(step.sides) > 1 else "")]

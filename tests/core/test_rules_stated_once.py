@@ -1,4 +1,4 @@
-"""Rules stated once: problem codes (documented), schema limits, kinds, step timings."""
+"""Rules stated once: problem codes, limits, vocabularies, words, lengths, colours, "counted"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
-from stretchapp.core.model import Kind, is_counted
+from stretchapp.core.model import Kind, PhaseKind, is_counted
+from stretchapp.core.palette import KIND_ROLES, PHASE_ROLES, figure_palette, theme_colours
+from stretchapp.core.session.cues import CueKind
+from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, CueSound
 from stretchapp.core.wording import duration_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -125,3 +128,36 @@ def test_lengths_are_written_by_one_function_each() -> None:
     assert found == set()
     assert duration_text(450) == "7 min 30 s" and format_written(450) == "7m30s"
     assert format_clock(450) == "7:30"
+
+
+def test_every_kind_and_phase_has_a_colour_role_of_both_palettes() -> None:
+    """core.palette names a role for each Kind and PhaseKind; Theme.qml has it in both themes."""
+    assert set(KIND_ROLES) == set(Kind) and set(PHASE_ROLES) == set(PhaseKind)
+    roles = {role for pair in KIND_ROLES.values() for role in pair} | set(PHASE_ROLES.values())
+    for theme in ("light", "dark"):
+        assert roles <= set(theme_colours(theme)), theme
+        figure_palette(theme)  # every figure role is there too (PaletteError if not)
+
+
+def test_the_views_spell_no_vocabulary() -> None:
+    """No QML file compares against a kind, phase, cue or cue sound: bridges hand over roles."""
+    words = {*(k.value for k in Kind), *(p.value for p in PhaseKind),
+             *(c.value for c in CueKind), *(s.value for s in CueSound)}
+    compared = re.compile(r"""[!=]==?\s*["']([a-z_-]+)["']|["']([a-z_-]+)["']\s*[!=]==?""")
+    found = {(path.name, word) for path, text in _sources("ui/**/*.qml").items()
+             for match in compared.finditer(text) for word in match.groups()
+             if word in words}
+    assert found == set()
+
+
+def test_each_vocabulary_is_defined_once() -> None:
+    """Each enum's member lines (NAME = "value") are written in one module only."""
+    sources = _sources("stretchapp/**/*.py")
+    for enum in (Kind, PhaseKind, CueKind, CueSound):
+        members = [rf'^\s+{member.name} = "{re.escape(member.value)}"$' for member in enum]
+        defined = [path.name for path, text in sources.items()
+                   if all(re.search(line, text, re.M) for line in members)]
+        assert len(defined) == 1, (enum, defined)
+    schema = (REPO / "stretchapp/core/loading/schema.py").read_text(encoding="utf-8")
+    assert '"warm-up"' not in schema and '"cool-down"' not in schema
+    assert tuple(CueSound) == CUE_SOUND_NAMES

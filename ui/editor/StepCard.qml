@@ -199,11 +199,11 @@ FocusScope {
                     FieldLabel { text: "Type" }
                     ChoiceBox {
                         objectName: card.objectName + "Mode"
-                        value: card.counted ? "count" : "hold"
-                        model: [{ "value": "hold", "label": "Hold" },
-                                { "value": "count", "label": "Counted" }]
+                        value: card.counted ? "counted" : "held"
+                        model: [{ "value": "held", "label": "Hold" },
+                                { "value": "counted", "label": "Counted" }]
                         Accessible.name: "Hold or counted movement, " + card.stepWords
-                        onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "count")
+                        onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "counted")
                     }
                 }
                 SecondsBox {
