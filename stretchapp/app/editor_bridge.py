@@ -49,7 +49,16 @@ from stretchapp.core.editing.store import (
 from stretchapp.core.loading.library import Library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.storage import paths
-from stretchapp.core.wording import KIND_LABELS, problem_summary
+from stretchapp.core.wording import (
+    CANNOT_PLAY_DRAFT,
+    SAVE_FIRST,
+    copied_notice,
+    kind_choices,
+    no_file_manager,
+    no_text_editor,
+    problem_summary,
+    saved_notice,
+)
 
 # What edits are checked against before the store's first load has finished.
 EMPTY_LIBRARY = Library({}, {}, ())
@@ -136,8 +145,7 @@ class EditorBridge(QObject):
     safety = Property(str, lambda self: field_text(self.draft, "safety"), notify=draftChanged)
     kind = Property(str, lambda self: field_text(self.draft, "kind"), notify=draftChanged)
     group = Property(str, lambda self: field_text(self.draft, "group"), notify=draftChanged)
-    kinds = Property(list, lambda self: [{"value": value, "label": label}
-                                         for value, label in KIND_LABELS.items()], constant=True)
+    kinds = Property(list, lambda self: kind_choices(), constant=True)
     # Not the draft's own group: a list that changed while people type in the
     # editable box would reset what they typed.
     groups = Property(list, lambda self: self._library.groups(), notify=libraryChanged)
@@ -186,7 +194,7 @@ class EditorBridge(QObject):
         if copied:
             self._wrote()
             title = self._library.routines[routine_id].title
-            self.toast.emit(f"Copied “{title}” to your routines as {path.name}", False)
+            self.toast.emit(copied_notice(title, path.name), False)
         return self._open(path)
 
     @Slot(str, result=bool)
@@ -264,7 +272,7 @@ class EditorBridge(QObject):
     def preview(self) -> bool:
         """Play the routine as it stands in the editor (previewRequested)."""
         if self._routine is None or not self._routine.steps:
-            return self.fail("Fix the problems first: the routine cannot play as it is.")
+            return self.fail(CANNOT_PLAY_DRAFT)
         self.previewRequested.emit(self._routine)
         return True
 
@@ -289,7 +297,7 @@ class EditorBridge(QObject):
         self.refresh()
         if was_new:
             self.fileChanged.emit()
-        self.toast.emit(f"Saved {path.name}", False)
+        self.toast.emit(saved_notice(path.name), False)
         return True
 
     @Slot(result=bool)
@@ -299,16 +307,16 @@ class EditorBridge(QObject):
             return False
         folder = self.draft.path.parent
         if not desktop.show_folder(folder):
-            return self.fail(f"Could not open a file manager; the file is in {folder}")
+            return self.fail(no_file_manager(str(folder)))
         return True
 
     @Slot(result=bool)
     def openFileExternally(self) -> bool:
         """Open the file's own text in the system's editor for YAML files."""
         if self.draft is None or not self.draft.path.exists():
-            return self.fail("Save the routine first: its file does not exist yet.")
+            return self.fail(SAVE_FIRST)
         if not desktop.open_file(self.draft.path):
-            return self.fail(f"Could not open a text editor for {self.draft.path}")
+            return self.fail(no_text_editor(str(self.draft.path)))
         return True
 
     @Slot()

@@ -24,7 +24,9 @@ from stretchapp.core.wording import (
     detail_sides_text,
     duration_text,
     group_label,
+    kind_choices,
     kind_label,
+    library_empty_text,
     matches,
     plural,
     problem_line,
@@ -115,8 +117,7 @@ class LibraryBridge(QObject):
         return self._search
 
     def _get_kinds(self) -> list[dict[str, str]]:
-        return [{"value": "", "label": "All"}] + [
-            {"value": value, "label": label} for value, label in KIND_LABELS.items()]
+        return kind_choices(with_all=True)
 
     def _get_problems(self) -> list[dict[str, Any]]:
         return self._problems
@@ -130,9 +131,7 @@ class LibraryBridge(QObject):
     def _get_empty_text(self) -> str:
         if self._library is None or self._visible:
             return ""
-        if not self._library.routines:
-            return "No routines could be loaded."
-        return "No routine matches. Try another word, or show all kinds."
+        return library_empty_text(bool(self._library.routines))
 
     loading = Property(bool, _get_loading, notify=loadingChanged)
     rows = Property(QObject, _get_rows, constant=True)

@@ -23,7 +23,12 @@ from stretchapp.core.editing.archive import (
     plan_import,
 )
 from stretchapp.core.loading.library import Library
-from stretchapp.core.wording import import_contents
+from stretchapp.core.wording import (
+    exported_notice,
+    import_contents,
+    imported_notice,
+    not_done,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +105,9 @@ class SharingBridge(QObject):
         try:
             written = export_routine(self._library(), routine_id, local_path(file_url))
         except (ArchiveRefused, OSError) as error:
-            return self._fail(f"Not exported: {_reason(error)}")
+            return self._fail(not_done("exported", _reason(error)))
         self._set_error("")
-        self.toast.emit(f"Exported to {written}", False)
+        self.toast.emit(exported_notice(str(written)), False)
         return True
 
     @Slot(str, result=bool)
@@ -116,7 +121,7 @@ class SharingBridge(QObject):
         try:
             library = self._library()
         except ArchiveRefused as error:
-            return self._fail(f"Not imported: {_reason(error)}")
+            return self._fail(not_done("imported", _reason(error)))
         self._asked += 1
         number = self._asked
         source, home = local_path(file_url), self._home
@@ -142,7 +147,7 @@ class SharingBridge(QObject):
         self._set_planning(0)
         if not isinstance(error, ArchiveRefused | OSError):  # a bug: kept for the log
             log.error("planning an import failed", exc_info=error)
-        self._fail(f"Not imported: {_reason(error)}")
+        self._fail(not_done("imported", _reason(error)))
 
     @Slot(bool, result=bool)
     def confirmImport(self, overwrite: bool) -> bool:
@@ -156,15 +161,14 @@ class SharingBridge(QObject):
             if plan.replaces and not overwrite:
                 return self._fail(str(error))
             self._drop_plan()
-            return self._fail(f"Not imported: {_reason(error)}")
+            return self._fail(not_done("imported", _reason(error)))
         self._plan = None
         self.planChanged.emit()
         self._set_error("")
         self._store.reload()
         self.routinesChanged.emit()
         self.imported.emit([str(p) for p in written])
-        names = ", ".join(r.title for r in plan.routines) or f"{len(written)} files"
-        self.toast.emit(f"Imported {names}", False)
+        self.toast.emit(imported_notice([r.title for r in plan.routines], len(written)), False)
         return True
 
     @Slot()

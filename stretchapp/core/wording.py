@@ -93,6 +93,54 @@ def delete_prompt(title: str, *, new: bool) -> dict[str, str]:
             "accept": "Delete"}
 
 
+# --- notices after an action (toasts, and why one did not happen) -------------------
+
+def copied_notice(title: str, file_name: str) -> str:
+    return f"Copied “{title}” to your routines as {file_name}"
+
+
+def saved_notice(file_name: str) -> str:
+    return f"Saved {file_name}"
+
+
+def deleted_notice(title: str) -> str:
+    return f"Deleted “{title}”"
+
+
+def restored_notice(file_name: str) -> str:
+    return f"Restored {file_name}"
+
+
+def exported_notice(path: str) -> str:
+    return f"Exported to {path}"
+
+
+def imported_notice(titles: list[str], files: int) -> str:
+    """'Imported Calf stretches, Neck relief', or 'Imported 3 files' when no routine came."""
+    return f"Imported {', '.join(titles) or plural(files, 'file')}"
+
+
+def not_done(action: str, reason: str) -> str:
+    """'Not imported: <reason>', 'Not exported: <reason>'."""
+    return f"Not {action}: {reason}"
+
+
+CANNOT_PLAY_DRAFT = "Fix the problems first: the routine cannot play as it is."
+SAVE_FIRST = "Save the routine first: its file does not exist yet."
+
+
+def no_file_manager(folder: str) -> str:
+    return f"Could not open a file manager; the file is in {folder}"
+
+
+def no_text_editor(path: str) -> str:
+    return f"Could not open a text editor for {path}"
+
+
+def no_routine_to_delete(routine_id: str) -> str:
+    return f"There is no routine '{routine_id}' to delete."
+
+
 def problem_summary(errors: int, warnings: int) -> str:
     """'2 problems to fix before saving', '1 warning' or ''."""
     if errors:
@@ -104,11 +152,25 @@ def problem_summary(errors: int, warnings: int) -> str:
 
 # --- routines and steps ------------------------------------------------------------
 
-KIND_LABELS: dict[str, str] = {
-    Kind.WARM_UP.value: "Warm-up",
-    Kind.COOL_DOWN.value: "Cool-down",
-    Kind.RELIEF.value: "Relief",
+KIND_LABELS: dict[Kind, str] = {
+    Kind.WARM_UP: "Warm-up",
+    Kind.COOL_DOWN: "Cool-down",
+    Kind.RELIEF: "Relief",
 }
+ALL_KINDS = "All"
+
+
+def kind_choices(*, with_all: bool = False) -> list[dict[str, str]]:
+    """The kinds as a choice list for QML (value, label); with_all adds "All" (value '')."""
+    choices = [{"value": kind.value, "label": label} for kind, label in KIND_LABELS.items()]
+    return [{"value": "", "label": ALL_KINDS}, *choices] if with_all else choices
+
+
+def library_empty_text(has_routines: bool) -> str:
+    """What the library says when it shows no card."""
+    if not has_routines:
+        return "No routines could be loaded."
+    return "No routine matches. Try another word, or show all kinds."
 
 # Shown on the finish screen of a relief routine. Never a medicine, brand or shop.
 AFTER_CARE: tuple[str, ...] = (
@@ -118,8 +180,8 @@ AFTER_CARE: tuple[str, ...] = (
 )
 
 
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+def kind_label(kind: Kind) -> str:
+    return KIND_LABELS[kind]
 
 
 def group_label(group: str) -> str:
