@@ -27,7 +27,6 @@ from stretchapp.core.wording import (
     kind_choices,
     kind_label,
     library_empty_text,
-    matches,
     plural,
     problem_line,
     search_words,
@@ -225,15 +224,9 @@ class LibraryBridge(QObject):
         visible = 0
         if library is not None:
             words = search_words(self._search)
-            by_group: dict[str, list[Routine]] = {}
-            for r in library.routines.values():
-                if (not self._kind or r.kind == self._kind) and matches(r, words):
-                    by_group.setdefault(r.group, []).append(r)
-            for group in library.groups():
-                routines = by_group.get(group)
-                if routines:
-                    sections.append(Section(group, group_label(group), routines))
-                    visible += len(routines)
+            for group, routines in library.by_group(self._kind, words):
+                sections.append(Section(group, group_label(group), routines))
+                visible += len(routines)
         self._rows.set_sections(sections)
         self._visible = visible
         self.changed.emit()
