@@ -58,6 +58,8 @@ from stretchapp.core.wording import (
     no_text_editor,
     problem_summary,
     saved_notice,
+    step_timing_labels,
+    timing_fields,
 )
 
 # What edits are checked against before the store's first load has finished.
@@ -146,6 +148,9 @@ class EditorBridge(QObject):
     kind = Property(str, lambda self: field_text(self.draft, "kind"), notify=draftChanged)
     group = Property(str, lambda self: field_text(self.draft, "group"), notify=draftChanged)
     kinds = Property(list, lambda self: kind_choices(), constant=True)
+    # The timing fields' labels: the phase words, from core.wording.
+    timingFields = Property(list, lambda self: timing_fields(), constant=True)
+    stepLabels = Property(dict, lambda self: step_timing_labels(), constant=True)
     # Not the draft's own group: a list that changed while people type in the
     # editable box would reset what they typed.
     groups = Property(list, lambda self: self._library.groups(), notify=libraryChanged)

@@ -263,6 +263,26 @@ HALFWAY = "Halfway"
 FINISHED = "Well done"
 
 
+# The editor's timing fields, named after the phases they time (ROUTINE_FORMAT.md's keys).
+TIMING_LABELS: dict[str, str] = {
+    "prepare": PHASE_LABELS[PhaseKind.PREPARE],
+    "hold": PHASE_LABELS[PhaseKind.HOLD],
+    "rest": f"{PHASE_LABELS[PhaseKind.REST]} between steps",
+    "switch": PHASE_LABELS[PhaseKind.SWITCH],
+    "relax": f"{PHASE_LABELS[PhaseKind.RELAX]} between reps",
+}
+
+
+def timing_fields() -> list[dict[str, str]]:
+    """The routine's default timings as the editor lists them: name and label, in order."""
+    return [{"name": name, "label": label} for name, label in TIMING_LABELS.items()]
+
+
+def step_timing_labels() -> dict[str, str]:
+    """A step's timing fields' labels (its rest is the one after it)."""
+    return {**TIMING_LABELS, "rest": f"{PHASE_LABELS[PhaseKind.REST]} after"}
+
+
 def phase_title(kind: PhaseKind, name: str, side: Side | None) -> str:
     """A phase's title: 'Get ready: Calf stretch', 'Calf stretch, left side', 'Rest'."""
     if kind is PhaseKind.PREPARE:
