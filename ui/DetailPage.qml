@@ -103,8 +103,7 @@ Rectangle {
                             font.weight: Font.DemiBold
                         }
                         Text {
-                            text: "in all, " + (page.routine.stepsText || "")
-                                  + ", with get-ready time and rests"
+                            text: page.routine.totalCaption || ""
                             color: Theme.textMuted
                             font.pointSize: Theme.textSmall
                             Layout.fillWidth: true

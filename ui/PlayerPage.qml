@@ -232,7 +232,7 @@ Rectangle {
                             objectName: "countOfText"
                             anchors.horizontalCenter: parent.horizontalCenter
                             visible: page.view.counted
-                            text: page.view.countOfText + "  ·  " + page.view.countdownText + " s"
+                            text: page.view.countLine
                             color: Theme.textMuted
                             font.pointSize: Theme.textBody
                         }

@@ -15,7 +15,7 @@ from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.loading.schema import cue_defaults, number_limits
 from stretchapp.core.model import Routine
-from stretchapp.core.wording import duration_text, plural
+from stretchapp.core.wording import duration_text, editor_total_caption
 
 # Bounds the spin boxes keep to, and the cues a routine gets without its own, as the
 # schema states them.
@@ -66,9 +66,7 @@ def total_text(routine: Routine | None) -> str:
 
 
 def total_caption(routine: Routine | None, steps: int) -> str:
-    if routine is None:
-        return "total shown once the problems are fixed"
-    return "in all, " + plural(steps, "step")
+    return editor_total_caption(None if routine is None else steps)
 
 
 def field_problems(problems: Iterable[PlacedProblem]) -> dict[str, str]:

@@ -31,6 +31,7 @@ from stretchapp.core.wording import (
     problem_line,
     search_words,
     step_summary,
+    total_caption,
 )
 
 if TYPE_CHECKING:  # the loader (pydantic) is imported by the store's worker, not here
@@ -206,6 +207,7 @@ class LibraryBridge(QObject):
             "groupLabel": group_label(routine.group),
             "totalText": duration_text(routine.total_seconds),
             "stepsText": plural(len(routine.steps), "step"),
+            "totalCaption": total_caption(len(routine.steps)),
             "needsText": needs_text(what_you_need(routine)),
             "thumbnail": thumbnail,
             "user": not routine.builtin,

@@ -19,6 +19,7 @@ from stretchapp.core.wording import (
     AFTER_CARE,
     PHASE_LABELS,
     REST_HEADING,
+    count_line,
     count_of,
     duration_text,
     side_rep_text,
@@ -57,7 +58,8 @@ def blank_view() -> dict[str, Any]:
         "phaseKind": "", "phaseRole": phase_role(None), "phaseLabel": "", "stretchName": "",
         "instructions": "",
         "sideRepText": "", "stepText": "", "countdownText": "", "phaseProgress": 0.0,
-        "counted": False, "countText": "", "countOfText": "", "showNext": False,
+        "counted": False, "countText": "", "countOfText": "", "countLine": "",
+        "showNext": False,
         "nextName": "", "nextDetail": "", "imageSource": "", "mirrored": False,
         "hasImage": False, "pulse": 0.0,
     }
@@ -106,6 +108,8 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         counted=counted,
         countText=str(state.count) if counted else "",
         countOfText=count_of(phase.step.count or 0) if counted else "",
+        countLine=(count_line(phase.step.count or 0, countdown_text(state.time_left))
+                   if counted else ""),
         showNext=upcoming is not None,
         nextName=upcoming.stretch.name if upcoming is not None else "",
         nextDetail=(side_rep_text(upcoming.side, upcoming.rep, upcoming.reps)

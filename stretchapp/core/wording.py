@@ -318,6 +318,23 @@ def count_of(count: int) -> str:
     return f"of {count}"
 
 
+def count_line(count: int, seconds_left: str) -> str:
+    """'of 10  ·  16 s': the line under a counted movement's number."""
+    return f"{count_of(count)}  ·  {seconds_left} s"
+
+
+def total_caption(steps: int) -> str:
+    """Under a routine's total time: 'in all, 6 steps, with get-ready time and rests'."""
+    return f"in all, {plural(steps, 'step')}, with get-ready time and rests"
+
+
+def editor_total_caption(steps: int | None) -> str:
+    """Under the editor's total: 'in all, 6 steps'; None while the routine has problems."""
+    if steps is None:
+        return "total shown once the problems are fixed"
+    return f"in all, {plural(steps, 'step')}"
+
+
 # --- the player: safety, the voice getting ready, the first launch ----------------
 
 # Spoken at the start of every routine, after the first step is named.
