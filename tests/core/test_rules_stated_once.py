@@ -18,7 +18,13 @@ from stretchapp.core.model import Kind, PhaseKind, is_counted
 from stretchapp.core.palette import KIND_ROLES, PHASE_ROLES, figure_palette, theme_colours
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, CueSound
-from stretchapp.core.wording import duration_text
+from stretchapp.core.wording import (
+    FINISHED,
+    HALFWAY,
+    PHASE_LABELS,
+    REST_HEADING,
+    duration_text,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -161,3 +167,18 @@ def test_each_vocabulary_is_defined_once() -> None:
     schema = (REPO / "stretchapp/core/loading/schema.py").read_text(encoding="utf-8")
     assert '"warm-up"' not in schema and '"cool-down"' not in schema
     assert tuple(CueSound) == CUE_SOUND_NAMES
+
+
+def test_the_players_words_are_written_only_in_wording() -> None:
+    """Phase words, Halfway and Well done appear as text in no module but core.wording."""
+    words = [*PHASE_LABELS.values(), HALFWAY, FINISHED, REST_HEADING]
+    found = set()
+    for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items():
+        if path.name == "wording.py":
+            continue
+        code = "\n".join(line.split("#")[0] for line in text.splitlines()
+                         if "objectName" not in line)  # names for tests, never shown
+        code = re.sub(r'"""(.|\n)*?"""', "", code)  # docstrings may name the words
+        found |= {(path.name, word) for word in words
+                  if re.search(rf'["\']{re.escape(word)}["\']', code)}
+    assert found == set()
