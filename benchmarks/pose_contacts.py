@@ -13,6 +13,7 @@ import json
 import time
 
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.palette import figure_palette
 from stretchapp.core.pose.model import Pose
 from stretchapp.core.pose.scene import layout
 from stretchapp.core.pose.solver import solve
@@ -42,7 +43,7 @@ def main() -> None:
         drawn = layout(pose)
         solve_ms.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        draw(drawn, "light", False, 256, frame_of(drawn))
+        draw(drawn, figure_palette("light"), False, 256, frame_of(drawn))
         draw_ms.append((time.perf_counter() - start) * 1000)
     mean_solve = sum(solve_ms) / len(solve_ms)
     mean_draw = sum(draw_ms) / len(draw_ms)

@@ -18,7 +18,8 @@ RENDER_SIZES = (16, 4096)
 
 def cmd_render(args: argparse.Namespace) -> int:
     from stretchapp.core.loading.schema_errors import did_you_mean
-    from stretchapp.core.pose.svg import PALETTES, render_spec_svg
+    from stretchapp.core.palette import PaletteError, figure_palette
+    from stretchapp.core.pose.svg import render_spec_svg
 
     library = load_library_of(args)
     stretch = library.stretches.get(args.stretch)
@@ -47,13 +48,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         return fail("render", f"cannot write {output}: the folder {output.parent} "
                     "does not exist")
     mirrored = args.side == "right"
-    svg = render_spec_svg(stretch.pose, args.theme, mirrored, args.size, args.at)
+    try:
+        palette = figure_palette(args.theme)
+    except PaletteError as error:
+        return fail("render", error)
+    svg = render_spec_svg(stretch.pose, palette, mirrored, args.size, args.at)
     try:
         if output.suffix.lower() == ".png":
             from stretchapp.app.svg_raster import SvgError, svg_to_png
 
             try:
-                svg_to_png(svg, output, args.size, PALETTES[args.theme].background)
+                svg_to_png(svg, output, args.size, palette.background)
             except SvgError as error:
                 return fail("render", error)
         else:

@@ -45,8 +45,8 @@ Rectangle {
                 spacing: Theme.space1
                 Chip {
                     text: page.routine.kindLabel || ""
-                    color: Theme.kindBg(page.routine.kind || "")
-                    textColor: Theme.kindText(page.routine.kind || "")
+                    color: Theme.role(page.routine.kindBg)
+                    textColor: Theme.role(page.routine.kindText)
                 }
                 Chip { text: page.routine.groupLabel || "" }
                 Chip {
@@ -103,8 +103,7 @@ Rectangle {
                             font.weight: Font.DemiBold
                         }
                         Text {
-                            text: "in all, " + (page.routine.stepsText || "")
-                                  + ", with get-ready time and rests"
+                            text: page.routine.totalCaption || ""
                             color: Theme.textMuted
                             font.pointSize: Theme.textSmall
                             Layout.fillWidth: true

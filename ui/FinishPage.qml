@@ -45,7 +45,7 @@ Rectangle {
                 objectName: "finishTitle"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                text: "Well done"
+                text: player.words.finished
                 color: Theme.text
                 font.pointSize: Theme.textHeadline
                 font.weight: Font.Bold

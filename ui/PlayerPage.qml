@@ -7,7 +7,7 @@ Rectangle {
     id: page
 
     readonly property var view: player.view
-    readonly property color phaseColor: Theme.phaseColor(view.phaseKind)
+    readonly property color phaseColor: Theme.role(view.phaseRole)
 
     signal stopRequested()
 
@@ -26,8 +26,8 @@ Rectangle {
     Connections {
         target: player
         function onCueShown(kind, words) {
-            // Numbers are already on screen; words that are not get a moment of their own.
-            if (words !== "" && (kind === "halfway" || kind === "finished")) {
+            // Words not already on screen (the bridge says which) get a moment of their own.
+            if (words !== "") {
                 flashText.text = words
                 flashAnimation.restart()
             }
@@ -232,7 +232,7 @@ Rectangle {
                             objectName: "countOfText"
                             anchors.horizontalCenter: parent.horizontalCenter
                             visible: page.view.counted
-                            text: page.view.countOfText + "  ·  " + page.view.countdownText + " s"
+                            text: page.view.countLine
                             color: Theme.textMuted
                             font.pointSize: Theme.textBody
                         }

@@ -65,8 +65,8 @@ AbstractButton {
                     spacing: Theme.space1
                     Chip {
                         text: card.routine.kindLabel
-                        color: Theme.kindBg(card.routine.kind)
-                        textColor: Theme.kindText(card.routine.kind)
+                        color: Theme.role(card.routine.kindBg)
+                        textColor: Theme.role(card.routine.kindText)
                     }
                     Chip {
                         visible: card.routine.user

@@ -3,7 +3,9 @@ import QtQuick
 
 // The one palette, type scale and spacing scale of the app.
 // tests/app/test_ui_contrast.py reads the two palettes below and checks that
-// every text/background pair meets WCAG AA: keep one "key": "#rrggbb" per line.
+// every text/background pair meets WCAG AA, and core/palette.py reads them for
+// the drawn figures (figure*) and the roles of kinds and phases: keep one
+// "key": "#rrggbb" per line.
 QtObject {
     id: theme
 
@@ -39,7 +41,16 @@ QtObject {
         "phaseRest": "#56679a",
         "ringTrack": "#dfe4dc",
         "focus": "#1f5fb4",
-        "scrim": "#801c2622"
+        "scrim": "#801c2622",
+        "figureNear": "#41597a",
+        "figureFar": "#9aa9be",
+        "figureAccent": "#e4572e",
+        "figureFarAccent": "#f0a187",
+        "figureProp": "#dde3ea",
+        "figurePropEdge": "#aab5c3",
+        "figureFloor": "#e8ecf1",
+        "figureMat": "#b3c7dc",
+        "figureTowel": "#2a9d8f"
     })
 
     readonly property var darkPalette: ({
@@ -72,7 +83,16 @@ QtObject {
         "phaseRest": "#a9b6e2",
         "ringTrack": "#2b3732",
         "focus": "#9cc3ff",
-        "scrim": "#b3050807"
+        "scrim": "#b3050807",
+        "figureNear": "#d3dce8",
+        "figureFar": "#76849a",
+        "figureAccent": "#ff8459",
+        "figureFarAccent": "#b8694f",
+        "figureProp": "#3a4351",
+        "figurePropEdge": "#5d697b",
+        "figureFloor": "#2d3440",
+        "figureMat": "#3f566e",
+        "figureTowel": "#4cc2b0"
     })
 
     readonly property var palette: dark ? darkPalette : lightPalette
@@ -98,19 +118,9 @@ QtObject {
     readonly property color focus: palette.focus
     readonly property color scrim: palette.scrim
 
-    function kindBg(kind) {
-        return kind === "warm-up" ? palette.warmupBg
-             : kind === "cool-down" ? palette.cooldownBg : palette.reliefBg
-    }
-    function kindText(kind) {
-        return kind === "warm-up" ? palette.warmupText
-             : kind === "cool-down" ? palette.cooldownText : palette.reliefText
-    }
-    function phaseColor(kind) {
-        return kind === "prepare" ? palette.phasePrepare
-             : kind === "switch" ? palette.phaseSwitch
-             : (kind === "rest" || kind === "relax") ? palette.phaseRest : palette.phaseHold
-    }
+    // A colour by its role's name, as the bridges give it (a kind's, a phase's):
+    // which role a kind or phase takes is core/palette.py's to say, not the views'.
+    function role(name) { return palette[name] || palette.text }
 
     // Type scale: everything is a multiple of the system's default font size,
     // so text follows the desktop's font settings.

@@ -16,7 +16,12 @@ from stretchapp.app.editor_view import field_text
 from stretchapp.core.editing.session import EditingSession, routine_id_of
 from stretchapp.core.editing.store import SaveError
 from stretchapp.core.loading.library import Library
-from stretchapp.core.wording import delete_prompt
+from stretchapp.core.wording import (
+    delete_prompt,
+    deleted_notice,
+    no_routine_to_delete,
+    restored_notice,
+)
 
 
 class DeleteHost(Protocol):
@@ -62,7 +67,7 @@ class DeleteActions(QObject):
         """Delete one of the user's routines; undo brings it back."""
         routine = self._host.library.routines.get(routine_id)
         if routine is None or routine.source is None:
-            return self._host.fail(f"There is no routine '{routine_id}' to delete.")
+            return self._host.fail(no_routine_to_delete(routine_id))
         return self._delete(routine.source, routine.title, routine.id)
 
     @Slot(result=bool)
@@ -85,7 +90,7 @@ class DeleteActions(QObject):
         except SaveError as error:
             return self._host.fail(str(error))
         self.undoChanged.emit()
-        self._host.files_changed(f"Restored {restored.name}")
+        self._host.files_changed(restored_notice(restored.name))
         return True
 
     def _delete(self, path: Path, title: str, routine_id: str) -> bool:
@@ -98,5 +103,5 @@ class DeleteActions(QObject):
         if was_open:
             self._host.close()
         self.undoChanged.emit()
-        self._host.files_changed(f"Deleted “{title}”", undoable=True, deleted_id=routine_id)
+        self._host.files_changed(deleted_notice(title), undoable=True, deleted_id=routine_id)
         return True

@@ -12,9 +12,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Slot
 
-from stretchapp.app.editor_steps_model import NEW_COUNT, NEW_TEMPO, StepRow
 from stretchapp.app.editor_view import plain
 from stretchapp.core.editing.draft import TIMING_FIELDS, DraftError, RoutineDraft
+from stretchapp.core.editing.step_rows import NEW_COUNT, NEW_TEMPO, StepRow
 
 
 class DraftHost(Protocol):

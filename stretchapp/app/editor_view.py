@@ -11,12 +11,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from stretchapp.app.draft_problems import PlacedProblem
-from stretchapp.app.editor_steps_model import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.editing.draft import RoutineDraft
-from stretchapp.core.loading.durations import format_human
+from stretchapp.core.editing.step_rows import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.loading.schema import cue_defaults, number_limits
 from stretchapp.core.model import Routine
-from stretchapp.core.wording import plural
+from stretchapp.core.wording import duration_text, editor_total_caption
 
 # Bounds the spin boxes keep to, and the cues a routine gets without its own, as the
 # schema states them.
@@ -63,13 +62,11 @@ def shown_cues(draft: RoutineDraft | None) -> dict[str, Any]:
 
 
 def total_text(routine: Routine | None) -> str:
-    return "–" if routine is None else format_human(routine.total_seconds)
+    return "–" if routine is None else duration_text(routine.total_seconds)
 
 
 def total_caption(routine: Routine | None, steps: int) -> str:
-    if routine is None:
-        return "total shown once the problems are fixed"
-    return "in all, " + plural(steps, "step")
+    return editor_total_caption(None if routine is None else steps)
 
 
 def field_problems(problems: Iterable[PlacedProblem]) -> dict[str, str]:

@@ -18,10 +18,10 @@ from stretchapp.core.habit.stats import (
     OTHER_GROUP,
     HabitSummary,
     days_text,
-    played_text,
     summarize,
 )
 from stretchapp.core.storage.history import SessionRecord
+from stretchapp.core.wording import duration_text
 
 # The newest sessions the page lists; `stretchapp history --csv` has them all.
 LISTED_SESSIONS = 200
@@ -116,7 +116,7 @@ class HistoryBridge(QObject):
         newest = sorted(self._records, key=lambda s: s.ended_at, reverse=True)
         return [{"when": f"{datetime.fromtimestamp(s.ended_at, tz):%a %-d %b, %H:%M}",
                  "title": s.title, "finished": s.finished,
-                 "played": played_text(s.seconds)}
+                 "played": duration_text(s.seconds)}
                 for s in newest[:LISTED_SESSIONS]]
 
     empty = Property(bool, _get_empty, notify=changed)

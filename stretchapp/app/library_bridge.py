@@ -15,20 +15,23 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.app.library_rows import LibraryRows, Section
 from stretchapp.app.stretch_images import StretchImages
-from stretchapp.core.loading.durations import format_human
 from stretchapp.core.model import Routine
+from stretchapp.core.palette import kind_roles
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.wording import (
     KIND_LABELS,
+    detail_sides_text,
+    duration_text,
     group_label,
+    kind_choices,
     kind_label,
-    matches,
+    library_empty_text,
     plural,
     problem_line,
     search_words,
-    sides_text,
     step_summary,
+    total_caption,
 )
 
 if TYPE_CHECKING:  # the loader (pydantic) is imported by the store's worker, not here
@@ -114,8 +117,7 @@ class LibraryBridge(QObject):
         return self._search
 
     def _get_kinds(self) -> list[dict[str, str]]:
-        return [{"value": "", "label": "All"}] + [
-            {"value": value, "label": label} for value, label in KIND_LABELS.items()]
+        return kind_choices(with_all=True)
 
     def _get_problems(self) -> list[dict[str, Any]]:
         return self._problems
@@ -129,9 +131,7 @@ class LibraryBridge(QObject):
     def _get_empty_text(self) -> str:
         if self._library is None or self._visible:
             return ""
-        if not self._library.routines:
-            return "No routines could be loaded."
-        return "No routine matches. Try another word, or show all kinds."
+        return library_empty_text(bool(self._library.routines))
 
     loading = Property(bool, _get_loading, notify=loadingChanged)
     rows = Property(QObject, _get_rows, constant=True)
@@ -173,12 +173,10 @@ class LibraryBridge(QObject):
             "number": index + 1,
             "name": step.stretch.name,
             "summary": step_summary(step),
-            # One side only is already in the summary.
-            "sides": ("You choose the side" if step.choose_side else sides_text(step))
-                     if len(step.sides) > 1 else "",
+            "sides": detail_sides_text(step),
             "caution": step.stretch.caution,
             "reps": step.reps,
-            "time": format_human(step.seconds(last=index == last)),
+            "time": duration_text(step.seconds(last=index == last)),
             "thumbnail": self._images.url(step.stretch, None, None, self._theme),
         } for index, step in enumerate(routine.steps)]
         return {
@@ -204,10 +202,12 @@ class LibraryBridge(QObject):
             "title": routine.title,
             "kind": routine.kind.value,
             "kindLabel": kind_label(routine.kind),
+            **kind_roles(routine.kind),  # kindBg, kindText: the chip's colour roles
             "group": routine.group,
             "groupLabel": group_label(routine.group),
-            "totalText": format_human(routine.total_seconds),
+            "totalText": duration_text(routine.total_seconds),
             "stepsText": plural(len(routine.steps), "step"),
+            "totalCaption": total_caption(len(routine.steps)),
             "needsText": needs_text(what_you_need(routine)),
             "thumbnail": thumbnail,
             "user": not routine.builtin,
@@ -226,15 +226,9 @@ class LibraryBridge(QObject):
         visible = 0
         if library is not None:
             words = search_words(self._search)
-            by_group: dict[str, list[Routine]] = {}
-            for r in library.routines.values():
-                if (not self._kind or r.kind == self._kind) and matches(r, words):
-                    by_group.setdefault(r.group, []).append(r)
-            for group in library.groups():
-                routines = by_group.get(group)
-                if routines:
-                    sections.append(Section(group, group_label(group), routines))
-                    visible += len(routines)
+            for group, routines in library.by_group(self._kind, words):
+                sections.append(Section(group, group_label(group), routines))
+                visible += len(routines)
         self._rows.set_sections(sections)
         self._visible = visible
         self.changed.emit()

@@ -25,6 +25,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session import recovery
+from stretchapp.core.session.cues import flashed_words
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
     SIDE_CHOICES,
@@ -88,7 +89,7 @@ class PlayerBridge(QObject):
     viewChanged = Signal()
     motionChanged = Signal()  # one of MOTION_KEYS moved on
     preparingChanged = Signal()
-    cueShown = Signal(str, str)  # cue kind, words: for the visual pulse
+    cueShown = Signal(str, str)  # cue kind, words to flash ("" for none)
     cueDue = Signal(object)  # a Cue, for the cue player
     stateUpdated = Signal(object)  # a SessionState, for the cue player
     finished = Signal()
@@ -465,7 +466,7 @@ class PlayerBridge(QObject):
         self.cueDue.emit(cue)
         if cue.sound:  # a phrase alone (from the speech schedule) has its sound's pulse
             self._pulse_at = cue.due
-            self.cueShown.emit(cue.kind.value, cue.text or _cue_words(cue))
+            self.cueShown.emit(cue.kind.value, flashed_words(cue))
 
     def _on_auto_paused(self, event: AutoPaused) -> None:
         self._auto_pause_text = event.reason
@@ -532,9 +533,3 @@ class PlayerBridge(QObject):
             self._preparing = value
             self.preparingChanged.emit()
 
-
-def _cue_words(cue: Cue) -> str:
-    """What the visual pulse shows for a cue without spoken words (voice off)."""
-    if cue.number is not None:
-        return str(cue.number)
-    return {"halfway": "Halfway", "finished": "Well done"}.get(cue.kind.value, "")

@@ -9,24 +9,22 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages
-from stretchapp.core.loading.durations import format_clock, format_human
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Kind, Routine
+from stretchapp.core.palette import SURFACE, phase_role
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
-from stretchapp.core.wording import AFTER_CARE, side_rep_text
-
-PHASE_LABELS: dict[PhaseKind, str] = {
-    PhaseKind.PREPARE: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.COUNT: "Move",
-    PhaseKind.SWITCH: "Switch sides",
-    PhaseKind.RELAX: "Relax",
-    PhaseKind.REST: "Rest",
-}
-
-
-REST_HEADING = "Rest a moment"
+from stretchapp.core.wording import (
+    AFTER_CARE,
+    PHASE_LABELS,
+    REST_HEADING,
+    count_line,
+    count_of,
+    duration_text,
+    side_rep_text,
+    step_of,
+)
 
 
 def countdown_text(seconds: float) -> str:
@@ -57,9 +55,11 @@ def blank_view() -> dict[str, Any]:
         "status": "", "paused": False, "autoPaused": False, "finished": False,
         "routineTitle": "", "elapsedText": "0:00", "remainingText": "-0:00",
         "routineProgress": 0.0, "relief": False, "afterCare": [],
-        "phaseKind": "", "phaseLabel": "", "stretchName": "", "instructions": "",
+        "phaseKind": "", "phaseRole": phase_role(None), "phaseLabel": "", "stretchName": "",
+        "instructions": "",
         "sideRepText": "", "stepText": "", "countdownText": "", "phaseProgress": 0.0,
-        "counted": False, "countText": "", "countOfText": "", "showNext": False,
+        "counted": False, "countText": "", "countOfText": "", "countLine": "",
+        "showNext": False,
         "nextName": "", "nextDetail": "", "imageSource": "", "mirrored": False,
         "hasImage": False, "pulse": 0.0,
     }
@@ -95,18 +95,21 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
     counted = phase.kind is PhaseKind.COUNT and state.count is not None
     view.update(
         phaseKind=phase.kind.value,
+        phaseRole=phase_role(phase.kind),
         phaseLabel=PHASE_LABELS[phase.kind],
         # During a rest the heading rests too; the card names what comes next
         # and the instructions let people read ahead.
         stretchName=REST_HEADING if resting else stretch.name,
         instructions=" ".join(stretch.instructions.split()),
         sideRepText="" if resting else side_rep_text(pictured.side, pictured.rep, pictured.reps),
-        stepText=f"Step {pictured.step_index + 1} of {len(routine.steps)}",
+        stepText=step_of(pictured.step_index + 1, len(routine.steps)),
         countdownText=countdown_text(state.time_left),
         phaseProgress=round(min(1.0, state.time_in_phase / phase.duration), 4),
         counted=counted,
         countText=str(state.count) if counted else "",
-        countOfText=f"of {phase.step.count}" if counted else "",
+        countOfText=count_of(phase.step.count or 0) if counted else "",
+        countLine=(count_line(phase.step.count or 0, countdown_text(state.time_left))
+                   if counted else ""),
         showNext=upcoming is not None,
         nextName=upcoming.stretch.name if upcoming is not None else "",
         nextDetail=(side_rep_text(upcoming.side, upcoming.rep, upcoming.reps)
@@ -133,4 +136,4 @@ def pulse_level(elapsed: float, cue_at: float | None) -> float:
 
 
 def time_spent_text(seconds: float) -> str:
-    return format_human(max(0.0, seconds))
+    return duration_text(seconds)

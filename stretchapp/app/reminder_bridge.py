@@ -27,8 +27,8 @@ from stretchapp.core.habit.desktop_entry import (
 )
 from stretchapp.core.habit.reminder_rules import parse_rules
 from stretchapp.core.habit.scheduler import Nudge, ReminderScheduler
-from stretchapp.core.habit.stats import played_text
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import reminder_detail
 
 if TYPE_CHECKING:
     from stretchapp.app.settings_bridge import SettingsBridge
@@ -132,7 +132,7 @@ class ReminderBridge(QObject):
         else:
             self._routine_id = routine.id
             self._title = routine.title
-            self._detail = f"{played_text(routine.total_seconds)} of gentle stretching"
+            self._detail = reminder_detail(routine.total_seconds)
         if nudge.late:
             self._detail += " (missed while the computer slept)"
         self._level = 0

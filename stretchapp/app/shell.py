@@ -108,7 +108,7 @@ class AppShell(QObject):
             return
         editor_class, sharing_class = deferred_imports.editing_bridges()
         self.editor = editor = editor_class(self.home, self.store, self.runner, parent=self)
-        self.sharing = sharing_class(self.home, self.store, self)
+        self.sharing = sharing_class(self.home, self.store, self.runner, self)
         self.store.changed.connect(editor.library_changed)
         editor.opened.connect(self.app.show_editor)
         editor.closed.connect(self.app.leave_editor)

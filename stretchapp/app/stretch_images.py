@@ -10,48 +10,22 @@ reader thread: everything shared is behind a lock.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from stretchapp.core.model import Side, Stretch
+from stretchapp.core.palette import CARD, SURFACE, Theme, figure_palette
 from stretchapp.core.pose.svg_store import SvgStore
-from stretchapp.core.storage import paths
 
 PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
 DEFAULT_SIZE = 480
 _CACHE_SIZE = 160
-
-
-# What a picture sits on: a card (the library, lists) or a plain surface (the player).
-CARD = "surfaceMuted"
-SURFACE = "surface"
-
-
-@lru_cache(maxsize=8)
-def card_colour(theme: str, role: str = CARD) -> str | None:
-    """The colour a picture sits on (Theme.qml's role, surfaceMuted by default).
-
-    Seams between the parts of a drawn figure are drawn in it. Theme.qml is
-    the palette; the drawing is handed its colours from there. None when the
-    file cannot be read (the drawing then uses its own).
-    """
-    try:
-        text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
-    except OSError:
-        return None
-    name = "darkPalette" if theme == "dark" else "lightPalette"
-    block = re.search(name + r": \(\{(.*?)\}\)", text, re.DOTALL)
-    found = re.search(rf'"{role}": "(#[0-9a-fA-F]{{6}})"', block.group(1)) if block else None
-    return found.group(1) if found else None
 
 
 class StretchImages:
@@ -148,12 +122,11 @@ class StretchImages:
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.
             pose = stretch.pose
-            shade: Literal["light", "dark"] = "dark" if theme == "dark" else "light"
-            background = card_colour(theme, on if on == SURFACE else CARD)
+            shade: Theme = "dark" if theme == "dark" else "light"
+            palette = figure_palette(shade, on if on == SURFACE else CARD)
             at = frame / MOVEMENT_FRAMES
-            svg = self.svgs.get(
-                (pose, shade, mirrored, at, background),
-                lambda: render_spec_svg(pose, shade, mirrored, at=at, background=background))
+            svg = self.svgs.get((pose, palette, mirrored, at),
+                                lambda: render_spec_svg(pose, palette, mirrored, at=at))
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:

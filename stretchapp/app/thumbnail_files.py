@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from stretchapp.app.stretch_images import card_colour
 from stretchapp.core.model import Stretch
+from stretchapp.core.palette import CARD, figure_palette
 from stretchapp.core.storage.safe_write import write_atomically
 
 THUMBNAIL_SIZE = 160
@@ -53,8 +53,8 @@ class ThumbnailFiles:
 
         assert stretch.pose is not None
         # A movement shows where it is held; seams take the card's colour.
-        svg = render_spec_svg(stretch.pose, theme="dark" if theme == "dark" else "light",
-                              size=THUMBNAIL_SIZE, background=card_colour(theme))
+        palette = figure_palette("dark" if theme == "dark" else "light", CARD)
+        svg = render_spec_svg(stretch.pose, palette, size=THUMBNAIL_SIZE)
         name = hashlib.sha1(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
         path = self.folder / name
         if not path.exists():

@@ -95,6 +95,16 @@ class Stretch:
         return self.say or self.announced_name
 
 
+def is_counted(count: object, tempo: object) -> bool:
+    """The one meaning of "counted": a step gives both a count and a tempo.
+
+    The loader, the model and the editor all ask this. A count or tempo alone is
+    a problem of its own (missing-key) and the step stays a hold, since a hold
+    is what movement_seconds falls back to without both.
+    """
+    return count is not None and tempo is not None
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a routine with every default already applied."""
@@ -116,12 +126,8 @@ class Step:
 
     @property
     def counted(self) -> bool:
-        """True for a dynamic movement counted out (count x tempo).
-
-        Both are needed: movement_seconds falls back to the hold without a tempo,
-        so a count alone must not make the step play as a counted movement.
-        """
-        return self.count is not None and self.tempo is not None
+        """True for a dynamic movement counted out (count x tempo): see is_counted."""
+        return is_counted(self.count, self.tempo)
 
     @property
     def movement_seconds(self) -> int:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from stretchapp.core.loading.durations import format_human
-from stretchapp.core.model import Kind, Routine, Side, Step
+from stretchapp.core.model import Kind, PhaseKind, Routine, Side, Step
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.problems import Problem
@@ -49,6 +48,25 @@ def library_load_failed(error: Exception) -> str:
            "The ones shown are from before; fix or remove the file and it is tried again."
 
 
+def duration_text(seconds: float) -> str:
+    """A length in words, the one way the app writes one: '45 s', '7 min', '7 min 30 s'.
+
+    (A running clock is durations.format_clock, m:ss; a file's own syntax,
+    45s or 1m30s, is durations.format_written.)
+    """
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    if not minutes:
+        return f"{secs} s"
+    if not secs:
+        return f"{minutes} min"
+    return f"{minutes} min {secs} s"
+
+
+def reminder_detail(seconds: float) -> str:
+    """A reminder's line under the routine's name: '4 min of gentle stretching'."""
+    return f"{duration_text(seconds)} of gentle stretching"
+
+
 def plural(number: int, word: str) -> str:
     """'1 step', '3 steps'."""
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
@@ -75,6 +93,54 @@ def delete_prompt(title: str, *, new: bool) -> dict[str, str]:
             "accept": "Delete"}
 
 
+# --- notices after an action (toasts, and why one did not happen) -------------------
+
+def copied_notice(title: str, file_name: str) -> str:
+    return f"Copied “{title}” to your routines as {file_name}"
+
+
+def saved_notice(file_name: str) -> str:
+    return f"Saved {file_name}"
+
+
+def deleted_notice(title: str) -> str:
+    return f"Deleted “{title}”"
+
+
+def restored_notice(file_name: str) -> str:
+    return f"Restored {file_name}"
+
+
+def exported_notice(path: str) -> str:
+    return f"Exported to {path}"
+
+
+def imported_notice(titles: list[str], files: int) -> str:
+    """'Imported Calf stretches, Neck relief', or 'Imported 3 files' when no routine came."""
+    return f"Imported {', '.join(titles) or plural(files, 'file')}"
+
+
+def not_done(action: str, reason: str) -> str:
+    """'Not imported: <reason>', 'Not exported: <reason>'."""
+    return f"Not {action}: {reason}"
+
+
+CANNOT_PLAY_DRAFT = "Fix the problems first: the routine cannot play as it is."
+SAVE_FIRST = "Save the routine first: its file does not exist yet."
+
+
+def no_file_manager(folder: str) -> str:
+    return f"Could not open a file manager; the file is in {folder}"
+
+
+def no_text_editor(path: str) -> str:
+    return f"Could not open a text editor for {path}"
+
+
+def no_routine_to_delete(routine_id: str) -> str:
+    return f"There is no routine '{routine_id}' to delete."
+
+
 def problem_summary(errors: int, warnings: int) -> str:
     """'2 problems to fix before saving', '1 warning' or ''."""
     if errors:
@@ -86,11 +152,25 @@ def problem_summary(errors: int, warnings: int) -> str:
 
 # --- routines and steps ------------------------------------------------------------
 
-KIND_LABELS: dict[str, str] = {
-    Kind.WARM_UP.value: "Warm-up",
-    Kind.COOL_DOWN.value: "Cool-down",
-    Kind.RELIEF.value: "Relief",
+KIND_LABELS: dict[Kind, str] = {
+    Kind.WARM_UP: "Warm-up",
+    Kind.COOL_DOWN: "Cool-down",
+    Kind.RELIEF: "Relief",
 }
+ALL_KINDS = "All"
+
+
+def kind_choices(*, with_all: bool = False) -> list[dict[str, str]]:
+    """The kinds as a choice list for QML (value, label); with_all adds "All" (value '')."""
+    choices = [{"value": kind.value, "label": label} for kind, label in KIND_LABELS.items()]
+    return [{"value": "", "label": ALL_KINDS}, *choices] if with_all else choices
+
+
+def library_empty_text(has_routines: bool) -> str:
+    """What the library says when it shows no card."""
+    if not has_routines:
+        return "No routines could be loaded."
+    return "No routine matches. Try another word, or show all kinds."
 
 # Shown on the finish screen of a relief routine. Never a medicine, brand or shop.
 AFTER_CARE: tuple[str, ...] = (
@@ -100,8 +180,8 @@ AFTER_CARE: tuple[str, ...] = (
 )
 
 
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize())
+def kind_label(kind: Kind) -> str:
+    return KIND_LABELS[kind]
 
 
 def group_label(group: str) -> str:
@@ -112,7 +192,7 @@ def step_duration_text(step: Step) -> str:
     """How long one pass of the step lasts: '45 s', '10 × 3 s'."""
     if step.counted:
         return f"{step.count} × {step.tempo} s"
-    return format_human(step.movement_seconds)
+    return duration_text(step.movement_seconds)
 
 
 def sides_text(step: Step) -> str:
@@ -123,6 +203,13 @@ def sides_text(step: Step) -> str:
     if len(step.sides) == 1:
         return f"{step.sides[0].value.capitalize()} side only"
     return ""
+
+
+def detail_sides_text(step: Step) -> str:
+    """The sides under a step in the routine's detail: one side only is in its summary."""
+    if len(step.sides) <= 1:
+        return ""
+    return "You choose the side" if step.choose_side else sides_text(step)
 
 
 def step_summary(step: Step) -> str:
@@ -156,6 +243,96 @@ def matches(routine: Routine, words: Iterable[str]) -> bool:
 
 def search_words(text: str) -> list[str]:
     return [word for word in text.lower().split() if word]
+
+
+# --- the player: phases, cues, the finish --------------------------------------
+
+# The heading of each kind of phase, as the player shows it.
+PHASE_LABELS: dict[PhaseKind, str] = {
+    PhaseKind.PREPARE: "Get ready",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.COUNT: "Move",
+    PhaseKind.SWITCH: "Switch sides",
+    PhaseKind.RELAX: "Relax",
+    PhaseKind.REST: "Rest",
+}
+# The card's heading during a rest (the stretch named is the one coming next).
+REST_HEADING = "Rest a moment"
+# Said (and, with the voice off, flashed) halfway through a hold and at the very end.
+HALFWAY = "Halfway"
+FINISHED = "Well done"
+
+
+# The editor's timing fields, named after the phases they time (ROUTINE_FORMAT.md's keys).
+TIMING_LABELS: dict[str, str] = {
+    "prepare": PHASE_LABELS[PhaseKind.PREPARE],
+    "hold": PHASE_LABELS[PhaseKind.HOLD],
+    "rest": f"{PHASE_LABELS[PhaseKind.REST]} between steps",
+    "switch": PHASE_LABELS[PhaseKind.SWITCH],
+    "relax": f"{PHASE_LABELS[PhaseKind.RELAX]} between reps",
+}
+
+
+def timing_fields() -> list[dict[str, str]]:
+    """The routine's default timings as the editor lists them: name and label, in order."""
+    return [{"name": name, "label": label} for name, label in TIMING_LABELS.items()]
+
+
+def step_timing_labels() -> dict[str, str]:
+    """A step's timing fields' labels (its rest is the one after it)."""
+    return {**TIMING_LABELS, "rest": f"{PHASE_LABELS[PhaseKind.REST]} after"}
+
+
+def phase_title(kind: PhaseKind, name: str, side: Side | None) -> str:
+    """A phase's title: 'Get ready: Calf stretch', 'Calf stretch, left side', 'Rest'."""
+    if kind is PhaseKind.PREPARE:
+        return f"{PHASE_LABELS[kind]}: {name}"
+    if kind in (PhaseKind.HOLD, PhaseKind.COUNT):
+        return name + _side_suffix(side)
+    if kind is PhaseKind.SWITCH and side is not None:
+        return f"Switch to the {side.value} side"
+    return PHASE_LABELS[kind]
+
+
+def phase_spoken(kind: PhaseKind, first: bool, step: Step, side: Side | None) -> str:
+    """What the voice says as a phase starts: 'First: Calf stretch, left side', 'Rest'."""
+    if kind is PhaseKind.PREPARE:
+        lead = "First" if first else "Next"
+        return f"{lead}: {step.stretch.announced_name}{_side_suffix(side)}"
+    if kind in (PhaseKind.HOLD, PhaseKind.COUNT):
+        return step.stretch.spoken
+    return PHASE_LABELS[kind]
+
+
+def _side_suffix(side: Side | None) -> str:
+    return f", {side.value} side" if side is not None else ""
+
+
+def step_of(number: int, steps: int) -> str:
+    """'Step 2 of 5'."""
+    return f"Step {number} of {steps}"
+
+
+def count_of(count: int) -> str:
+    """'of 10', under the count of a counted movement."""
+    return f"of {count}"
+
+
+def count_line(count: int, seconds_left: str) -> str:
+    """'of 10  ·  16 s': the line under a counted movement's number."""
+    return f"{count_of(count)}  ·  {seconds_left} s"
+
+
+def total_caption(steps: int) -> str:
+    """Under a routine's total time: 'in all, 6 steps, with get-ready time and rests'."""
+    return f"in all, {plural(steps, 'step')}, with get-ready time and rests"
+
+
+def editor_total_caption(steps: int | None) -> str:
+    """Under the editor's total: 'in all, 6 steps'; None while the routine has problems."""
+    if steps is None:
+        return "total shown once the problems are fixed"
+    return f"in all, {plural(steps, 'step')}"
 
 
 # --- the player: safety, the voice getting ready, the first launch ----------------
@@ -194,4 +371,5 @@ def player_words() -> dict[str, str]:
         "welcomeHeading": WELCOME_HEADING,
         "welcomeText": WELCOME_TEXT,
         "welcomeButton": WELCOME_BUTTON,
+        "finished": FINISHED,
     }

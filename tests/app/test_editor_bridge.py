@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
+from stretchapp.app import sharing_bridge
 from stretchapp.app.deferred_imports import load_library as load_library_of
 from stretchapp.app.editor_bridge import EditorBridge
 from stretchapp.app.editor_view import LIMITS
@@ -19,10 +22,11 @@ from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.app.task_runner import InlineRunner, TaskRunner
 from stretchapp.core.editing.session import free_id, id_from_title
-from stretchapp.core.loading.durations import PAUSE_RANGE, format_human
+from stretchapp.core.loading.durations import PAUSE_RANGE
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
-from stretchapp.core.storage import safe_write
+from stretchapp.core.storage import paths, safe_write
+from stretchapp.core.wording import duration_text
 from tests.helpers.qt_objects import collect_qt_garbage
 from tests.helpers.routine_texts import HAND_WRITTEN
 
@@ -169,7 +173,7 @@ def test_total_and_step_rows_follow_every_edit(bridge: EditorBridge, mine: Path)
     """The total, each step's time and values are read back after each change."""
     bridge.openFile(str(mine))
     routine = load_library(user_dir=mine.parent).routines["evening"]
-    assert bridge.totalText == format_human(routine.total_seconds)
+    assert bridge.totalText == duration_text(routine.total_seconds)
     before = bridge.totalText
     rows = bridge.steps.rows()
     assert [r.counted for r in rows] == [False, True, False]
@@ -538,6 +542,39 @@ def test_import_of_something_else_is_refused(home: Path, tmp_path: Path,
     sharing = SharingBridge(home, store)
     assert not sharing.planImport(str(other))
     assert "takes a .yaml or .zip" in sharing.errorText
+
+
+def test_an_import_is_planned_off_the_gui_thread(home: Path, mine: Path, tmp_path: Path,
+                                                 qtbot: QtBot, store: LibraryStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """planImport unpacks and loads on the runner's worker; planReady brings the plan back."""
+    threads: list[int] = []
+    real_plan = sharing_bridge.plan_import
+
+    def plan_noting_thread(*args: Any) -> Any:
+        threads.append(threading.get_ident())
+        return real_plan(*args)
+
+    monkeypatch.setattr(sharing_bridge, "plan_import", plan_noting_thread)
+    runner = TaskRunner()
+    sharing = SharingBridge(home, store, runner)
+    out = tmp_path / "shared" / "evening.yaml"
+    assert sharing.exportRoutine("evening", str(out))
+    with qtbot.waitSignal(sharing.planReady, timeout=10000):
+        assert sharing.planImport(str(out))
+        assert sharing.planning and not sharing.importing
+    assert threads and threads[0] != threading.get_ident()
+    assert not sharing.planning and sharing.canImport
+    assert sharing.importReplaces == ["your routine 'evening'", f"file {mine}"]
+    # Cancelled while planning: the plan that comes back is thrown away.
+    sharing.cancelImport()
+    sharing.planImport(str(out))
+    sharing.cancelImport()
+    runner.wait_idle(10)
+    staging = paths.cache_dir(home) / "imports"
+    qtbot.waitUntil(lambda: len(threads) == 2 and not any(staging.iterdir()), timeout=10000)
+    assert not sharing.importing and not sharing.planning
+    runner.shutdown()
 
 
 # --- reading the file again: bounded, off the GUI thread --------------------------------

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from stretchapp.app.draft_problems import place_problems
 from stretchapp.app.editor_view import field_problems, other_problems, shown_cues, step_problems
-from stretchapp.app.player_view import REST_HEADING, countdown_text, player_view
+from stretchapp.app.player_view import countdown_text, player_view
 from stretchapp.app.stretch_images import StretchImages
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.model import Side
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.timeline import PhaseKind
-from stretchapp.core.wording import matches, side_rep_text, sides_text, step_summary
+from stretchapp.core.wording import REST_HEADING, matches, side_rep_text, sides_text, step_summary
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import BOTH, routine, step, three_steps
 

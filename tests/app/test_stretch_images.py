@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, SURFACE, StretchImages, card_colour
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
 from stretchapp.core.loading.library import load_library
-from stretchapp.core.pose.svg import PALETTES, render_spec_svg
+from stretchapp.core.palette import CARD, SURFACE, figure_palette
+from stretchapp.core.pose.svg import render_spec_svg
 from stretchapp.core.storage import paths
 
 
@@ -52,13 +53,14 @@ def test_a_held_movement_shows_where_it_is_held(qapp: object) -> None:
 def test_pictures_are_drawn_for_the_card_they_sit_on(qapp: object) -> None:
     """Seams take Theme.qml's card colour (surfaceMuted) in each theme, and the file's too."""
     text = (paths.ui_dir() / "Theme.qml").read_text(encoding="utf-8")
-    light, dark = card_colour("light"), card_colour("dark")
-    assert light is not None and dark is not None and light != dark
-    assert f'"surfaceMuted": "{light}"' in text and f'"surfaceMuted": "{dark}"' in text
+    light, dark = figure_palette("light", CARD), figure_palette("dark", CARD)
+    assert light.background != dark.background
+    assert f'"surfaceMuted": "{light.background}"' in text
+    assert f'"surfaceMuted": "{dark.background}"' in text
     spec = load_library().stretches["wall-calf-stretch"].pose
     assert spec is not None
-    svg = render_spec_svg(spec, "dark", background=dark)
-    assert dark in svg and PALETTES["dark"].background not in svg
+    svg = render_spec_svg(spec, dark)
+    assert dark.background in svg and figure_palette("dark").background not in svg
 
 
 def test_the_player_picture_is_drawn_for_its_plain_surface(qapp: object) -> None:
@@ -67,8 +69,7 @@ def test_the_player_picture_is_drawn_for_its_plain_surface(qapp: object) -> None
     stretch = load_library().stretches["wall-calf-stretch"]
     card, plain = images.url(stretch, theme="dark"), images.url(stretch, theme="dark", on=SURFACE)
     assert card.endswith("/dark") and plain.endswith("/dark.surface")
-    surface = card_colour("dark", SURFACE)
-    assert surface is not None and surface != card_colour("dark")
+    assert figure_palette("dark", SURFACE) != figure_palette("dark", CARD)
     on_card = images.image(card.split("://stretch/")[1], QSize(200, 200))
     on_plain = images.image(plain.split("://stretch/")[1], QSize(200, 200))
     assert on_card.size() == on_plain.size() and on_card != on_plain

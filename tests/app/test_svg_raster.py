@@ -18,7 +18,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.svg_raster import SvgError, svg_to_image, svg_to_png
-from stretchapp.core.pose.svg import PALETTES, render_spec_svg
+from stretchapp.core.palette import figure_palette
+from stretchapp.core.pose.svg import render_spec_svg
 from tests.helpers.poses import builtin_specs
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -60,12 +61,13 @@ def differences(a: QImage, b: QImage) -> tuple[float, float]:
 def test_drawing_matches_its_golden_image(stretch: str, theme: str, mirrored: bool,
                                           at: float) -> None:
     """A built-in stretch rasterises to (nearly) the same pixels as its stored golden PNG."""
-    svg = render_spec_svg(builtin_specs()[stretch], theme, mirrored, GOLDEN_SIZE, at)  # type: ignore[arg-type]
-    image = svg_to_image(svg, GOLDEN_SIZE, PALETTES[theme].background)  # type: ignore[index]
+    palette = figure_palette(theme)  # type: ignore[arg-type]
+    svg = render_spec_svg(builtin_specs()[stretch], palette, mirrored, GOLDEN_SIZE, at)
+    image = svg_to_image(svg, GOLDEN_SIZE, palette.background)
     golden = GOLDEN / f"{stretch}-{theme}{'-mirrored' if mirrored else ''}.png"
     if os.environ.get("STRETCHAPP_UPDATE_GOLDEN") == "1":
         GOLDEN.mkdir(exist_ok=True)
-        svg_to_png(svg, golden, GOLDEN_SIZE, PALETTES[theme].background)  # type: ignore[index]
+        svg_to_png(svg, golden, GOLDEN_SIZE, palette.background)
         pytest.skip(f"wrote {golden.name}: look at it before committing")
     expected = QImage(str(golden))
     assert not expected.isNull(), f"missing {golden}; see this file's docstring"
@@ -79,7 +81,7 @@ def test_drawing_matches_its_golden_image(stretch: str, theme: str, mirrored: bo
 def test_no_stretch_touches_the_picture_edge(stretch: str) -> None:
     """Figure colours never reach the outermost pixels: every drawing fits with a margin."""
     spec = builtin_specs()[stretch]
-    palette = PALETTES["light"]
+    palette = figure_palette("light")
     figure = [QColor(c).getRgb()[:3] for c in (palette.near, palette.far, palette.accent)]
     for at in (0.0, 1.0) if spec.is_movement else (0.0,):
         image = svg_to_image(render_spec_svg(spec, at=at), 64, palette.background)
@@ -105,8 +107,10 @@ def test_svg_to_png_writes_a_png_of_the_asked_size(tmp_path: Path) -> None:
 
 def test_background_fills_the_picture() -> None:
     """With a background colour the corners are that colour, not transparent."""
-    image = svg_to_image(render_spec_svg(builtin_specs()["childs-pose"], "dark"), 40, "#1c2129")
-    assert image.pixelColor(0, 0).name() == "#1c2129"
+    dark = figure_palette("dark")
+    image = svg_to_image(render_spec_svg(builtin_specs()["childs-pose"], dark), 40,
+                         dark.background)
+    assert image.pixelColor(0, 0).name() == dark.background
 
 
 def test_unreadable_svg_and_bad_sizes_are_errors(tmp_path: Path) -> None:
@@ -122,7 +126,7 @@ def test_unreadable_svg_and_bad_sizes_are_errors(tmp_path: Path) -> None:
 
 def test_a_wide_picture_keeps_its_shape_centred_in_a_square(tmp_path: Path) -> None:
     """A lying figure (cropped wide) fills the width of a square PNG, centred, undistorted."""
-    palette = PALETTES["light"]
+    palette = figure_palette("light")
     image = svg_to_image(render_spec_svg(builtin_specs()["sphinx"]), 100)
     rgb = image.convertToFormat(QImage.Format.Format_ARGB32)
     opaque = [y for y in range(100) if any(QColor.fromRgba(rgb.pixel(x, y)).alpha() > 0

@@ -17,9 +17,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from stretchapp.app.idle_sources import NoIdleSource
-from stretchapp.core.habit.stats import played_text
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.storage.settings import load_settings
+from stretchapp.core.wording import reminder_detail
 from tests.helpers.ui import Ui
 
 
@@ -107,7 +107,7 @@ def test_nudge_appears_on_time_without_focus_and_start_opens_the_player(
     assert _find(nudge, "nudgeTitle").property("text") == "Calf cramp relief"
     routine = load_library().routines["calf-relief"]
     assert _find(nudge, "nudgeDetail").property("text") == (
-        f"{played_text(routine.total_seconds)} of gentle stretching")
+        reminder_detail(routine.total_seconds))
     click_in(nudge, "nudgeStart")
     ui.qtbot.waitUntil(lambda: ui.page() == "player")
     assert ui.shell.player.routine.id == "calf-relief"

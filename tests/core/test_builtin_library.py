@@ -288,3 +288,13 @@ def test_every_builtin_plays_to_the_end_with_every_side_answer(
         assert engine.status is Status.FINISHED
         assert isinstance(events[-1][1], SessionFinished)
         assert events[-1][0] == pytest.approx(played.total_seconds, abs=1.0)
+
+
+def test_by_group_filters_by_kind_and_words_in_display_order(library: Library) -> None:
+    """by_group: groups in display order, only the kind asked for, every word matching."""
+    assert [group for group, _ in library.by_group()][:3] == ["calf", "back", "neck"]
+    relief = library.by_group("relief")
+    assert relief and all(r.kind is Kind.RELIEF for _, found in relief for r in found)
+    [(group, found)] = library.by_group("relief", ["calf", "cramp"])
+    assert group == "calf" and all("cramp" in r.title.lower() for r in found)
+    assert library.by_group("warm-up", ["nothing-like-this"]) == []

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from stretchapp.core.palette import figure_palette
 from stretchapp.core.pose.files import write_pose_svg
 from stretchapp.core.pose.model import Angles, Pose
 from stretchapp.core.pose.parser import parse_pose
 from stretchapp.core.pose.svg import (
     MARGIN,
-    PALETTES,
     VIEWBOX,
     capsule_path,
     movement_frame,
@@ -55,7 +55,7 @@ def coordinates(root: ET.Element) -> list[tuple[float, float, float]]:
 def test_every_pose_renders_to_valid_svg_inside_the_viewbox(
         name: str, theme: str, mirrored: bool, at: float) -> None:
     """The SVG parses as XML, is cropped to 100 on its longer side, and every shape is inside."""
-    text = render_spec_svg(SPECS[name], theme, mirrored, 200, at)  # type: ignore[arg-type]
+    text = render_spec_svg(SPECS[name], figure_palette(theme), mirrored, 200, at)  # type: ignore[arg-type]
     root = ET.fromstring(text)
     assert root.tag == f"{SVG}svg"
     x0, y0, width, height = map(float, root.get("viewBox", "").split())
@@ -82,17 +82,19 @@ def test_the_figure_fills_the_frame_but_keeps_a_margin() -> None:
 def test_theme_colours_are_used() -> None:
     """Light and dark pictures draw the figure, the accent and the floor in their palette."""
     pose = Pose("side", Angles(torso=20), highlight=("left_calf",))
-    for theme, palette in PALETTES.items():
-        text = render_svg(pose, theme)
+    light, dark = figure_palette("light"), figure_palette("dark")
+    for palette in (light, dark):
+        text = render_svg(pose, palette)
         for colour in (palette.near, palette.far, palette.accent, palette.floor):
-            assert colour in text, (theme, colour)
-    assert PALETTES["light"].near not in render_svg(pose, "dark")
+            assert colour in text, colour
+    assert light.near not in render_svg(pose, dark)
 
 
 def test_no_highlight_means_no_accent() -> None:
     """Without highlight nothing is drawn in the accent colour."""
     text = render_svg(Pose())
-    assert PALETTES["light"].accent not in text and PALETTES["light"].far_accent not in text
+    light = figure_palette("light")
+    assert light.accent not in text and light.far_accent not in text
 
 
 def test_mirrored_side_view_is_the_same_picture_flipped() -> None:
@@ -128,8 +130,9 @@ def test_side_view_faces_left_and_mirrored_faces_right() -> None:
 def test_render_cache_returns_the_same_text() -> None:
     """Asking twice for the same picture gives the cached string, not a new drawing."""
     pose = Pose("front", Angles(neck=20))
-    assert render_svg(pose, "dark", True) is render_svg(pose, "dark", True)
-    assert render_svg(pose, "dark", True) != render_svg(pose, "light", True)
+    dark, light = figure_palette("dark"), figure_palette("light")
+    assert render_svg(pose, dark, True) is render_svg(pose, dark, True)
+    assert render_svg(pose, dark, True) != render_svg(pose, light, True)
 
 
 def test_movement_frames_share_one_frame() -> None:
@@ -158,5 +161,6 @@ def test_write_pose_svg_writes_the_picture(tmp_path: Path) -> None:
     assert spec is not None
     target = write_pose_svg(spec, tmp_path / "pose.svg", "dark", mirrored=True, size=128)
     assert target == tmp_path / "pose.svg"
-    assert target.read_text(encoding="utf-8") == render_spec_svg(spec, "dark", True, 128)
+    assert target.read_text(encoding="utf-8") == render_spec_svg(
+        spec, figure_palette("dark"), True, 128)
     ET.parse(target)

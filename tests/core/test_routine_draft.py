@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from stretchapp.core.editing.draft import DraftError, RoutineDraft, duration_text
+from stretchapp.core.editing.draft import DraftError, RoutineDraft
 from stretchapp.core.editing.store import SaveError, save_draft
+from stretchapp.core.loading.durations import format_written
 from stretchapp.core.loading.library import Library, load_library
 
 HAND_WRITTEN = """\
@@ -43,7 +44,7 @@ def draft_path(home: Path) -> Path:
 
 def test_duration_text_is_what_people_write() -> None:
     """Seconds are written back as 45s, 2m and 1m30s."""
-    assert [duration_text(s) for s in (45, 120, 90, 0)] == ["45s", "2m", "1m30s", "0s"]
+    assert [format_written(s) for s in (45, 120, 90, 0)] == ["45s", "2m", "1m30s", "0s"]
 
 
 def test_untouched_draft_round_trips_byte_for_byte(draft_path: Path, library: Library) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.palette import figure_palette
 from stretchapp.core.pose.model import PoseSpec
 from stretchapp.core.pose.svg import render_spec_svg
 from stretchapp.core.pose.svg_store import SvgStore
@@ -21,11 +22,11 @@ def test_a_second_request_is_read_back_not_drawn(tmp_path: Path) -> None:
 
     def draw() -> str:
         calls.append(1)
-        return render_spec_svg(spec, "light", False, at=0.0)
+        return render_spec_svg(spec, figure_palette("light"), False, at=0.0)
 
     first = SvgStore(tmp_path).get((spec, "light", False, 0.0), draw)
     again = SvgStore(tmp_path).get((spec, "light", False, 0.0), draw)
-    assert first == again == render_spec_svg(spec, "light", False, at=0.0)
+    assert first == again == render_spec_svg(spec, figure_palette("light"), False, at=0.0)
     assert calls == [1]
 
 

@@ -7,6 +7,7 @@ from hypothesis import given
 
 from stretchapp.core.model import Routine, Side, Step
 from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
+from stretchapp.core.wording import side_rep_text
 from tests.helpers.routines import BOTH, routine, routines, step
 
 P, H, C = PhaseKind.PREPARE, PhaseKind.HOLD, PhaseKind.COUNT
@@ -61,7 +62,7 @@ def test_reps_relax_between_and_switch_within() -> None:
         (H, L, 3, 6), (SW, R, 3, 1), (H, R, 3, 6),
     ]  # fmt: skip
     assert {p.reps for p in timeline} == {3}
-    assert timeline[-1].rep_text == "3 of 3"
+    assert side_rep_text(None, timeline[-1].rep, timeline[-1].reps) == "3 of 3"
 
 
 def test_unsided_reps_relax_between() -> None:

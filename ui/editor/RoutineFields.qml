@@ -183,11 +183,7 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: Theme.space3
             Repeater {
-                model: [{ "name": "prepare", "label": "Get ready" },
-                        { "name": "hold", "label": "Hold" },
-                        { "name": "rest", "label": "Rest between steps" },
-                        { "name": "switch", "label": "Switch sides" },
-                        { "name": "relax", "label": "Relax between reps" }]
+                model: editor.timingFields
                 delegate: SecondsBox {
                     required property var modelData
                     objectName: "default_" + modelData.name

@@ -22,10 +22,8 @@ Item {
     function importFile() { importDialog.open() }
     // What the file dialogs do with the file chosen (also for a file given another way).
     function exportTo(fileUrl) { sharing.exportRoutine(exportDialog.routineId, fileUrl) }
-    function importFrom(fileUrl) {
-        if (sharing.planImport(fileUrl))
-            planDialog.open()
-    }
+    // The plan is made off the GUI thread; its dialog opens when sharing says it is ready.
+    function importFrom(fileUrl) { sharing.planImport(fileUrl) }
     // The plan sharing.planImport made (from a file dropped or given some other way).
     function showPlan() { if (sharing.importing) planDialog.open() }
 
@@ -208,6 +206,7 @@ Item {
 
     Connections {
         target: sharing
+        function onPlanReady() { planDialog.open() }
         function onErrorChanged() {
             if (sharing.errorText !== "" && !planDialog.visible)
                 errorDialog.open()

@@ -199,17 +199,17 @@ FocusScope {
                     FieldLabel { text: "Type" }
                     ChoiceBox {
                         objectName: card.objectName + "Mode"
-                        value: card.counted ? "count" : "hold"
-                        model: [{ "value": "hold", "label": "Hold" },
-                                { "value": "count", "label": "Counted" }]
+                        value: card.counted ? "counted" : "held"
+                        model: [{ "value": "held", "label": editor.stepLabels.hold },
+                                { "value": "counted", "label": "Counted" }]
                         Accessible.name: "Hold or counted movement, " + card.stepWords
-                        onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "count")
+                        onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "counted")
                     }
                 }
                 SecondsBox {
                     objectName: card.objectName + "Hold"
                     visible: !card.counted
-                    label: "Hold"
+                    label: editor.stepLabels.hold
                     value: card.hold
                     limits: card.limits.hold
                     inheritable: true
@@ -271,7 +271,7 @@ FocusScope {
 
                 SecondsBox {
                     objectName: card.objectName + "Prepare"
-                    label: "Get ready"
+                    label: editor.stepLabels.prepare
                     value: card.prepare
                     limits: card.limits.prepare
                     inheritable: true
@@ -284,7 +284,7 @@ FocusScope {
                 SecondsBox {
                     objectName: card.objectName + "Switch"
                     visible: card.showsSwitch
-                    label: "Switch sides"
+                    label: editor.stepLabels.switch
                     value: card.sideSwitch
                     limits: card.limits["switch"]
                     inheritable: true
@@ -297,7 +297,7 @@ FocusScope {
                 SecondsBox {
                     objectName: card.objectName + "Relax"
                     visible: card.showsRelax
-                    label: "Relax between reps"
+                    label: editor.stepLabels.relax
                     value: card.relax
                     limits: card.limits.relax
                     inheritable: true
@@ -309,7 +309,7 @@ FocusScope {
                 }
                 SecondsBox {
                     objectName: card.objectName + "Rest"
-                    label: "Rest after"
+                    label: editor.stepLabels.rest
                     value: card.rest
                     limits: card.limits.rest
                     inheritable: true

@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+from stretchapp.core.loading.durations import format_written
 from stretchapp.core.loading.library import Library, check_source
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.loading.resolve import Assets
@@ -44,16 +45,6 @@ class DraftCheck:
 
 class DraftError(Exception):
     """An edit that cannot be made (bad step index, text that is not YAML...)."""
-
-
-def duration_text(seconds: int) -> str:
-    """Seconds written the way people write them in routine files: 45s, 2m, 1m30s."""
-    minutes, rest = divmod(seconds, 60)
-    if minutes and rest:
-        return f"{minutes}m{rest}s"
-    if minutes:
-        return f"{minutes}m"
-    return f"{rest}s"
 
 
 def round_trip_yaml(text: str) -> YAML:
@@ -249,7 +240,7 @@ class RoutineDraft:
 def _value(name: str, value: int | None) -> int | str | None:
     if value is None:
         return None
-    return duration_text(value) if name in _DURATION_FIELDS else value
+    return format_written(value) if name in _DURATION_FIELDS else value
 
 
 def _styled_like(old: object, text: str | None) -> str | None:

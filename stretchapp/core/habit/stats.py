@@ -149,15 +149,6 @@ def summarize(sessions: Sequence[SessionRecord], groups: Mapping[str, str], toda
                         sum(s.seconds for s in sessions) / 60)
 
 
-def played_text(seconds: float) -> str:
-    """'8 min 5 s', '45 s': time played as the history lists it."""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    if minutes == 0:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
 def days_text(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 

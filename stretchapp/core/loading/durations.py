@@ -48,11 +48,18 @@ def check_range(seconds: int, bounds: tuple[int, int]) -> bool:
     return low <= seconds <= high
 
 
-def format_bound(seconds: int) -> str:
-    """A bound as the format's docs write it: 0s, 1s, 10m, 60m."""
-    if seconds and seconds % 60 == 0:
-        return f"{seconds // 60}m"
-    return f"{seconds}s"
+def format_written(seconds: int) -> str:
+    """Seconds as routine files (and the format's docs) write them: 45s, 2m, 1m30s, 0s.
+
+    The file's own syntax, not words: what the editor writes back and what a
+    problem quotes as a bound. Words for people are core.wording.duration_text.
+    """
+    minutes, rest = divmod(seconds, 60)
+    if minutes and rest:
+        return f"{minutes}m{rest}s"
+    if minutes:
+        return f"{minutes}m"
+    return f"{rest}s"
 
 
 def format_clock(seconds: float) -> str:
@@ -64,13 +71,3 @@ def format_clock(seconds: float) -> str:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
 
-
-def format_human(seconds: float) -> str:
-    """Seconds in words for lists: '45 s', '7 min', '7 min 30 s'."""
-    whole = round(seconds)
-    minutes, secs = divmod(whole, 60)
-    if not minutes:
-        return f"{secs} s"
-    if not secs:
-        return f"{minutes} min"
-    return f"{minutes} min {secs} s"

@@ -6,12 +6,13 @@ start-up cache (core.library_cache) needs neither the schema nor pydantic.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.model import Kind, Routine, Stretch
+from stretchapp.core.wording import matches
 
 GROUP_ORDER = ("calf", "back", "neck")
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
@@ -49,3 +50,12 @@ class Library:
         """Muscle groups in display order: the built-in ones first."""
         found = {r.group for r in self.routines.values()}
         return [g for g in GROUP_ORDER if g in found] + sorted(found - set(GROUP_ORDER))
+
+    def by_group(self, kind: str = "",
+                 words: Sequence[str] = ()) -> list[tuple[str, list[Routine]]]:
+        """The routines of a kind ('' for any) matching every word, by group in display order."""
+        found: dict[str, list[Routine]] = {}
+        for routine in self.routines.values():
+            if (not kind or routine.kind == kind) and matches(routine, words):
+                found.setdefault(routine.group, []).append(routine)
+        return [(group, found[group]) for group in self.groups() if group in found]

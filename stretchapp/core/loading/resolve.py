@@ -29,7 +29,7 @@ from stretchapp.core.loading.schema import (
 )
 from stretchapp.core.loading.schema_errors import did_you_mean
 from stretchapp.core.loading.yaml_source import Document, Key
-from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.model import CueSettings, Routine, Side, Step, Stretch
 from stretchapp.core.pose.model import PoseSpec
 from stretchapp.core.pose.parser import parse_pose
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, check_wav
@@ -218,11 +218,11 @@ def _step(doc: Document, index: int, step: StepSpec, group: str, defaults: Defau
         {name: getattr(step, name) for name in TIMING_DEFAULTS},
         {name: getattr(defaults, name) if defaults is not None else None
          for name in TIMING_DEFAULTS}).items()}
-    counted = step.count is not None
+    counted = model.is_counted(step.count, step.tempo)
     return Step(
         stretch=stretch,
         hold=None if counted else timing["hold"],
-        count=step.count, tempo=step.tempo if counted else None,
+        count=step.count if counted else None, tempo=step.tempo if counted else None,
         reps=step.reps,
         sides=_SIDES[step.sides or "both"] if stretch.sided else (),
         choose_side=step.sides == "choose" and stretch.sided,
@@ -293,7 +293,7 @@ def build_routine(doc: Document, spec: RoutineFile, catalogue: Mapping[str, Stre
     if res.blocked:
         return None, res
     routine = Routine(
-        id=routine_id, title=spec.title.strip(), group=spec.group, kind=Kind(spec.kind),
+        id=routine_id, title=spec.title.strip(), group=spec.group, kind=spec.kind,
         steps=tuple(s for s in steps if s is not None),
         description=(spec.description or "").strip(), safety=(spec.safety or "").strip(),
         cues=cues, source=doc.path, builtin=builtin)

@@ -26,9 +26,10 @@ from stretchapp.core.loading.durations import (
     PAUSE_RANGE,
     DurationError,
     check_range,
-    format_bound,
+    format_written,
     parse_duration,
 )
+from stretchapp.core.model import Kind
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -52,7 +53,7 @@ def _seconds(value: object, info: ValidationInfo) -> int:
     bounds = HOLD_RANGE if info.field_name in _HOLD_FIELDS else PAUSE_RANGE
     if not check_range(seconds, bounds):
         shown = f"'{value}'" if isinstance(value, str) else str(value)
-        low, high = (format_bound(b) for b in bounds)
+        low, high = (format_written(b) for b in bounds)
         raise PydanticCustomError(
             "duration_range", "must be between {low} and {high}, got {shown}",
             {"low": low, "high": high, "shown": shown})
@@ -138,7 +139,8 @@ class RoutineFile(_Strict):
     # Stripped first: a title of spaces only is empty, not a blank card.
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     group: Identifier = Field(description="the muscle group, e.g. calf, back, neck")
-    kind: Literal["warm-up", "cool-down", "relief"]
+    # The model's enum, so the kinds are spelled once; lax here to take the file's text.
+    kind: Annotated[Kind, Field(strict=False)]
     description: str | None = None
     safety: str | None = None
     defaults: Defaults | None = None

@@ -24,6 +24,7 @@ _CODES = {
     "extra_forbidden": "unknown-key",
     "missing": "missing-key",
     "literal_error": "not-allowed",
+    "enum": "not-allowed",
     "duration": "bad-duration",
     "duration_range": "out-of-range",
     "too_short": "empty",
@@ -200,7 +201,7 @@ def problems_from(error: ValidationError, doc: Document,
         elif kind in _TYPE_WORDS:
             message = (f"{name} must be {_TYPE_WORDS[kind]}, got {shown(value)}"
                        + _type_hint(kind, value, loc))
-        elif kind == "literal_error":
+        elif kind in ("literal_error", "enum"):
             expected = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
             message = _literal_message(name, loc, expected.replace(" or ", ", ").split(", "),
                                        value)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stretchapp.core.palette import Theme, figure_palette
 from stretchapp.core.pose.model import PoseSpec
-from stretchapp.core.pose.svg import Theme, render_spec_svg
+from stretchapp.core.pose.svg import render_spec_svg
 
 
 def write_pose_svg(spec: PoseSpec, path: str | Path, theme: Theme = "light",
@@ -16,5 +17,6 @@ def write_pose_svg(spec: PoseSpec, path: str | Path, theme: Theme = "light",
     the moment drawn (0 = start, 1 = end) in the movement's shared frame.
     """
     target = Path(path)
-    target.write_text(render_spec_svg(spec, theme, mirrored, size, at), encoding="utf-8")
+    svg = render_spec_svg(spec, figure_palette(theme), mirrored, size, at)
+    target.write_text(svg, encoding="utf-8")
     return target

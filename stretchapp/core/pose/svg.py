@@ -1,9 +1,9 @@
-"""Poses drawn as clean SVG, in the app's light and dark colours.
+"""Poses drawn as clean SVG, in the colours they are handed (core.palette's, from Theme.qml).
 
 The picture is cropped to the figure and its props, with a margin: its
 viewBox is 100 units on its longer side, so a lying figure fills the width
 of a small card instead of sitting in the bottom third of a square. The
-colour of the card a picture sits on is handed in (`background`), so the
+palette handed in says the colour of the card a picture sits on too, so the
 seams between parts are drawn in it. A movement's
 start and end share one frame (movement_frame) so the figure does not jump
 or change size while it moves. Drawings are cached: the player asks for the
@@ -13,10 +13,10 @@ same few pictures again and again.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, TypeAlias
 
+from stretchapp.core.palette import Palette, figure_palette
 from stretchapp.core.pose.geometry import (
     Band,
     Bone,
@@ -34,35 +34,12 @@ from stretchapp.core.pose.model import Pose, PoseSpec
 from stretchapp.core.pose.scene import layout
 from stretchapp.core.pose.skeleton import in_lap
 
-Theme: TypeAlias = Literal["light", "dark"]
 VIEWBOX = 100.0
 MARGIN = 6.0
 # The thin gap, in figure units, that parts drawn over others leave round them.
 GAP = 0.9
 
 
-@dataclass(frozen=True)
-class Palette:
-    background: str  # what the picture is drawn for: gaps between parts take this colour
-    near: str  # the trunk, head and near limbs
-    far: str  # far limbs, toned toward the background for depth
-    accent: str  # highlighted muscles on near limbs and trunk
-    far_accent: str
-    prop: str
-    prop_edge: str
-    floor: str
-    mat: str
-    towel: str
-
-
-PALETTES: dict[Theme, Palette] = {
-    "light": Palette(background="#ffffff", near="#41597a", far="#9aa9be", accent="#e4572e",
-                     far_accent="#f0a187", prop="#dde3ea", prop_edge="#aab5c3",
-                     floor="#e8ecf1", mat="#b3c7dc", towel="#2a9d8f"),
-    "dark": Palette(background="#1c2129", near="#d3dce8", far="#76849a", accent="#ff8459",
-                    far_accent="#b8694f", prop="#3a4351", prop_edge="#5d697b",
-                    floor="#2d3440", mat="#3f566e", towel="#4cc2b0"),
-}
 
 
 @dataclass(frozen=True)
@@ -243,12 +220,8 @@ def _draw_piece(canvas: _Canvas, bones: list[Bone], muscles: list[Muscle],
             canvas.circle(eye, face.eye_radius, colours.background)
 
 
-def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame,
-         background: str | None = None) -> str:
-    """The SVG text of a laid-out pose; background is the colour it sits on."""
-    colours = PALETTES[theme]
-    if background is not None:
-        colours = replace(colours, background=background)
+def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Frame) -> str:
+    """The SVG text of a laid-out pose in the colours handed in (the background it sits on)."""
     # Side views face left, so the near side is the left one (as routine images show).
     # Mirroring swaps the figure's sides: across the picture, or, seen from
     # above (head to the left), top for bottom.
@@ -304,32 +277,31 @@ def draw(drawn: Layout, theme: Theme, mirrored: bool, size: int, frame: Frame,
 
 
 @lru_cache(maxsize=64)
-def render_svg(pose: Pose, theme: Theme = "light", mirrored: bool = False, size: int = 256,
-               frame: Frame | None = None, props_from: Pose | None = None,
-               background: str | None = None) -> str:
+def render_svg(pose: Pose, palette: Palette | None = None, mirrored: bool = False,
+               size: int = 256, frame: Frame | None = None,
+               props_from: Pose | None = None) -> str:
     """A pose as SVG text; mirrored draws the right side. Cached per arguments.
 
     frame fixes what part of figure space is shown (movement_frame), and
     props_from the pose that props are placed against; both default to this
-    pose. background is the colour of what the picture sits on (the seams
-    between parts take it); by default the theme's PALETTES background.
+    pose. palette is the one of the theme and what the picture sits on
+    (core.palette.figure_palette); None is the light theme on a plain surface.
     """
     drawn = layout(pose, props_from)
-    return draw(drawn, theme, mirrored, size, frame or frame_of(drawn), background)
+    return draw(drawn, palette or figure_palette("light"), mirrored, size,
+                frame or frame_of(drawn))
 
 
-def render_spec_svg(spec: PoseSpec, theme: Theme = "light", mirrored: bool = False,
-                    size: int = 256, at: float | None = None,
-                    background: str | None = None) -> str:
+def render_spec_svg(spec: PoseSpec, palette: Palette | None = None, mirrored: bool = False,
+                    size: int = 256, at: float | None = None) -> str:
     """A stretch's pose as SVG; for a movement, the pose a fraction `at` of the way.
 
     at None is the still picture: a movement where it is held (spec.hold).
     """
     if not spec.is_movement:
-        return render_svg(spec.start, theme, mirrored, size, background=background)
+        return render_svg(spec.start, palette, mirrored, size)
     moment = spec.hold if at is None else at
-    return render_svg(spec.at(moment), theme, mirrored, size, _spec_frame(spec), spec.start,
-                      background)
+    return render_svg(spec.at(moment), palette, mirrored, size, _spec_frame(spec), spec.start)
 
 
 @lru_cache(maxsize=32)

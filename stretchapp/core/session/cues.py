@@ -24,7 +24,8 @@ from enum import StrEnum
 
 from stretchapp.core.model import CueSettings
 from stretchapp.core.session.timeline import Phase, PhaseKind, timeline_seconds
-from stretchapp.core.wording import SAFETY_SPOKEN
+from stretchapp.core.sound.cue_sounds import CueSound
+from stretchapp.core.wording import FINISHED, HALFWAY, SAFETY_SPOKEN
 
 
 class CueKind(StrEnum):
@@ -36,19 +37,7 @@ class CueKind(StrEnum):
     FINISHED = "finished"
 
 
-class CueSound(StrEnum):
-    NEXT = "next"
-    START = "start"
-    TICK = "tick"
-    HALFWAY = "halfway"
-    SWITCH = "switch"
-    REST = "rest"
-    COUNT = "count"
-    FINISH = "finish"
-
-
-FINISHED_TEXT = "Well done"
-HALFWAY_TEXT = "Halfway"
+__all__ = ["CueSound"]  # the sound vocabulary lives with the sounds; kept importable here
 
 # The sound that marks the start of each kind of phase.
 START_SOUNDS: dict[PhaseKind, CueSound] = {
@@ -85,6 +74,18 @@ class Cue:
     number: int | None  # the countdown or count number, else None
 
 
+def flashed_words(cue: Cue) -> str:
+    """The words the player flashes for a cue: halfway and the end, even with the voice off.
+
+    Numbers (countdown, count) are on screen already, and a phase's words are its title.
+    """
+    if cue.kind is CueKind.HALFWAY:
+        return HALFWAY
+    if cue.kind is CueKind.FINISHED:
+        return FINISHED
+    return ""
+
+
 def cue_order(cue: Cue) -> tuple[int, float, int]:
     """The sort key that puts cues in playing order, ties broken sensibly."""
     return (cue.phase_index, cue.due, _RANK[cue.kind])
@@ -114,7 +115,7 @@ def _hold_cues(phase: Phase, settings: CueSettings) -> Iterable[Cue]:
     half = phase.duration / 2
     if settings.halfway and half > max(settings.countdown, 0):
         due = phase.start + half
-        yield _cue(phase, settings, CueKind.HALFWAY, due, CueSound.HALFWAY, HALFWAY_TEXT)
+        yield _cue(phase, settings, CueKind.HALFWAY, due, CueSound.HALFWAY, HALFWAY)
     for left in range(min(settings.countdown, phase.duration - 1), 0, -1):
         due = phase.end - left
         yield _cue(phase, settings, CueKind.COUNTDOWN, due, CueSound.TICK, str(left), left)
@@ -145,7 +146,7 @@ def finished_cue(timeline: tuple[Phase, ...], settings: CueSettings) -> Cue | No
     if not timeline:
         return None
     end = timeline_seconds(timeline)
-    return _cue(timeline[-1], settings, CueKind.FINISHED, end, CueSound.FINISH, FINISHED_TEXT)
+    return _cue(timeline[-1], settings, CueKind.FINISHED, end, CueSound.FINISH, FINISHED)
 
 
 def safety_cue(timeline: tuple[Phase, ...], settings: CueSettings) -> Cue | None:

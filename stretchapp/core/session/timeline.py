@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stretchapp.core.model import PhaseKind, Routine, Side, Step, Stretch
+from stretchapp.core.wording import phase_spoken, phase_title
 
 __all__ = ["PhaseKind"]  # the phase vocabulary lives in the model; kept importable here
 
@@ -56,37 +57,6 @@ class Phase:
         """True for a hold or counted movement, False for the pauses around them."""
         return self.kind in ACTIVE_KINDS
 
-    @property
-    def rep_text(self) -> str:
-        """The rep as people read it: "2 of 3"."""
-        return f"{self.rep} of {self.reps}"
-
-
-def _side_suffix(side: Side | None) -> str:
-    return f", {side} side" if side is not None else ""
-
-
-def _title(kind: PhaseKind, name: str, side: Side | None) -> str:
-    if kind is PhaseKind.PREPARE:
-        return f"Get ready: {name}"
-    if kind in ACTIVE_KINDS:
-        return name + _side_suffix(side)
-    if kind is PhaseKind.SWITCH:
-        return f"Switch to the {side} side" if side is not None else "Switch sides"
-    return "Relax" if kind is PhaseKind.RELAX else "Rest"
-
-
-def _say(kind: PhaseKind, step_index: int, step: Step, side: Side | None) -> str:
-    if kind is PhaseKind.PREPARE:
-        lead = "First" if step_index == 0 else "Next"
-        return f"{lead}: {step.stretch.announced_name}{_side_suffix(side)}"
-    if kind in ACTIVE_KINDS:
-        return step.stretch.spoken
-    if kind is PhaseKind.SWITCH:
-        return "Switch sides"
-    return "Relax" if kind is PhaseKind.RELAX else "Rest"
-
-
 def build_timeline(routine: Routine) -> tuple[Phase, ...]:
     """Every phase of the routine in playing order, zero-length ones left out."""
     phases: list[Phase] = []
@@ -107,8 +77,8 @@ def build_timeline(routine: Routine) -> tuple[Phase, ...]:
                     reps=step.reps,
                     start=offset,
                     duration=seconds,
-                    title=_title(kind, step.stretch.name, side),
-                    say=_say(kind, step_index, step, side),
+                    title=phase_title(kind, step.stretch.name, side),
+                    say=phase_spoken(kind, step_index == 0, step, side),
                 )
             )
             offset += seconds

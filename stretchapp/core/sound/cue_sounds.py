@@ -10,22 +10,28 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from stretchapp.core.loading.bounded_read import ReadRefused, open_bounded
 
-# The built-in sounds, assets/sounds/<name>.wav; a routine's `cues: sounds:`
-# may map any of these names to its own WAV file.
-CUE_SOUND_NAMES: tuple[str, ...] = (
-    "next",
-    "start",
-    "tick",
-    "halfway",
-    "switch",
-    "rest",
-    "count",
-    "finish",
-)
+
+class CueSound(StrEnum):
+    """The built-in sounds, assets/sounds/<value>.wav; a routine's `cues: sounds:`
+    may map any of these names to its own WAV file."""
+
+    NEXT = "next"
+    START = "start"
+    TICK = "tick"
+    HALFWAY = "halfway"
+    SWITCH = "switch"
+    REST = "rest"
+    COUNT = "count"
+    FINISH = "finish"
+
+
+# The names as files and routine files write them, in the enum's order.
+CUE_SOUND_NAMES: tuple[str, ...] = tuple(sound.value for sound in CueSound)
 
 MAX_SECONDS = 10.0
 MAX_BYTES = 8 * 1024 * 1024

@@ -106,7 +106,7 @@ def open_editor_window(home: Path, *, dark: bool = False) -> EditorWindow:
     store = LibraryStore(home / "routines", InlineRunner(), load_library, engine)
     store.reload()
     editor = EditorBridge(home, store, InlineRunner(), parent=engine)
-    sharing = SharingBridge(home, store, parent=engine)
+    sharing = SharingBridge(home, store, InlineRunner(), parent=engine)
     store.changed.connect(editor.library_changed)
     context = engine.rootContext()
     context.setContextProperty("editor", editor)
