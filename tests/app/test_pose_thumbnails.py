@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.svg_raster import svg_to_image
-from stretchapp.core.pose.svg import PALETTES, render_spec_svg
+from stretchapp.core.palette import figure_palette
+from stretchapp.core.pose.svg import render_spec_svg
 from tests.helpers.poses import builtin_specs
 
 CARD = 72  # pixels: the routine card and step thumbnails
@@ -22,8 +23,9 @@ MIN_DIFFERENT = 0.03
 
 def card(stretch: str, mirrored: bool) -> list[tuple[int, int, int]]:
     """The stretch's held picture at card size, light theme, as RGB pixels."""
-    svg = render_spec_svg(builtin_specs()[stretch], "light", mirrored, CARD, None)
-    image = svg_to_image(svg, CARD, PALETTES["light"].background)
+    palette = figure_palette("light")
+    svg = render_spec_svg(builtin_specs()[stretch], palette, mirrored, CARD, None)
+    image = svg_to_image(svg, CARD, palette.background)
     rgb = image.convertToFormat(QImage.Format.Format_RGB32)
     return [QColor(rgb.pixel(x, y)).getRgb()[:3]  # type: ignore[misc]
             for y in range(CARD) for x in range(CARD)]
