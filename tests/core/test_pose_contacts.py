@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from stretchapp import cli
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.pose.checks import GAP_LIMIT, SLIDE_LIMIT, check_frames, frame_gaps
 from stretchapp.core.pose.model import JOINT_RANGES, Pose, parse_pose
-from stretchapp.core.pose.scene import GAP_LIMIT, frame_gaps, layout, measure
+from stretchapp.core.pose.scene import layout, measure
 from stretchapp.core.pose.solver import MAX_TURN, solve
 
 # The old wall calf stretch: written angles alone leave the back heel in the air.
@@ -112,6 +113,14 @@ stretches:
     pose:
       contacts: {feet: floor, hands: wall}
     instructions: Stand.
+  - id: skating-feet
+    name: Skating feet
+    group: legs
+    pose:
+      contacts: {feet: floor}
+      start: {left_hip: -40, right_hip: 40}
+      end: {left_hip: 40, right_hip: -40}
+    instructions: Scissor the legs.
   - id: no-contacts
     name: No contacts
     group: calf
@@ -124,6 +133,7 @@ stretches:
     ("floating-heel", "floats"),
     ("no-wall", "there is no wall in the picture (add it to props)"),
     ("no-contacts", "the pose declares no contacts"),
+    ("skating-feet", "slides"),
 ])
 def test_render_check_fails_with_a_clear_message(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, stretch: str, message: str) -> None:
@@ -142,3 +152,28 @@ def test_movement_frames_are_checked_from_start_to_end() -> None:
     frames = frame_gaps(spec)
     assert [at for at, _ in frames][::6] == [0.0, 0.5, 1.0] and len(frames) == 13
     assert frames[0][1][0][0].part == "left_foot" and frames[-1][1][0][0].part == "left_toes"
+
+
+def test_a_planted_foot_stays_put_while_the_other_marches() -> None:
+    """Marching: each frame's planted foot is where the frame before had it (no jump)."""
+    spec = load_library(user_dir=None).stretches["march-on-the-spot"].pose
+    assert spec is not None
+    frames = check_frames(spec)
+    held = [moved for frame in frames for _, moved in frame.slides]
+    assert len(held) >= 10 and max(held) <= SLIDE_LIMIT
+    # The foot that comes down at half way lands where the other one stood.
+    drawn = [layout(spec.at(t), spec.start) for t in (0.0, 1.0)]
+    feet = [d.bone(f"{side}_foot").point(0.7)[0][0] for d, side in zip(drawn, ("right", "left"),
+                                                                        strict=True)]
+    assert abs(feet[0] - feet[1]) <= SLIDE_LIMIT
+
+
+def test_feet_that_must_skate_are_reported_as_sliding() -> None:
+    """Scissoring straight legs with both feet down cannot keep them still: slides show it."""
+    spec, problems = parse_pose({"contacts": {"feet": "floor"},
+                                 "start": {"left_hip": -40, "right_hip": 40},
+                                 "end": {"left_hip": 40, "right_hip": -40}})
+    assert problems == [] and spec is not None
+    slides = [moved for frame in check_frames(spec) for _, moved in frame.slides]
+    assert max(slides) > 3 * SLIDE_LIMIT
+    assert check_frames(spec)[0].slides == ()  # the first frame has nothing before it
