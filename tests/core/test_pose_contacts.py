@@ -147,11 +147,11 @@ def test_render_check_fails_with_a_clear_message(
 
 def test_movement_frames_are_checked_from_start_to_end() -> None:
     """A movement is checked at every player frame, 13 from start to end, each with gaps."""
-    spec = load_library(user_dir=None).stretches["heel-raise"].pose
+    spec = load_library(user_dir=None).stretches["march-on-the-spot"].pose
     assert spec is not None
     frames = frame_gaps(spec)
     assert [at for at, _ in frames][::6] == [0.0, 0.5, 1.0] and len(frames) == 13
-    assert frames[0][1][0][0].part == "left_foot" and frames[-1][1][0][0].part == "left_toes"
+    assert frames[0][1][0][0].part == "right_foot" and frames[-1][1][0][0].part == "left_foot"
 
 
 def test_a_planted_foot_stays_put_while_the_other_marches() -> None:

@@ -268,7 +268,7 @@ def _anchors(contacts: tuple[Contact, ...], start_contacts: tuple[Contact, ...],
 
     A point planted in the frame keeps the place it has in the start when it
     rested on that surface there too (feet rising onto their toes, hands and
-    knees on the mat as the hips rock back, hands on a wall): those are the
+    knees on the mat as the hips rock back, hands on a wall or chair back): those are the
     anchors, which the solver holds. A frame planted only on parts that were
     in the air at the start (the other foot, marching) comes down where the
     start stood: the second value, the mean place of the start's planted points.
@@ -282,7 +282,7 @@ def _anchors(contacts: tuple[Contact, ...], start_contacts: tuple[Contact, ...],
             anchors.append((name, t, 0, x))
     touching = {contact for contact, gap in start.gaps if gap is not None and abs(gap) <= _RESTING}
     anchors += [(name, t, axis, base[name].point(t)[0][axis]) for c in contacts
-                if c.surface in _UPRIGHT and c in touching
+                if c.surface in _HELD and c in touching
                 for name, ts in contact_points(c.part) for t in ts for axis in (0, 1)]
     if not here or not there:
         return tuple(anchors), None
@@ -290,7 +290,9 @@ def _anchors(contacts: tuple[Contact, ...], start_contacts: tuple[Contact, ...],
     return tuple(anchors), stood
 
 
-_UPRIGHT = ("wall", "door_frame")
+# Surfaces a part leans on or holds rather than stands on: kept in place both
+# across and up (a hand on a wall, on a chair back held for balance).
+_HELD = ("wall", "door_frame", "chair")
 # How near its surface a point must be in the start to count as resting on it.
 _RESTING = 1.5
 
