@@ -177,3 +177,18 @@ def test_feet_that_must_skate_are_reported_as_sliding() -> None:
     slides = [moved for frame in check_frames(spec) for _, moved in frame.slides]
     assert max(slides) > 3 * SLIDE_LIMIT
     assert check_frames(spec)[0].slides == ()  # the first frame has nothing before it
+
+
+@settings(max_examples=15, deadline=None)
+@given(hips=st.tuples(st.floats(-10, 20), st.floats(-10, 20)),
+       knees=st.tuples(st.floats(0, 25), st.floats(0, 25)), torso=st.floats(-5, 20))
+def test_feet_kept_down_through_a_movement_do_not_slide(
+        hips: tuple[float, float], knees: tuple[float, float], torso: float) -> None:
+    """Bending the legs with both feet declared down keeps each foot where the start put it."""
+    spec, problems = parse_pose({
+        "contacts": {"feet": "floor"}, "left_ankle": "flat", "right_ankle": "flat",
+        "start": {}, "end": {"torso": torso, "left_hip": hips[0], "right_hip": hips[1],
+                             "left_knee": knees[0], "right_knee": knees[1]}})
+    assert problems == [] and spec is not None
+    frames = check_frames(spec)
+    assert all(moved <= SLIDE_LIMIT for frame in frames for _, moved in frame.slides)
