@@ -70,30 +70,38 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def _check_contacts(stretch_id: str, spec: PoseSpec) -> int:
-    """Print each frame's contacts and gaps; 1 when one does not touch or is missing."""
-    from stretchapp.core.pose.scene import GAP_LIMIT, frame_gaps
+    """Print each frame's contacts, gaps and slides; 1 when one does not touch, is
+    missing, or slides along its surface while planted."""
+    from stretchapp.core.pose.checks import GAP_LIMIT, SLIDE_LIMIT, check_frames
 
     failures: list[str] = []
     if spec.start.view != "top" and not spec.start.contacts:
         failures.append("the pose declares no contacts: say what touches the floor, mat, "
                         "seat or wall (docs/poses.md, 'Contacts')")
-    for at, gaps in frame_gaps(spec):
-        label = f"frame {at:.2f}" if spec.is_movement else "pose"
-        if not gaps:
+    for frame in check_frames(spec):
+        label = f"frame {frame.at:.2f}" if spec.is_movement else "pose"
+        if not frame.gaps:
             print(f"{label}: no contacts" + (" (top view: lies flat)"
                                              if spec.start.view == "top" else ""))
-        for contact, gap in gaps:
+        slid = dict(frame.slides)
+        for contact, gap in frame.gaps:
             where = f"{contact.part} on {contact.surface}"
             if gap is None:
                 print(f"{label}: {where}: missing")
                 failures.append(f"{label}: {where}: there is no {contact.surface} "
                                 "in the picture (add it to props)")
-            else:
-                print(f"{label}: {where}: gap {gap:+.1f}")
-                if abs(gap) > GAP_LIMIT:
-                    state = "floats" if gap > 0 else "sinks"
-                    failures.append(f"{label}: {where} {state} {abs(gap):.1f} units "
-                                    f"(more than {GAP_LIMIT:g})")
+                continue
+            moved = slid.get(contact)
+            print(f"{label}: {where}: gap {gap:+.1f}"
+                  + ("" if moved is None else f", slid {moved:.1f}"))
+            if abs(gap) > GAP_LIMIT:
+                state = "floats" if gap > 0 else "sinks"
+                failures.append(f"{label}: {where} {state} {abs(gap):.1f} units "
+                                f"(more than {GAP_LIMIT:g})")
+            if moved is not None and moved > SLIDE_LIMIT:
+                failures.append(f"{label}: {where} slides {moved:.1f} units along the "
+                                f"{contact.surface} since the frame before (more than "
+                                f"{SLIDE_LIMIT:g}): a planted part must stay put")
     for failure in failures:
         print(f"stretchapp render: {stretch_id}: {failure}", file=sys.stderr)
     if not failures:
@@ -105,8 +113,9 @@ def add_render_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p = sub.add_parser("render", help="draw a stretch's pose to an SVG or PNG file")
     p.add_argument("stretch", metavar="STRETCH_ID")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png")
-    p.add_argument("--check", action="store_true", help="print each contact's gap per "
-                   "frame instead; exit 1 when one is over 1 unit or missing")
+    p.add_argument("--check", action="store_true", help="print each contact's gap (and "
+                   "slide, for a movement) per frame instead; exit 1 when a gap or a "
+                   "slide is over 1 unit or a contact is missing")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--side", choices=("left", "right"), default="left",
                    help="right draws the mirror image")

@@ -26,7 +26,8 @@ GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 GOLDEN_SIZE = 96
 # (stretch, theme, mirrored, moment): a side view with a wall, a movement's
 # end on all fours, seated front views (one with a hand on the head), a
-# figure lying face down (cropped wide) and a top view, in both themes.
+# figure lying face down (cropped wide) and a top view, in both themes; then
+# drawings redrawn for issue 12.
 GOLDEN_CASES = [
     ("wall-calf-stretch", "light", False, 0.0),
     ("cat-cow", "dark", True, 1.0),
@@ -41,6 +42,13 @@ GOLDEN_CASES = [
     ("neck-rotation-hold", "dark", True, 0.0),
     ("neck-turn", "light", False, 0.0),
     ("thoracic-extension-chair", "light", False, 1.0),
+    # Redrawn in issue 12: lying legs crossed in a 4, up on the toes holding a
+    # chair back, a back knee bent at a wall, and a march half way (the
+    # planted foot where the start put it).
+    ("figure-four-stretch", "light", False, 0.0),
+    ("heel-raise", "dark", False, 1.0),
+    ("bent-knee-wall-calf-stretch", "dark", True, 0.0),
+    ("march-on-the-spot", "light", False, 0.5),
 ]
 
 

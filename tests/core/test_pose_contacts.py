@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from stretchapp import cli
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.pose.checks import GAP_LIMIT, SLIDE_LIMIT, check_frames, frame_gaps
 from stretchapp.core.pose.model import JOINT_RANGES, Pose
 from stretchapp.core.pose.parser import parse_pose
-from stretchapp.core.pose.scene import GAP_LIMIT, frame_gaps, layout, measure
+from stretchapp.core.pose.scene import layout, measure
 from stretchapp.core.pose.solver import MAX_TURN, solve
 
 # The old wall calf stretch: written angles alone leave the back heel in the air.
@@ -113,6 +114,14 @@ stretches:
     pose:
       contacts: {feet: floor, hands: wall}
     instructions: Stand.
+  - id: skating-feet
+    name: Skating feet
+    group: legs
+    pose:
+      contacts: {feet: floor}
+      start: {left_hip: -40, right_hip: 40}
+      end: {left_hip: 40, right_hip: -40}
+    instructions: Scissor the legs.
   - id: no-contacts
     name: No contacts
     group: calf
@@ -125,6 +134,7 @@ stretches:
     ("floating-heel", "floats"),
     ("no-wall", "there is no wall in the picture (add it to props)"),
     ("no-contacts", "the pose declares no contacts"),
+    ("skating-feet", "slides"),
 ])
 def test_render_check_fails_with_a_clear_message(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, stretch: str, message: str) -> None:
@@ -138,8 +148,48 @@ def test_render_check_fails_with_a_clear_message(
 
 def test_movement_frames_are_checked_from_start_to_end() -> None:
     """A movement is checked at every player frame, 13 from start to end, each with gaps."""
-    spec = load_library(user_dir=None).stretches["heel-raise"].pose
+    spec = load_library(user_dir=None).stretches["march-on-the-spot"].pose
     assert spec is not None
     frames = frame_gaps(spec)
     assert [at for at, _ in frames][::6] == [0.0, 0.5, 1.0] and len(frames) == 13
-    assert frames[0][1][0][0].part == "left_foot" and frames[-1][1][0][0].part == "left_toes"
+    assert frames[0][1][0][0].part == "right_foot" and frames[-1][1][0][0].part == "left_foot"
+
+
+def test_a_planted_foot_stays_put_while_the_other_marches() -> None:
+    """Marching: each frame's planted foot is where the frame before had it (no jump)."""
+    spec = load_library(user_dir=None).stretches["march-on-the-spot"].pose
+    assert spec is not None
+    frames = check_frames(spec)
+    held = [moved for frame in frames for _, moved in frame.slides]
+    assert len(held) >= 10 and max(held) <= SLIDE_LIMIT
+    # The foot that comes down at half way lands where the other one stood.
+    drawn = [layout(spec.at(t), spec.start) for t in (0.0, 1.0)]
+    feet = [d.bone(f"{side}_foot").point(0.7)[0][0] for d, side in zip(drawn, ("right", "left"),
+                                                                        strict=True)]
+    assert abs(feet[0] - feet[1]) <= SLIDE_LIMIT
+
+
+def test_feet_that_must_skate_are_reported_as_sliding() -> None:
+    """Scissoring straight legs with both feet down cannot keep them still: slides show it."""
+    spec, problems = parse_pose({"contacts": {"feet": "floor"},
+                                 "start": {"left_hip": -40, "right_hip": 40},
+                                 "end": {"left_hip": 40, "right_hip": -40}})
+    assert problems == [] and spec is not None
+    slides = [moved for frame in check_frames(spec) for _, moved in frame.slides]
+    assert max(slides) > 3 * SLIDE_LIMIT
+    assert check_frames(spec)[0].slides == ()  # the first frame has nothing before it
+
+
+@settings(max_examples=15, deadline=None)
+@given(hips=st.tuples(st.floats(-10, 20), st.floats(-10, 20)),
+       knees=st.tuples(st.floats(0, 25), st.floats(0, 25)), torso=st.floats(-5, 20))
+def test_feet_kept_down_through_a_movement_do_not_slide(
+        hips: tuple[float, float], knees: tuple[float, float], torso: float) -> None:
+    """Bending the legs with both feet declared down keeps each foot where the start put it."""
+    spec, problems = parse_pose({
+        "contacts": {"feet": "floor"}, "left_ankle": "flat", "right_ankle": "flat",
+        "start": {}, "end": {"torso": torso, "left_hip": hips[0], "right_hip": hips[1],
+                             "left_knee": knees[0], "right_knee": knees[1]}})
+    assert problems == [] and spec is not None
+    frames = check_frames(spec)
+    assert all(moved <= SLIDE_LIMIT for frame in frames for _, moved in frame.slides)

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from stretchapp.core.pose.checks import GAP_LIMIT
 from stretchapp.core.pose.geometry import (
     MAT_THICKNESS,
     STEP_HEIGHT,
@@ -19,7 +20,7 @@ from stretchapp.core.pose.geometry import (
 )
 from stretchapp.core.pose.model import Angles, Pose, PoseSpec, Prop
 from stretchapp.core.pose.parser import parse_pose
-from stretchapp.core.pose.scene import BALL_OF_FOOT, GAP_LIMIT, layout
+from stretchapp.core.pose.scene import BALL_OF_FOOT, layout
 from stretchapp.core.pose.svg import frame_of
 
 from .test_pose_cases import all_specs, builtin_specs

@@ -5,7 +5,9 @@ a wall touches the figure's frontmost point, a chair seat is under the
 buttocks, a step's edge is under the balls of the feet, a towel runs from the
 hands round the sole of one foot. The figure is then lifted onto what it
 rests on. Standing figures keep their feet in place (a movement's hips sway
-over still feet); other figures keep their hips in place.
+over still feet); other figures keep their hips in place. A movement's frames
+share one placement: what is planted on the floor, mat, seat or step stays
+where the start put it (anchored).
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ from stretchapp.core.pose.geometry import (
     Wall,
     circle_bounds,
 )
-from stretchapp.core.pose.model import Pose, PoseSpec, Prop
+from stretchapp.core.pose.model import Pose, Prop
 from stretchapp.core.pose.muscles import muscles
 from stretchapp.core.pose.skeleton import face
-from stretchapp.core.pose.solver import HEIGHTS, contact_bones, solve
+from stretchapp.core.pose.solver import HEIGHTS, Anchor, anchored_shift, contact_bones, solve
 
 _SIDES = ("left", "right")
 
@@ -256,7 +258,7 @@ def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
     seat = None
     if fixed.support == "chair":
         seat = _lowest([fixed.bone("pelvis")])
-    drawn = _layout(pose, seat)
+    drawn = _layout(pose, seat, *_anchors(pose.contacts, props_from.contacts, fixed))
     kept = tuple(placed if placed.prop.kind not in _FIXED_PROPS
                  else _under_both(placed, fixed) if drawn.view == "top"
                  else next((p for p in fixed.props if p.prop == placed.prop), placed)
@@ -266,13 +268,59 @@ def layout(pose: Pose, props_from: Pose | None = None) -> Layout:
                   measure(pose.contacts, bones, kept))
 
 
-def _layout(pose: Pose, seat: float | None) -> Layout:
-    """The layout of one pose; seat, when given, is the height its chair seat must keep."""
+def _planted(contacts: tuple[Contact, ...]) -> list[tuple[str, float, float]]:
+    """The bone points that bear weight (on a floor, mat, seat or step), with its height."""
+    return [(name, t, HEIGHTS[c.surface]) for c in contacts if c.surface in HEIGHTS
+            for name, ts in contact_points(c.part) for t in ts]
+
+
+def _anchors(contacts: tuple[Contact, ...], start_contacts: tuple[Contact, ...],
+             start: Layout) -> tuple[tuple[Anchor, ...], float | None]:
+    """Where a movement's frame must keep what it rests on, and where else it may stand.
+
+    A point planted in the frame keeps the place it has in the start when it
+    rested on that surface there too (feet rising onto their toes, hands and
+    knees on the mat as the hips rock back, hands on a wall or chair back): those are the
+    anchors, which the solver holds. A frame planted only on parts that were
+    in the air at the start (the other foot, marching) comes down where the
+    start stood: the second value, the mean place of the start's planted points.
+    """
+    here, there = _planted(contacts), _planted(start_contacts)
+    base = {bone.name: bone for bone in start.bones}
+    anchors: list[Anchor] = []
+    for name, t, height in here:
+        (x, y), radius = base[name].point(t)
+        if y - radius - height <= _RESTING:
+            anchors.append((name, t, 0, x))
+    touching = {contact for contact, gap in start.gaps if gap is not None and abs(gap) <= _RESTING}
+    anchors += [(name, t, axis, base[name].point(t)[0][axis]) for c in contacts
+                if c.surface in _HELD and c in touching
+                for name, ts in contact_points(c.part) for t in ts for axis in (0, 1)]
+    if not here or not there:
+        return tuple(anchors), None
+    stood = sum(base[name].point(t)[0][0] for name, t, _ in there) / len(there)
+    return tuple(anchors), stood
+
+
+# Surfaces a part leans on or holds rather than stands on: kept in place both
+# across and up (a hand on a wall, on a chair back held for balance).
+_HELD = ("wall", "door_frame", "chair")
+# How near its surface a point must be in the start to count as resting on it.
+_RESTING = 1.5
+
+
+def _layout(pose: Pose, seat: float | None, anchors: tuple[Anchor, ...] = (),
+            stood: float | None = None) -> Layout:
+    """The layout of one pose; seat, when given, is the height its chair seat must keep.
+
+    anchors and stood, for a movement's frame, say where it keeps what it
+    stands on (_anchors); without them it rests where it would on its own.
+    """
     contacts = pose.contacts
     lift: float | None = None
     walls: dict[str, float] = {}
     if contacts and pose.view != "top":
-        solved = solve(pose)
+        solved = solve(pose, anchors)
         pose, lift, walls = solved.pose, solved.lift, dict(solved.walls)
     built = {bone.name: bone for bone in contact_bones(pose)}
     front = not pose.profile
@@ -287,6 +335,12 @@ def _layout(pose: Pose, seat: float | None) -> Layout:
             return -p[1], p[0]
     else:
         (dx, dy), support = _offset(built, pose, lift, seat, front)
+        across = anchored_shift(built, anchors)
+        if across is not None:
+            dx = across
+        elif stood is not None:
+            planted = _planted(pose.contacts)
+            dx = stood - sum(built[name].point(t)[0][0] for name, t, _ in planted) / len(planted)
 
         def move(p: Point) -> Point:
             return p[0] + dx, p[1] + dy
@@ -339,16 +393,3 @@ def measure(contacts: tuple[Contact, ...], bones: dict[str, Bone],
                 continue
         found.append((contact, max(gaps, key=abs) if gaps else None))
     return tuple(found)
-
-
-# Frames a movement is checked at: the player's frames from start to end.
-CHECK_FRAMES = 12
-GAP_LIMIT = 1.0  # figure units (about 2 cm): more and a contact does not touch
-
-
-def frame_gaps(spec: PoseSpec) -> list[tuple[float, tuple[tuple[Contact, float | None], ...]]]:
-    """Each frame's moment (0 to 1) and its contacts' gaps, as the player draws them."""
-    if not spec.is_movement:
-        return [(0.0, layout(spec.start).gaps)]
-    return [(i / CHECK_FRAMES, layout(spec.at(i / CHECK_FRAMES), spec.start).gaps)
-            for i in range(CHECK_FRAMES + 1)]

@@ -33,6 +33,11 @@ _TORSO_COST = 0.075
 _STEP = 0.5  # degrees, for the finite differences
 _GOOD_ENOUGH = 0.3  # figure units: stop when every gap is smaller
 
+# A point a movement's frame keeps where its start put it: bone, fraction, and
+# its place along the surface it rests on: axis 0 is x (across a floor), 1 is y
+# (up a wall).
+Anchor = tuple[str, float, int, float]
+
 # Surfaces at a fixed height; walls, door frames and a held chair stand where
 # the figure reaches them.
 HEIGHTS = {"floor": 0.0, "mat": MAT_THICKNESS, "seat": SEAT_HEIGHT, "step": STEP_HEIGHT}
@@ -73,10 +78,21 @@ def _wall_side(pose: Pose) -> float:
     return 1.0 if place in ("front", "left") else -1.0
 
 
-def residuals(pose: Pose, bones: dict[str, Bone]) -> list[float]:
-    """Each contact point's gap, then how far anything sinks into the floor or a wall."""
+def anchored_shift(bones: dict[str, Bone], anchors: tuple[Anchor, ...]) -> float | None:
+    """How far to move the figure sideways to bring its anchors on the ground nearest
+    their places; None when nothing on the ground is anchored."""
+    across = [x - bones[name].point(t)[0][0] for name, t, axis, x in anchors if axis == 0]
+    return sum(across) / len(across) if across else None
+
+
+def residuals(pose: Pose, bones: dict[str, Bone], anchors: tuple[Anchor, ...] = ()) -> list[float]:
+    """Each contact point's gap, how far anchored points are from their places, then
+    how far anything sinks into the floor or a wall."""
     contacts = pose.contacts
     lift = placement(bones, contacts)
+    moves = (anchored_shift(bones, anchors) or 0.0, lift)
+    found_anchor = [bones[name].point(t)[0][axis] + moves[axis] - place
+                    for name, t, axis, place in anchors]
     found: list[float] = []
     for contact in _horizontal(contacts):
         found += [bottom + lift - HEIGHTS[contact.surface] for bottom in _bottoms(bones, contact)]
@@ -89,6 +105,7 @@ def residuals(pose: Pose, bones: dict[str, Bone]) -> list[float]:
         found += [wall - r for r in reach]
         body = max(c[0] * side + r for b in bones.values() for c, r in b.circles())
         found.append(max(0.0, body - wall))
+    found += found_anchor
     floor = _floor_level(contacts)
     sunk = min(c[1] - r for b in bones.values() for c, r in b.circles())
     found.append(max(0.0, floor - (sunk + lift)))
@@ -127,9 +144,10 @@ def _turned(pose: Pose, names: list[str], deltas: list[float]) -> Pose:
     return replace(pose, angles=replace(pose.angles, **angles))
 
 
-def _cost_vector(pose: Pose, names: list[str], deltas: list[float]) -> list[float]:
+def _cost_vector(pose: Pose, names: list[str], deltas: list[float],
+                 anchors: tuple[Anchor, ...]) -> list[float]:
     turned = _turned(pose, names, deltas)
-    gaps = residuals(turned, _bones(turned))
+    gaps = residuals(turned, _bones(turned), anchors)
     costs = [(_TORSO_COST if n == "torso" else _LIMB_COST) * d
              for n, d in zip(names, deltas, strict=True)]
     return gaps + costs
@@ -171,12 +189,12 @@ def _gaps_of(vector: list[float], count: int) -> float:
     return max((abs(v) for v in vector[:count]), default=0.0)
 
 
-def _solve_angles(pose: Pose) -> Pose:
+def _solve_angles(pose: Pose, anchors: tuple[Anchor, ...]) -> Pose:
     """The pose with its free joints turned so the contacts touch (damped Gauss-Newton)."""
     names = _joints(pose)
     bounds = _bounds(pose, names)
     deltas = [0.0] * len(names)
-    vector = _cost_vector(pose, names, deltas)
+    vector = _cost_vector(pose, names, deltas, anchors)
     count = len(vector) - len(names)
     damping = 1e-3
     for _ in range(20):
@@ -186,7 +204,7 @@ def _solve_angles(pose: Pose) -> Pose:
         for i in range(len(names)):
             nudged = list(deltas)
             nudged[i] += _STEP
-            moved = _cost_vector(pose, names, nudged)
+            moved = _cost_vector(pose, names, nudged, anchors)
             columns.append([(m - v) / _STEP for m, v in zip(moved, vector, strict=True)])
         size = len(names)
         normal = [[sum(a * b for a, b in zip(columns[i], columns[j], strict=True))
@@ -200,7 +218,7 @@ def _solve_angles(pose: Pose) -> Pose:
             step = _linear_solve(damped, [-g for g in gradient])
             trial = [min(hi, max(lo, d + s))
                      for d, s, (lo, hi) in zip(deltas, step, bounds, strict=True)]
-            trial_vector = _cost_vector(pose, names, trial)
+            trial_vector = _cost_vector(pose, names, trial, anchors)
             before = sum(v * v for v in vector)
             after = sum(v * v for v in trial_vector)
             if after < before:
@@ -216,9 +234,14 @@ def _solve_angles(pose: Pose) -> Pose:
 
 
 @lru_cache(maxsize=256)
-def solve(pose: Pose) -> Solved:
-    """The pose adjusted to its contacts, the lift that sets it down, and its walls."""
-    adjusted = _solve_angles(pose) if pose.contacts else pose
+def solve(pose: Pose, anchors: tuple[Anchor, ...] = ()) -> Solved:
+    """The pose adjusted to its contacts, the lift that sets it down, and its walls.
+
+    anchors are points a movement's frame keeps where its start put them (a
+    hand and a knee both planted on the mat as the hips rock back): the
+    joints turn to keep them there as well as to touch.
+    """
+    adjusted = _solve_angles(pose, anchors) if pose.contacts else pose
     bones = _bones(adjusted)
     walls: list[tuple[str, float]] = []
     walled = [c for c in adjusted.contacts if c.surface == "wall"]
