@@ -119,7 +119,8 @@ def add_render_command(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--side", choices=("left", "right"), default="left",
                    help="right draws the mirror image")
-    p.add_argument("--at", type=float, default=0.0, metavar="T",
-                   help="for a movement: 0 = start pose, 1 = end pose")
+    p.add_argument("--at", type=float, default=None, metavar="T",
+                   help="for a movement: 0 = start pose, 1 = end pose "
+                        "(default: where a hold of it is drawn, as on its card)")
     p.add_argument("--size", type=int, default=512, help="pixels (PNG)")
     p.set_defaults(handler=cmd_render, command="render")

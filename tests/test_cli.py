@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from stretchapp import cli
-from stretchapp.core.loading.library import find_files
+from stretchapp.core.loading.library import find_files, load_library
 from stretchapp.core.storage import paths
 
 GROUPS = ("calf", "back", "neck")
@@ -384,6 +384,20 @@ def test_render_draws_a_builtin_pose(capsys: pytest.CaptureFixture[str], tmp_pat
         left = tmp_path / "left.svg"
         run(capsys, "render", "wall-calf-stretch", "-o", str(left), "--size", "128")
         assert b"<svg" in data and data != left.read_bytes()
+
+
+@pytest.mark.usefixtures("home")
+def test_render_draws_a_movement_where_it_is_held(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    """Without --at a movement is drawn at its hold frame (as on its card), not its start."""
+    spec = load_library().stretches["heel-raise"].pose
+    assert spec is not None and spec.is_movement and spec.hold > 0
+    drawn = {}
+    for name, extra in (("plain", ()), ("held", ("--at", str(spec.hold))), ("start", ("--at", "0"))):
+        target = tmp_path / f"{name}.svg"
+        assert run(capsys, "render", "heel-raise", "-o", str(target), *extra)[0] == 0
+        drawn[name] = target.read_text(encoding="utf-8")
+    assert drawn["plain"] == drawn["held"] != drawn["start"]
 
 
 @pytest.mark.usefixtures("home")
