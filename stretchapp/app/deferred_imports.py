@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.app.shell import AppShell
     from stretchapp.core.loading.library import Library
+    from stretchapp.core.pose.model import PoseSpec
     from stretchapp.core.storage.history import History
 
 
@@ -41,6 +42,14 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
     from stretchapp.core.loading.library import load_library as load
 
     return load(user_dir=user_dir, cache=cache)
+
+
+def pose_svg(pose: PoseSpec, shade: Literal["light", "dark"], mirrored: bool, *, at: float,
+             background: str | None) -> str:
+    """A drawn pose as SVG text (the pose drawing: about 30 ms to import, so on first use)."""
+    from stretchapp.core.pose.svg import render_spec_svg
+
+    return render_spec_svg(pose, shade, mirrored, at=at, background=background)
 
 
 def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
