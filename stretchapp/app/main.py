@@ -8,9 +8,12 @@ What happens when, for the two frames people wait for:
   builds it before the window);
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
-  meanwhile another worker imports what the card pictures are drawn with;
-- after the first frame that shows the library: the history (sqlite3) and
-  the editor and sharing bridges (pydantic and ruamel.yaml, about 170 ms).
+  meanwhile, when no card picture is stored yet, another worker imports what
+  they are drawn with;
+- after the first frame that shows the library: the bounded log and the GUI
+  watchdog (logging.handlers: about 25 ms), the pose drawing when it was not
+  needed for the cards, the history (sqlite3) and the editor and sharing
+  bridges (pydantic and ruamel.yaml, about 170 ms).
 
 With STRETCHAPP_BENCHMARK_STARTUP=1 the app prints, as JSON on stdout, the
 wall-clock time of its first frame, of the first frame that shows the library,
@@ -27,7 +30,6 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -38,10 +40,8 @@ from stretchapp.app import deferred_imports
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
 from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
+from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.storage import paths
-
-if TYPE_CHECKING:
-    from stretchapp.app.task_runner import TaskRunner
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
 # Imported on a worker while the library loads, so the first card pictures do
@@ -113,9 +113,8 @@ class _Stages(QObject):
         if self._first is None:
             self._first, self._first_cpu = now, time.process_time()
             QTimer.singleShot(0, self._shell.start_once)
-            self._preload()
-            # The bounded log and the watchdog: from the first frame on.
-            self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
+            if not self._shell.images.svgs.has_pictures():
+                self._preload()
         if self._library_in and self._editing_due:
             self._editing_due = False
             if self._benchmark == "1":
@@ -124,14 +123,15 @@ class _Stages(QObject):
             QTimer.singleShot(0, self._start_rest)
 
     def _preload(self) -> None:
-        # The runner (concurrent.futures, logging: about 6 ms) is imported
-        # after the first frame: this is start-up's one late import.
-        from stretchapp.app.task_runner import TaskRunner
-
-        self.tasks = TaskRunner(workers=1, parent=self)
-        self.tasks.run(preload_modules, lambda _count: None, name="preload")
+        if self.tasks is None:
+            self.tasks = TaskRunner(workers=1, parent=self)
+            self.tasks.run(preload_modules, lambda _count: None, name="preload")
 
     def _start_rest(self) -> None:
+        # The bounded log and the watchdog: from the routine list on (Qt's
+        # messages before it go to stderr).
+        self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
+        self._preload()
         self._shell.start_rest()
         if self._benchmark == "settle":
             self._report(time.time(), quit_after=False)
