@@ -8,12 +8,17 @@ What happens when, for the two frames people wait for:
   builds it before the window);
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
-  meanwhile, when no card picture is stored yet, another worker imports what
-  they are drawn with;
 - after the first frame that shows the library: the bounded log and the GUI
-  watchdog (logging.handlers: about 25 ms), the pose drawing when it was not
-  needed for the cards, the history (sqlite3) and the editor and sharing
-  bridges (pydantic and ruamel.yaml, about 170 ms).
+  watchdog (logging.handlers: about 25 ms), the history (sqlite3), the editor
+  and sharing bridges (pydantic and ruamel.yaml, about 170 ms), and then, on
+  a worker, the pose drawing (for pictures not yet stored).
+
+Never two imports at once: PySide's import hook reads each new module's
+source, which makes pydantic's lazy attributes import pydantic modules from
+inside their own import; with another thread importing at the same time that
+fails now and then ("partially initialized module") and the library did not
+load. So the library's worker imports alone, and the preload starts once the
+GUI thread has imported what comes after the list.
 
 With STRETCHAPP_BENCHMARK_STARTUP=1 the app prints, as JSON on stdout, the
 wall-clock time of its first frame, of the first frame that shows the library,
@@ -44,8 +49,8 @@ from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.storage import paths
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
-# Imported on a worker while the library loads, so the first card pictures do
-# not wait for them on the GUI thread (the pose drawing: about 30 ms of CPU).
+# Imported on a worker once the routine list is up, so the first picture not
+# yet stored does not wait for them on the GUI thread (about 30 ms of CPU).
 PRELOADED = ("stretchapp.core.pose.svg",)
 
 
@@ -113,8 +118,6 @@ class _Stages(QObject):
         if self._first is None:
             self._first, self._first_cpu = now, time.process_time()
             QTimer.singleShot(0, self._shell.start_once)
-            if not self._shell.images.svgs.has_pictures():
-                self._preload()
         if self._library_in and self._editing_due:
             self._editing_due = False
             if self._benchmark == "1":
@@ -131,8 +134,8 @@ class _Stages(QObject):
         # The bounded log and the watchdog: from the routine list on (Qt's
         # messages before it go to stderr).
         self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
-        self._preload()
         self._shell.start_rest()
+        self._preload()
         if self._benchmark == "settle":
             self._report(time.time(), quit_after=False)
 

@@ -48,15 +48,3 @@ def test_without_a_folder_or_with_an_unwritable_one_pictures_are_still_drawn(
     blocker.write_text("not a folder", encoding="utf-8")
     for store in (SvgStore(None), SvgStore(blocker)):
         assert store.get(("x",), lambda: "<svg>drawn</svg>") == "<svg>drawn</svg>"
-
-
-def test_it_says_whether_any_picture_is_stored(tmp_path: Path) -> None:
-    """has_pictures is False on a missing or empty folder and True once one is drawn."""
-    folder = tmp_path / "pictures"
-    assert SvgStore(None).has_pictures() is False
-    assert SvgStore(folder).has_pictures() is False
-    folder.mkdir()
-    (folder / "note.txt").write_text("not a picture", encoding="utf-8")
-    assert SvgStore(folder).has_pictures() is False
-    SvgStore(folder).get(("a",), lambda: "<svg></svg>")
-    assert SvgStore(folder).has_pictures() is True

@@ -38,14 +38,6 @@ class SvgStore:
         self.folder = folder
         self.hits = 0
 
-    def has_pictures(self) -> bool:
-        """True when at least one picture is stored (a start after the first)."""
-        if self.folder is None:
-            return False
-        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
-            return any(entry.name.endswith(".svg") for entry in entries)
-        return False
-
     def get(self, what: tuple[object, ...], draw: Callable[[], str]) -> str:
         """The SVG for `what` (the repr of a pose and the drawing's settings)."""
         if self.folder is None:
