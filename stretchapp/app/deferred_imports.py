@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
@@ -42,6 +43,13 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
     from stretchapp.core.loading.library import load_library as load
 
     return load(user_dir=user_dir, cache=cache)
+
+
+def widgets_application(argv: list[str]) -> QGuiApplication:
+    """A QApplication (QtWidgets, for the tray's menu): only when reminders are on."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication(argv)
 
 
 def pose_svg(pose: PoseSpec, shade: Literal["light", "dark"], mirrored: bool, *, at: float,
