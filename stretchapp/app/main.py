@@ -3,9 +3,9 @@
 What happens when, for the two frames people wait for:
 - before the window: the bridges the first pages need and the renderer
   choice (app.renderer), nothing more: no loader, no pydantic, no
-  platformdirs with a home given, and no Qt enums here (building QtCore.Qt
-  costs about 15 ms; the settings bridge, reading the colour scheme, still
-  builds it before the window);
+  platformdirs with a home given, no concurrent.futures, and no value of
+  PySide's Qt namespace anywhere (the first one builds all its enums, about
+  15 ms: Main.qml reads the colour scheme, stretch_images paints instead);
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
 - after the first frame that shows the library: the bounded log and the GUI
