@@ -6,8 +6,9 @@ it print the time of its first frame, of the first frame that shows the
 routine list, and its resident memory then) and, alternately, the baseline: a
 Python process that opens one ApplicationWindow with a Label in the same Qt
 Quick Controls style and prints its first frame. One warm-up run each first
-fills Qt's QML disk cache and the app's library cache, as any second start
-finds them.
+fills Qt's QML disk cache, the app's library cache and Python's compiled
+bytecode (kept in the run's own folder, even where PYTHONDONTWRITEBYTECODE is
+set: an installed app has its bytecode), as any second start finds them.
 
 Offscreen (the CI figure), RUNS runs each. The machine is shared: each ratio
 held is the median of the ratios of an app run and the baseline run right

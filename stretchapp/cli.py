@@ -276,8 +276,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """A plain start of the app (`[--home DIR] [run ID]`) parsed as the parser would.
+
+    Building the whole parser costs about 5 ms on the way to the first frame;
+    anything else (help, other commands, unusual spellings) returns None and
+    goes through it.
+    """
+    rest = list(argv)
+    home: str | None = None
+    if rest and rest[0].startswith("--home="):
+        home = rest.pop(0).removeprefix("--home=")
+    elif len(rest) >= 2 and rest[0] == "--home" and not rest[1].startswith("-"):
+        home, rest = rest[1], rest[2:]
+    if not rest:
+        return argparse.Namespace(home=home, handler=cmd_gui)
+    if len(rest) == 2 and rest[0] == "run" and not rest[1].startswith("-"):
+        return argparse.Namespace(home=home, handler=cmd_gui, routine=rest[1])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = (gui_arguments(sys.argv[1:] if argv is None else argv)
+            or build_parser().parse_args(argv))
     command = _command_name(args)
     try:
         return int(args.handler(args))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stretchapp import cli
 from stretchapp.core.loading.library import find_files, load_library
@@ -393,7 +395,8 @@ def test_render_draws_a_movement_where_it_is_held(capsys: pytest.CaptureFixture[
     spec = load_library().stretches["heel-raise"].pose
     assert spec is not None and spec.is_movement and spec.hold > 0
     drawn = {}
-    for name, extra in (("plain", ()), ("held", ("--at", str(spec.hold))), ("start", ("--at", "0"))):
+    runs = (("plain", ()), ("held", ("--at", str(spec.hold))), ("start", ("--at", "0")))
+    for name, extra in runs:
         target = tmp_path / f"{name}.svg"
         assert run(capsys, "render", "heel-raise", "-o", str(target), *extra)[0] == 0
         drawn[name] = target.read_text(encoding="utf-8")
@@ -438,3 +441,24 @@ def test_import_reports_a_broken_file_and_writes_nothing(capsys: pytest.CaptureF
     assert code == 1
     assert "bad.yaml:6:14: error: unknown stretch 'nope'" in err
     assert not (home / "routines" / "bad.yaml").exists()
+
+
+_WORDS = st.sampled_from(["--home", "--home=", "--home=/h", "--ho", "run", "list", "calf-relief",
+                          "-x", "--", "", "--help", "/some/home", "--version", "-5", "a=b"])
+
+
+@given(st.lists(_WORDS, max_size=5))
+def test_the_quick_parse_of_a_plain_start_agrees_with_the_parser(argv: list[str]) -> None:
+    """Whatever the words, the quick parse either declines or gives what argparse gives."""
+    quick = cli.gui_arguments(argv)
+    if quick is not None:
+        assert vars(quick) == vars(cli.build_parser().parse_args(argv))
+
+
+def test_the_quick_parse_takes_the_plain_starts() -> None:
+    """`stretchapp`, `--home DIR`, `--home=DIR` and `run ID` skip building the parser."""
+    for argv in ([], ["--home", "/h"], ["--home=/h"], ["run", "calf"],
+                 ["--home", "/h", "run", "c"]):
+        assert cli.gui_arguments(argv) is not None
+    for argv in (["list"], ["--help"], ["run"], ["run", "-h"], ["--home"], ["--ho", "/h"]):
+        assert cli.gui_arguments(argv) is None

@@ -54,6 +54,12 @@ ApplicationWindow {
         }
     }
 
+    // The system's colour scheme is read here, not in Python (see settings_bridge).
+    Binding {
+        target: settings
+        property: "systemDark"
+        value: Application.styleHints.colorScheme === Qt.ColorScheme.Dark
+    }
     Binding { target: Theme; property: "dark"; value: settings.dark }
 
     // The library stays loaded underneath, so coming back to it is instant.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.app.shell import AppShell
     from stretchapp.core.loading.library import Library
+    from stretchapp.core.palette import Palette
+    from stretchapp.core.pose.model import PoseSpec
     from stretchapp.core.storage.history import History
 
 
@@ -41,6 +44,20 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
     from stretchapp.core.loading.library import load_library as load
 
     return load(user_dir=user_dir, cache=cache)
+
+
+def widgets_application(argv: list[str]) -> QGuiApplication:
+    """A QApplication (QtWidgets, for the tray's menu): only when reminders are on."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication(argv)
+
+
+def pose_svg(pose: PoseSpec, palette: Palette, mirrored: bool, *, at: float) -> str:
+    """A drawn pose as SVG text (the pose drawing: about 30 ms to import, so on first use)."""
+    from stretchapp.core.pose.svg import render_spec_svg
+
+    return render_spec_svg(pose, palette, mirrored, at=at)
 
 
 def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:

@@ -3,14 +3,22 @@
 What happens when, for the two frames people wait for:
 - before the window: the bridges the first pages need and the renderer
   choice (app.renderer), nothing more: no loader, no pydantic, no
-  platformdirs with a home given, and no Qt enums here (building QtCore.Qt
-  costs about 15 ms; the settings bridge, reading the colour scheme, still
-  builds it before the window);
+  platformdirs with a home given, no concurrent.futures, and no value of
+  PySide's Qt namespace anywhere (the first one builds all its enums, about
+  15 ms: Main.qml reads the colour scheme, stretch_images paints instead);
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
-  meanwhile another worker imports what the card pictures are drawn with;
-- after the first frame that shows the library: the history (sqlite3) and
-  the editor and sharing bridges (pydantic and ruamel.yaml, about 170 ms).
+- after the first frame that shows the library: the bounded log and the GUI
+  watchdog (logging.handlers: about 25 ms), the history (sqlite3), the editor
+  and sharing bridges (pydantic and ruamel.yaml, about 170 ms), and then, on
+  a worker, the pose drawing (for pictures not yet stored).
+
+Never two imports at once: PySide's import hook reads each new module's
+source, which makes pydantic's lazy attributes import pydantic modules from
+inside their own import; with another thread importing at the same time that
+fails now and then ("partially initialized module") and the library did not
+load. So the library's worker imports alone, and the preload starts once the
+GUI thread has imported what comes after the list.
 
 With STRETCHAPP_BENCHMARK_STARTUP=1 the app prints, as JSON on stdout, the
 wall-clock time of its first frame, of the first frame that shows the library,
@@ -27,8 +35,8 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from PySide6 import QtCore
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
@@ -38,14 +46,15 @@ from stretchapp.app import deferred_imports
 from stretchapp.app.renderer import apply_renderer, choose_renderer
 from stretchapp.app.shell import AppShell
 from stretchapp.app.single_instance import InstanceServer, hand_over, make_application, request_for
+from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.storage import paths
 
-if TYPE_CHECKING:
-    from stretchapp.app.task_runner import TaskRunner
-
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
-# Imported on a worker while the library loads, so the first card pictures do
-# not wait for them on the GUI thread (the pose drawing: about 30 ms of CPU).
+# Imported only after the routine list is drawn (the report says which came early).
+AFTER_THE_LIST = ("pydantic", "ruamel.yaml", "sqlite3", "logging.handlers",
+                  "concurrent.futures", "stretchapp.core.pose.svg")
+# Imported on a worker once the routine list is up, so the first picture not
+# yet stored does not wait for them on the GUI thread (about 30 ms of CPU).
 PRELOADED = ("stretchapp.core.pose.svg",)
 
 
@@ -113,9 +122,6 @@ class _Stages(QObject):
         if self._first is None:
             self._first, self._first_cpu = now, time.process_time()
             QTimer.singleShot(0, self._shell.start_once)
-            self._preload()
-            # The bounded log and the watchdog: from the first frame on.
-            self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
         if self._library_in and self._editing_due:
             self._editing_due = False
             if self._benchmark == "1":
@@ -124,15 +130,16 @@ class _Stages(QObject):
             QTimer.singleShot(0, self._start_rest)
 
     def _preload(self) -> None:
-        # The runner (concurrent.futures, logging: about 6 ms) is imported
-        # after the first frame: this is start-up's one late import.
-        from stretchapp.app.task_runner import TaskRunner
-
-        self.tasks = TaskRunner(workers=1, parent=self)
-        self.tasks.run(preload_modules, lambda _count: None, name="preload")
+        if self.tasks is None:
+            self.tasks = TaskRunner(workers=1, parent=self)
+            self.tasks.run(preload_modules, lambda _count: None, name="preload")
 
     def _start_rest(self) -> None:
+        # The bounded log and the watchdog: from the routine list on (Qt's
+        # messages before it go to stderr).
+        self.diagnostics = deferred_imports.start_diagnostics(self._home, self)
         self._shell.start_rest()
+        self._preload()
         if self._benchmark == "settle":
             self._report(time.time(), quit_after=False)
 
@@ -143,7 +150,11 @@ class _Stages(QObject):
                           "first_cpu": self._first_cpu, "library_cpu": time.process_time(),
                           "rss_mb": round(rss_mb(), 1), "graphics_api": api,
                           "renderer": self._shell.settings.renderer_in_use,
-                          "pydantic_loaded": "pydantic" in sys.modules}), flush=True)
+                          "pydantic_loaded": "pydantic" in sys.modules,
+                          "early_imports": [name for name in AFTER_THE_LIST
+                                            if name in sys.modules],
+                          # PySide builds the Qt namespace's enums on first use (~15 ms).
+                          "qt_namespace_built": "Qt" in vars(QtCore)}), flush=True)
         if quit_after:
             QTimer.singleShot(0, self._app.quit)
 

@@ -1,7 +1,9 @@
 """The settings as QML sees them: bindable properties, saved soon after each change.
 
-The theme is resolved here: "system" follows QStyleHints.colorScheme and
-changes with it; `dark` is what the Theme singleton binds to.
+The theme is resolved here: "system" follows the colour scheme Main.qml binds
+to `systemDark` (Application.styleHints.colorScheme, read in QML: in Python,
+the first Qt enum value built costs about 15 ms before the window); `dark` is
+what the Theme singleton binds to.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from stretchapp.core.storage.settings import (
     PREPARE_CHOICES,
@@ -34,6 +35,7 @@ class SettingsBridge(QObject):
 
     changed = Signal()
     darkChanged = Signal()
+    systemDarkChanged = Signal()
 
     def __init__(self, home: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,10 +49,6 @@ class SettingsBridge(QObject):
         self.renderer_in_use = ""
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            self._system_dark = hints.colorScheme() is Qt.ColorScheme.Dark
-            hints.colorSchemeChanged.connect(self._on_scheme)
         self._dark = self._resolve_dark()
         if loaded.notice:
             # Rewrite a damaged file with what was kept, so the notice shows once.
@@ -236,9 +234,17 @@ class SettingsBridge(QObject):
             return self._system_dark
         return self._settings.theme == "dark"
 
-    def _on_scheme(self, scheme: Qt.ColorScheme) -> None:
-        self._system_dark = scheme is Qt.ColorScheme.Dark
-        self._set_dark(self._resolve_dark())
+    def _get_system_dark(self) -> bool:
+        return self._system_dark
+
+    def _set_system_dark(self, dark: bool) -> None:
+        if dark != self._system_dark:
+            self._system_dark = dark
+            self.systemDarkChanged.emit()
+            self._set_dark(self._resolve_dark())
+
+    # The system's colour scheme is dark (bound by Main.qml; False until then).
+    systemDark = Property(bool, _get_system_dark, _set_system_dark, notify=systemDarkChanged)
 
     def _set_dark(self, dark: bool) -> None:
         if dark != self._dark:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from stretchapp.app import deferred_imports
 from stretchapp.core.storage.settings import load_settings
 
 HANDOVER_TIMEOUT_MS = 1500
@@ -38,9 +39,7 @@ def make_application(home: Path) -> QGuiApplication:
     if isinstance(existing, QGuiApplication):
         return existing
     if load_settings(home).settings.reminders_on:
-        from PySide6.QtWidgets import QApplication  # start-up seam: only with reminders
-
-        return QApplication(sys.argv[:1])
+        return deferred_imports.widgets_application(sys.argv[:1])
     return QGuiApplication(sys.argv[:1])
 
 

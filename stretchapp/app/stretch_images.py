@@ -6,6 +6,10 @@ image), a frame of a counted movement drawn from a start and an end pose, and
 the theme a drawn pose is coloured for. Rendered pictures are cached, so a
 movement's frames are drawn once. The provider may be called from Qt's image
 reader thread: everything shared is behind a lock.
+
+No value of Qt's `Qt` namespace is touched here (aspect modes, orientations,
+global colours): the first one PySide builds costs about 15 ms, on start-up's
+path; sizes are fitted in Python and images scaled and flipped by painting.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtQuick import QQuickImageProvider
+from PySide6.QtSvg import QSvgRenderer
 
+from stretchapp.app import deferred_imports
 from stretchapp.core.model import Side, Stretch
 from stretchapp.core.palette import CARD, SURFACE, Theme, figure_palette
 from stretchapp.core.pose.svg_store import SvgStore
@@ -117,41 +123,53 @@ class StretchImages:
                 size: QSize) -> QImage:
         mirrored = self.mirrored(stretch, side)
         if stretch.pose is not None:
-            from stretchapp.core.pose.svg import render_spec_svg
-
             # One frame for the whole movement, so the figure does not jump or
             # change size as it moves and props stay where they are.
             pose = stretch.pose
             shade: Theme = "dark" if theme == "dark" else "light"
             palette = figure_palette(shade, on if on == SURFACE else CARD)
             at = frame / MOVEMENT_FRAMES
+            # The pose drawing is imported only when a picture is not in the store.
             svg = self.svgs.get((pose, palette, mirrored, at),
-                                lambda: render_spec_svg(pose, palette, mirrored, at=at))
+                                lambda: deferred_imports.pose_svg(pose, palette, mirrored, at=at))
             return _svg_image(QByteArray(svg.encode("utf-8")), size)
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:
             return QImage()
         image = _file_image(path, size)
         if mirrored and not image.isNull():
-            image = image.flipped(Qt.Orientation.Horizontal)
+            image = image.transformed(QTransform(-1, 0, 0, 1, 0, 0))
         return image
 
 
-def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
-    # Drawing is imported with the first picture, not on start-up's path.
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QColor, QPainter
-    from PySide6.QtSvg import QSvgRenderer
+def fitted(size: QSize, box: QSize) -> QSize:
+    """size scaled to fit in box, keeping its aspect ratio (as QSize.scaled, KeepAspectRatio)."""
+    width, height = size.width(), size.height()
+    if width <= 0 or height <= 0:
+        return QSize(box)
+    rounded_width = box.height() * width // height
+    if rounded_width <= box.width():
+        return QSize(rounded_width, box.height())
+    return QSize(box.width(), box.width() * height // width)
 
+
+def _transparent(size: QSize) -> QImage:
+    """A transparent image (QImage.fill would build Qt's GlobalColor enum)."""
+    width, height = max(1, size.width()), max(1, size.height())
+    zeros = bytes(width * height * 4)
+    return QImage(zeros, width, height, width * 4,
+                  QImage.Format.Format_ARGB32_Premultiplied).copy()
+
+
+def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
     renderer = QSvgRenderer(data)
     if not renderer.isValid():
         return QImage()
     view = renderer.viewBoxF()
     target = QSize(size)
     if view.width() > 0 and view.height() > 0:
-        target = (view.size().toSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
-    image = QImage(target, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(0, 0, 0, 0))
+        target = fitted(view.size().toSize(), size)
+    image = _transparent(target)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
@@ -166,8 +184,13 @@ def _file_image(path: Path, size: QSize) -> QImage:
     if image.isNull():
         return image
     if image.width() > size.width() or image.height() > size.height():
-        image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        target = fitted(image.size(), size)
+        scaled = _transparent(target)
+        painter = QPainter(scaled)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+        painter.end()
+        image = scaled
     return image
 
 

@@ -6,14 +6,17 @@ threads; its `on_done` (or `on_error`) runs later on the GUI thread. Workers
 never touch a QObject: the only Qt call made from a worker is emitting the
 runner's private signal, which Qt queues to the GUI thread. So every QObject
 is created, used and destroyed on the GUI thread.
+
+The pool is a queue and threads started on first use (not concurrent.futures:
+the runner is made before the window, and its import cost a few ms there).
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -28,7 +31,7 @@ log = logging.getLogger(__name__)
 class _Outcome:
     job: int
     value: object = None
-    error: BaseException | None = None
+    error: Exception | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class _Job:
     on_error: Callable[[Exception], None] | None
 
 
+# What a worker takes from the queue: a job and its task, or None to stop.
+_Work = tuple[int, Callable[[], object]] | None
+
+
 class TaskRunner(QObject):
     """Runs plain-Python tasks on worker threads and hands results to the GUI thread."""
 
@@ -45,12 +52,15 @@ class TaskRunner(QObject):
 
     def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="task")
+        self._workers = max(1, workers)
+        self._queue: queue.SimpleQueue[_Work] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
         self._jobs: dict[int, _Job] = {}
         self._next = 0
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
-        self._running = 0
+        self._running = 0  # tasks queued or running
+        self._waiting = 0  # workers waiting for a task
         self._closed = False
         self._finished.connect(self._deliver)
 
@@ -74,18 +84,49 @@ class TaskRunner(QObject):
         self._jobs[job] = _Job(name, on_done, on_error)
         with self._lock:
             self._running += 1
-        future = self._pool.submit(task)
-        future.add_done_callback(lambda done: self._report(job, done))
+            if self._waiting == 0 and len(self._threads) < self._workers:
+                self._start_worker()
+        self._queue.put((job, task))
 
-    def _report(self, job: int, done: Future[Any]) -> None:
-        # On the worker thread (or the caller's, if the task already ended).
-        error = done.exception()
-        outcome = _Outcome(job, None if error else done.result(), error)
-        with self._lock:
-            self._running -= 1
-            self._idle.notify_all()
-        if shiboken6.isValid(self):
-            self._finished.emit(outcome)
+    def _start_worker(self) -> None:
+        # Called with the lock held. Daemon threads: a runner nobody shut down
+        # never holds the process open.
+        worker = threading.Thread(target=self._work, name="task", daemon=True)
+        self._threads.append(worker)
+        worker.start()
+
+    def _work(self) -> None:
+        # On a worker thread: run tasks until told to stop.
+        stopped = False
+        try:
+            stopped = self._serve()
+        finally:
+            # Ended by a BaseException (SystemExit in a task): another takes over.
+            with self._lock:
+                self._threads.remove(threading.current_thread())
+                if not stopped and not self._closed:
+                    self._start_worker()
+
+    def _serve(self) -> bool:
+        while True:
+            with self._lock:
+                self._waiting += 1
+            work = self._queue.get()
+            with self._lock:
+                self._waiting -= 1
+            if work is None:
+                return True
+            job, task = work
+            try:
+                outcome = _Outcome(job, task())
+            except Exception as error:  # handed to on_error on the GUI thread
+                outcome = _Outcome(job, None, error)
+            finally:
+                with self._lock:
+                    self._running -= 1
+                    self._idle.notify_all()
+            if shiboken6.isValid(self):
+                self._finished.emit(outcome)
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
@@ -94,7 +135,7 @@ class TaskRunner(QObject):
             return
         if outcome.error is None:
             job.on_done(outcome.value)
-        elif job.on_error is not None and isinstance(outcome.error, Exception):
+        elif job.on_error is not None:
             job.on_error(outcome.error)
         else:
             log.error("background task %r failed", job.name, exc_info=outcome.error)
@@ -112,7 +153,9 @@ class TaskRunner(QObject):
         """Stop taking tasks, wait for running ones, drop their results."""
         self._closed = True
         self.wait_idle(timeout)
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            for _ in self._threads:
+                self._queue.put(None)
         self._jobs.clear()
 
 

@@ -71,3 +71,25 @@ def test_a_garbled_request_is_refused(home: Path, qtbot: Any) -> None:
 def test_different_homes_do_not_meet(tmp_path: Path) -> None:
     """Each home has its own socket name, so two homes run side by side."""
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+
+
+def test_the_application_has_widgets_only_with_reminders(tmp_path: Path) -> None:
+    """A home with reminders on gets a QApplication (for the tray); else a QGuiApplication."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from stretchapp.core.storage.settings import Settings, save_settings\n"
+        "from stretchapp.app.single_instance import make_application\n"
+        "home = Path(sys.argv[1])\n"
+        "save_settings(home, Settings(reminders_on=sys.argv[2] == 'on'))\n"
+        "print(type(make_application(home)).__name__)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen")
+    names = []
+    for reminders in ("on", "off"):
+        home = tmp_path / reminders
+        home.mkdir()
+        done = subprocess.run([sys.executable, "-c", script, str(home), reminders], env=env,
+                              capture_output=True, text=True, timeout=60, check=True)
+        names.append(done.stdout.strip())
+    assert names == ["QApplication", "QGuiApplication"]

@@ -38,6 +38,15 @@ def test_the_routine_list_needs_no_pydantic_once_cached(tmp_path: Path) -> None:
     assert second["pydantic_loaded"] is False
 
 
+def test_the_routine_list_comes_before_the_late_imports(tmp_path: Path) -> None:
+    """Once cached, the list is drawn with no Qt enum built and nothing of what comes after."""
+    home = tmp_path / "home"
+    start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
+    second = start_app(home, {"QT_QPA_PLATFORM": "offscreen"})
+    assert second["early_imports"] == []
+    assert second["qt_namespace_built"] is False
+
+
 def test_the_editor_is_made_after_the_list_and_sees_the_library(tmp_path: Path) -> None:
     """Started the way the app starts, the editor comes after the list, with its library."""
     script = (

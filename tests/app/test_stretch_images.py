@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from pathlib import Path
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage
+
+from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages, fitted
 from stretchapp.core.loading.library import load_library
+from stretchapp.core.model import Side, Stretch
 from stretchapp.core.palette import CARD, SURFACE, figure_palette
 from stretchapp.core.pose.svg import render_spec_svg
 from stretchapp.core.storage import paths
@@ -73,3 +78,32 @@ def test_the_player_picture_is_drawn_for_its_plain_surface(qapp: object) -> None
     on_card = images.image(card.split("://stretch/")[1], QSize(200, 200))
     on_plain = images.image(plain.split("://stretch/")[1], QSize(200, 200))
     assert on_card.size() == on_plain.size() and on_card != on_plain
+
+
+@given(st.integers(1, 2000), st.integers(1, 2000), st.integers(1, 800), st.integers(1, 800))
+def test_fitting_agrees_with_qt_keep_aspect_ratio(width: int, height: int, box_width: int,
+                                                  box_height: int) -> None:
+    """fitted() gives what QSize.scaled(..., KeepAspectRatio) gives, without Qt's enums."""
+    size, box = QSize(width, height), QSize(box_width, box_height)
+    assert fitted(size, box) == size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def test_an_image_file_is_scaled_to_fit_and_mirrored_for_the_right_side(
+        qapp: object, tmp_path: Path) -> None:
+    """A large picture file comes back within the size asked, aspect kept, flipped on the right."""
+    source = QImage(400, 200, QImage.Format.Format_ARGB32)
+    source.fill(QColor("red"))
+    for x in range(200, 400):
+        for y in range(200):
+            source.setPixelColor(x, y, QColor("blue"))
+    path = tmp_path / "stretch.png"
+    assert source.save(str(path))
+    stretch = Stretch(id="wide", name="Wide", group="calf", instructions="Hold.", sided=True,
+                      image=path)
+    images = StretchImages()
+    left = images.image(images.url(stretch, Side.LEFT).split("://stretch/")[1], QSize(100, 100))
+    right = images.image(images.url(stretch, Side.RIGHT).split("://stretch/")[1],
+                         QSize(100, 100))
+    assert left.size() == right.size() == QSize(100, 50)
+    assert left.pixelColor(5, 25).red() > 200 and left.pixelColor(95, 25).blue() > 200
+    assert right.pixelColor(5, 25).blue() > 200 and right.pixelColor(95, 25).red() > 200

@@ -80,3 +80,36 @@ def test_after_shutdown_results_are_dropped(qtbot: Any) -> None:
     runner.shutdown()
     qtbot.wait(50)
     assert results == []
+
+
+def test_workers_start_on_first_use_and_stay_within_the_bound(qtbot: Any) -> None:
+    """No thread before the first task; never more threads than workers, however many tasks."""
+    before = threading.active_count()
+    runner = TaskRunner(workers=2)
+    assert threading.active_count() == before
+    gate = threading.Event()
+    results: list[int] = []
+    for number in range(6):
+        runner.run(lambda n=number: gate.wait(5) and n, results.append, name="held")
+    assert threading.active_count() <= before + 2
+    gate.set()
+    qtbot.waitUntil(lambda: sorted(results) == list(range(6)), timeout=5000)
+    runner.shutdown()
+
+
+def test_a_worker_ended_by_a_base_exception_is_replaced(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A task raising SystemExit ends its thread (not swallowed); the next task still runs."""
+    ended: list[type[BaseException]] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: ended.append(args.exc_type))
+    runner = TaskRunner(workers=1)
+    results: list[int] = []
+
+    def leave() -> int:
+        raise SystemExit(3)
+
+    runner.run(leave, results.append, name="leave")
+    qtbot.waitUntil(lambda: ended == [SystemExit], timeout=5000)
+    runner.run(lambda: 5, results.append, name="after")
+    qtbot.waitUntil(lambda: results == [5], timeout=5000)
+    runner.shutdown()

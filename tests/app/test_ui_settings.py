@@ -39,7 +39,7 @@ def test_system_theme_follows_the_style_hints(ui: Ui) -> None:
     hints = QGuiApplication.styleHints()
     assert ui.shell.settings.theme == "system"
     assert ui.shell.settings.dark is (hints.colorScheme() is Qt.ColorScheme.Dark)
-    ui.shell.settings._on_scheme(Qt.ColorScheme.Dark)
+    ui.shell.settings.systemDark = True
     assert ui.shell.settings.dark is True
     ui.shell.settings.setTheme("light")
     assert ui.shell.settings.dark is False
