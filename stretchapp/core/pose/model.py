@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
 from stretchapp.core.pose.contacts import Contact
+from stretchapp.core.pose.motion import MotionMark
 
 View: TypeAlias = Literal["side", "front", "top"]
 VIEWS: tuple[View, ...] = ("side", "front", "top")
@@ -180,12 +181,14 @@ class PoseSpec:
     """A stretch's drawing: one pose, or a start and an end for a counted movement.
 
     hold is where a movement is held when a routine holds it still (0 = its
-    start, 1 = its end): a chin tuck is held tucked, a side bend bent.
+    start, 1 = its end): a chin tuck is held tucked, a side bend bent. motion
+    holds the arrows drawn on it (motion.py): how it moves where a still cannot show.
     """
 
     start: Pose
     end: Pose | None = None
     hold: float = 0.0
+    motion: tuple[MotionMark, ...] = ()
 
     @property
     def is_movement(self) -> bool:

@@ -32,11 +32,13 @@ from stretchapp.core.pose.model import (
     View,
     drawn_joints,
 )
+from stretchapp.core.pose.motion import MotionMark, read_motion
 
 Path: TypeAlias = tuple[str | int, ...]
 PoseProblem: TypeAlias = tuple[Path, str]
 
-_POSE_KEYS = ("view", "lying", "props", "highlight", "contacts", "hold", "start", "end")
+_POSE_KEYS = ("view", "lying", "props", "highlight", "contacts", "hold", "motion", "start",
+              "end")
 # What start and end may give besides angles.
 _PHASE_KEYS = ("props", "highlight", "contacts")
 HOLDS = ("start", "end")
@@ -134,8 +136,12 @@ class _PoseReader:
         elif "hold" in data and not phases:
             self.fail(("hold",), "hold belongs to a movement (start and end): it says "
                                  "which of the two a still picture shows")
+        motion: tuple[MotionMark, ...] = ()
+        if "motion" in data:
+            motion, issues = read_motion(data["motion"], ("motion",), bool(phases))
+            self.problems.extend(issues)
         if not phases:
-            return PoseSpec(self.pose(shared, view))
+            return PoseSpec(self.pose(shared, view), motion=motion)
         if len(phases) == 1:
             missing = "end" if phases == ["start"] else "start"
             self.fail((phases[0],), f"a movement needs both start and end; {missing} is missing")
@@ -149,7 +155,7 @@ class _PoseReader:
             poses.append(self.pose(self.fields(value, (name,), view).over(shared), view))
         if len(poses) != 2:
             return None
-        return PoseSpec(poses[0], poses[1], 1.0 if hold == "end" else 0.0)
+        return PoseSpec(poses[0], poses[1], 1.0 if hold == "end" else 0.0, motion)
 
     def view(self, data: Mapping[object, object]) -> View:
         value = data.get("view", "side")
