@@ -86,8 +86,7 @@ def _outside(path: list[Point], pivots: list[Point], offset: float) -> tuple[Poi
     A point that is its own pivot (hips, a shoulder) is pushed away from the
     middle of the chord instead: to the outside of its curve.
     """
-    ax, ay = path[0]
-    bx, by = path[-1]
+    (ax, ay), (bx, by) = path[0], path[-1]
     mid = ((ax + bx) / 2, (ay + by) / 2)
     pushed: list[Point] = []
     for (x, y), (px, py) in zip(path, pivots, strict=True):

@@ -13,7 +13,7 @@ same few pictures again and again.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stretchapp.core.palette import Palette, figure_palette
@@ -26,6 +26,7 @@ from stretchapp.core.pose.geometry import (
     Floor,
     Layout,
     Muscle,
+    PlacedProp,
     Point,
     Post,
     Shape,
@@ -343,16 +344,21 @@ def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Fram
 @lru_cache(maxsize=64)
 def render_svg(pose: Pose, palette: Palette | None = None, mirrored: bool = False,
                size: int = 256, frame: Frame | None = None,
-               props_from: Pose | None = None, arrows: tuple[Arrow, ...] = ()) -> str:
+               props_from: Pose | None = None, arrows: tuple[Arrow, ...] = (),
+               mat: Box | None = None) -> str:
     """A pose as SVG text; mirrored draws the right side. Cached per arguments.
 
     frame fixes what part of figure space is shown (movement_frame), and
     props_from the pose that props are placed against; both default to this
     pose. palette is the one of the theme and what the picture sits on
     (core.palette.figure_palette); None is the light theme on a plain surface.
-    arrows are the motion marks to draw over it (arrows.motion_arrows).
+    arrows are the motion marks to draw over it (arrows.motion_arrows), and
+    mat, given, the mat seen from above that a whole movement lies on.
     """
     drawn = layout(pose, props_from)
+    if mat is not None:
+        drawn = replace(drawn, props=tuple(
+            PlacedProp(p.prop, (mat,)) if p.prop.kind == "mat" else p for p in drawn.props))
     return draw(drawn, palette or figure_palette("light"), mirrored, size,
                 frame or with_arrows(frame_of(drawn), arrows), arrows)
 
@@ -368,9 +374,27 @@ def render_spec_svg(spec: PoseSpec, palette: Palette | None = None, mirrored: bo
         return render_svg(spec.start, palette, mirrored, size, arrows=arrows)
     moment = spec.hold if at is None else at
     return render_svg(spec.at(moment), palette, mirrored, size, _spec_frame(spec), spec.start,
-                      arrows)
+                      arrows, _spec_mat(spec))
 
 
 @lru_cache(maxsize=32)
 def _spec_frame(spec: PoseSpec) -> Frame:
     return movement_frame(spec)
+
+
+@lru_cache(maxsize=32)
+def _spec_mat(spec: PoseSpec) -> Box | None:
+    """Seen from above, one mat under every moment of a movement, so it does not
+    grow as an arm opens out over its edge."""
+    if spec.start.view != "top":
+        return None
+    boxes = [shape for step in range(_MAT_STEPS + 1)
+             for placed in layout(spec.at(step / _MAT_STEPS), spec.start).props
+             if placed.prop.kind == "mat" for shape in placed.shapes if isinstance(shape, Box)]
+    if not boxes:
+        return None
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+               max(b.x1 for b in boxes), max(b.y1 for b in boxes), boxes[0].corner)
+
+
+_MAT_STEPS = 8
