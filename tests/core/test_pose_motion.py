@@ -204,3 +204,18 @@ def test_every_moving_builtin_that_needed_its_text_has_marks() -> None:
             "seated-toe-heel-lift", "pelvic-tilt"} <= set(WITH_MARKS)
     book = BUILTINS["open-book-rotation"]
     assert book.middle is not None and book.middle.angles.left_elbow > 90
+
+
+def test_a_rock_sits_just_above_the_body_over_its_point() -> None:
+    """The pelvic tilt's rock is drawn over the pelvis, clear of the body below it."""
+    spec = BUILTINS["pelvic-tilt"]
+    (arrow,) = motion_arrows(spec)
+    drawn = layout(spec.at(spec.hold), spec.start)
+    cx, _ = drawn.bone("pelvis").point(0.5)[0]
+    xs = [x for x, _ in arrow.points]
+    assert min(xs) < cx < max(xs)
+    body_top = max(c[1] + r for bone in drawn.bones if bone.layer != "hidden"
+                   for c, r in (bone.point(t / 10) for t in range(11))
+                   if min(xs) <= c[0] <= max(xs))
+    lowest = min(y for _, y in arrow.points)
+    assert body_top < lowest < body_top + 20

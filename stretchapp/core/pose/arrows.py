@@ -34,8 +34,13 @@ _SWING_STEPS = 12
 # pivot, so its two heads do not meet; never further out than the limit.
 _SWING_MIN_LENGTH = 24.0
 _SWING_MAX_OFFSET = 14.0
-# A rock: an arc over the point, from and to these angles (0 = toward +x).
-_ROCK = (35.0, 145.0)
+# A rock: a cradle, an arc curving up at both ends above the point, between
+# these angles round its centre (0 = toward +x, y up).
+_ROCK = (200.0, 340.0)
+# A rock's arc clears the outline above its point by this much, looking that
+# far to either side of it.
+_ROCK_CLEARANCE = 4.0
+_ROCK_WIDTH = 5.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,20 @@ def _arc(centre: Point, radius: float, squash: float, start: float,
 
 def _length(points: tuple[Point, ...]) -> float:
     return sum(math.dist(a, b) for a, b in itertools.pairwise(points))
+
+
+def _clear_above(drawn: Layout, centre: Point) -> float:
+    """How far above centre the figure's outline reaches, near it: a rock's arc
+    goes over that, not across the body (and the muscle drawn in it)."""
+    reach = 0.0
+    for bone in drawn.bones:
+        if bone.layer == "hidden":
+            continue
+        for step in range(11):
+            (x, y), radius = bone.point(step / 10)
+            if abs(x - centre[0]) < _ROCK_WIDTH:
+                reach = max(reach, y + radius - centre[1])
+    return reach
 
 
 def _outside(path: list[Point], pivots: list[Point], offset: float) -> tuple[Point, ...]:
@@ -123,8 +142,12 @@ def mark_arrow(spec: PoseSpec, mark: MotionMark, drawn: Layout) -> Arrow:
     centre, _ = _point_of(drawn, mark.point)
     kind = mark.point.removeprefix("left_").removeprefix("right_")
     if mark.kind == "rock":
+        # A cradle: an arc curving up at both ends, sitting just above the body.
         low, high = _ROCK
-        return Arrow(_arc(centre, _RADII[kind] * 0.75, 1.0, low, high - low), head_at_start=True)
+        radius = _RADII[kind] * 0.6
+        lowest = centre[1] + _clear_above(drawn, centre) + _ROCK_CLEARANCE
+        return Arrow(_arc((centre[0], lowest + radius), radius, 1.0, low, high - low),
+                     head_at_start=True)
     return _circle(centre, kind, flat=not spec.start.profile)
 
 

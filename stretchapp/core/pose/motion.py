@@ -9,8 +9,8 @@ one picture shows one moment of these, so a pose may add `motion:` marks
   floor's plane, drawn flattened;
 - `swing: POINT`: a two-headed arrow along the path the point travels from a
   movement's start to its end (arms swinging, toes pointing and pulling back);
-- `rock: POINT`: a short two-headed arc over a point that tilts to and fro
-  while hardly moving (the pelvis in a pelvic tilt).
+- `rock: POINT`: a small two-headed cradle just above the body over a point
+  that tilts to and fro while hardly moving (the pelvis in a pelvic tilt).
 
 This module holds the vocabulary and the reading of a `motion:` value; it
 imports nothing else of the pose package, so the parser can use it.
