@@ -219,3 +219,10 @@ def test_a_rock_sits_just_above_the_body_over_its_point() -> None:
                    if min(xs) <= c[0] <= max(xs))
     lowest = min(y for _, y in arrow.points)
     assert body_top < lowest < body_top + 20
+
+
+def test_a_swing_of_a_point_that_stays_still_draws_nothing() -> None:
+    """Swinging a hand while only the head nods gives no arrow, not a stray blob."""
+    spec = spec_of({**SEATED, "motion": [{"swing": "left_hand"}], "start": {},
+                    "end": {"head": 20}})
+    assert motion_arrows(spec) == ()

@@ -172,7 +172,9 @@ def motion_arrows(spec: PoseSpec, at: float | None = None) -> tuple[Arrow, ...]:
         return ()
     moment = spec.hold if at is None else at
     drawn = layout(spec.at(moment), spec.start if spec.is_movement else None)
-    arrows = tuple(mark_arrow(spec, mark, drawn) for mark in spec.motion)
+    # A swing of a point the movement does not move has no path: nothing to draw.
+    arrows = tuple(arrow for arrow in (mark_arrow(spec, mark, drawn) for mark in spec.motion)
+                   if _length(arrow.points) >= 1.0)
     if spec.start.view == "top":  # seen from above there is no floor below
         return arrows
     return tuple(map(_above_floor, arrows))
