@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.palette import figure_palette
-from stretchapp.core.pose.arrows import FLOOR_CLEARANCE, SWING_OFFSET, motion_arrows
+from stretchapp.core.pose.arrows import (
+    FLOOR_CLEARANCE,
+    SWING_OFFSET,
+    cut_for_head,
+    motion_arrows,
+)
 from stretchapp.core.pose.model import PoseSpec
 from stretchapp.core.pose.motion import MOTION_POINTS, MotionMark, mark_bones
 from stretchapp.core.pose.parser import parse_pose
@@ -226,3 +231,11 @@ def test_a_swing_of_a_point_that_stays_still_draws_nothing() -> None:
     spec = spec_of({**SEATED, "motion": [{"swing": "left_hand"}], "start": {},
                     "end": {"head": 20}})
     assert motion_arrows(spec) == ()
+
+
+def test_a_head_points_along_the_end_of_its_line_and_the_line_stops_under_it() -> None:
+    """On a line running +x the head points +x, its tip at the end, the line cut short."""
+    line = [(float(x), 0.0) for x in range(0, 21, 2)]
+    kept, tip, way = cut_for_head(line, 6.0)
+    assert tip == (20.0, 0.0) and way == (1.0, 0.0)
+    assert kept[-1][0] < 20.0 - 4.0 and kept[0] == (0.0, 0.0)

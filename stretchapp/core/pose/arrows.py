@@ -178,3 +178,20 @@ def motion_arrows(spec: PoseSpec, at: float | None = None) -> tuple[Arrow, ...]:
     if spec.start.view == "top":  # seen from above there is no floor below
         return arrows
     return tuple(map(_above_floor, arrows))
+
+
+def cut_for_head(points: list[Point], length: float) -> tuple[list[Point], Point, Point]:
+    """A head at the end of a line: the line cut back under it, its tip and direction.
+
+    The head points along the line's last stretch of about its own length, so
+    it follows a curve instead of the last tiny segment.
+    """
+    tip = points[-1]
+    index = len(points) - 2
+    while index > 0 and math.dist(tip, points[index]) < length:
+        index -= 1
+    base = points[index]
+    norm = math.dist(tip, base) or 1.0
+    ux, uy = (tip[0] - base[0]) / norm, (tip[1] - base[1]) / norm
+    cut = (tip[0] - ux * length * 0.8, tip[1] - uy * length * 0.8)
+    return [*points[:index + 1], cut], tip, (ux, uy)

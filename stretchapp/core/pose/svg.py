@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stretchapp.core.palette import Palette, figure_palette
-from stretchapp.core.pose.arrows import Arrow, motion_arrows
+from stretchapp.core.pose.arrows import Arrow, cut_for_head, motion_arrows
 from stretchapp.core.pose.geometry import (
     Band,
     Bone,
@@ -236,23 +236,6 @@ def _draw_piece(canvas: _Canvas, bones: list[Bone], muscles: list[Muscle],
             canvas.circle(eye, face.eye_radius, colours.background)
 
 
-def _head(points: list[Point], length: float) -> tuple[list[Point], Point, Point]:
-    """A head at the end of a line: the line cut back under it, its tip and direction.
-
-    The head points along the line's last stretch of about its own length, so
-    it follows a curve instead of the last tiny segment.
-    """
-    tip = points[-1]
-    index = len(points) - 2
-    while index > 0 and math.dist(tip, points[index]) < length:
-        index -= 1
-    base = points[index]
-    norm = math.dist(tip, base) or 1.0
-    ux, uy = (tip[0] - base[0]) / norm, (tip[1] - base[1]) / norm
-    cut = (tip[0] - ux * length * 0.8, tip[1] - uy * length * 0.8)
-    return [*points[:index + 1], cut], tip, (ux, uy)
-
-
 def _draw_arrow(canvas: _Canvas, arrow: Arrow, colours: Palette) -> None:
     """A motion arrow in the accent colour, outlined in the background so it reads over
     the figure; the line stops where a head begins."""
@@ -260,10 +243,10 @@ def _draw_arrow(canvas: _Canvas, arrow: Arrow, colours: Palette) -> None:
     length, half = ARROW_HEAD
     heads: list[tuple[Point, Point]] = []
     if arrow.head_at_end and len(points) > 1:
-        points, tip, way = _head(points, length)
+        points, tip, way = cut_for_head(points, length)
         heads.append((tip, way))
     if arrow.head_at_start and len(points) > 1:
-        reverse, tip, way = _head(points[::-1], length)
+        reverse, tip, way = cut_for_head(points[::-1], length)
         points = reverse[::-1]
         heads.append((tip, way))
     line = " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
