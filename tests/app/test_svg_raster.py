@@ -49,6 +49,15 @@ GOLDEN_CASES = [
     ("heel-raise", "dark", False, 1.0),
     ("bent-knee-wall-calf-stretch", "dark", True, 0.0),
     ("march-on-the-spot", "light", False, 0.5),
+    # Motion marks: a circling shoulder, circling hips seen from the front,
+    # pumping toes mirrored, toes and heels rising; open-book half way, its arm
+    # over the top (its middle pose); the scalene's head tilted away, chin up.
+    ("shoulder-roll", "dark", False, 0.0),
+    ("hip-circle", "light", False, 0.0),
+    ("ankle-pump", "light", True, 0.0),
+    ("seated-toe-heel-lift", "dark", False, 0.0),
+    ("open-book-rotation", "dark", False, 0.5),
+    ("scalene-stretch", "light", False, 0.0),
 ]
 
 

@@ -200,10 +200,12 @@ def test_every_body_part_name_is_unique_and_snake_case() -> None:
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
     | st.sampled_from([*JOINTS, "view", "props", "highlight", "start", "end", "flat", "side",
-                       "front", "top", "wall", "chair", "towel", "left_foot", "left_calf"]),
+                       "front", "top", "wall", "chair", "towel", "left_foot", "left_calf",
+                       "circle", "swing", "left_toes"]),
     lambda children: st.lists(children, max_size=4)
     | st.dictionaries(st.text(max_size=12) | st.sampled_from(
-        [*JOINTS, "view", "props", "highlight", "start", "end"]), children, max_size=5),
+        [*JOINTS, "view", "props", "highlight", "start", "end", "middle", "motion", "circle",
+         "swing"]), children, max_size=5),
     max_leaves=20,
 )
 

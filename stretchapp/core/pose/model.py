@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Literal, TypeAlias
 
 from stretchapp.core.pose.contacts import Contact
+from stretchapp.core.pose.motion import MotionMark
 
 View: TypeAlias = Literal["side", "front", "top"]
 VIEWS: tuple[View, ...] = ("side", "front", "top")
@@ -180,12 +181,17 @@ class PoseSpec:
     """A stretch's drawing: one pose, or a start and an end for a counted movement.
 
     hold is where a movement is held when a routine holds it still (0 = its
-    start, 1 = its end): a chin tuck is held tucked, a side bend bent.
+    start, 1 = its end): a chin tuck is held tucked, a side bend bent. motion
+    holds the arrows drawn on it (motion.py): how it moves where a still cannot show.
+    middle, when given, is the pose half way: the movement passes through it,
+    so a limb can go over the top instead of the short way between its ends.
     """
 
     start: Pose
     end: Pose | None = None
     hold: float = 0.0
+    motion: tuple[MotionMark, ...] = ()
+    middle: Pose | None = None
 
     @property
     def is_movement(self) -> bool:
@@ -193,7 +199,13 @@ class PoseSpec:
 
     def at(self, t: float) -> Pose:
         """The pose a fraction t (0 = start, 1 = end) into the movement."""
-        return self.start if self.end is None else interpolate(self.start, self.end, t)
+        if self.end is None:
+            return self.start
+        if self.middle is None:
+            return interpolate(self.start, self.end, t)
+        if t <= 0.5:
+            return interpolate(self.start, self.middle, 2 * t)
+        return interpolate(self.middle, self.end, 2 * t - 1)
 
 
 def interpolate(a: Pose, b: Pose, t: float) -> Pose:

@@ -32,11 +32,13 @@ from stretchapp.core.pose.model import (
     View,
     drawn_joints,
 )
+from stretchapp.core.pose.motion import MotionMark, read_motion
 
 Path: TypeAlias = tuple[str | int, ...]
 PoseProblem: TypeAlias = tuple[Path, str]
 
-_POSE_KEYS = ("view", "lying", "props", "highlight", "contacts", "hold", "start", "end")
+_POSE_KEYS = ("view", "lying", "props", "highlight", "contacts", "hold", "motion", "start",
+              "middle", "end")
 # What start and end may give besides angles.
 _PHASE_KEYS = ("props", "highlight", "contacts")
 HOLDS = ("start", "end")
@@ -134,22 +136,36 @@ class _PoseReader:
         elif "hold" in data and not phases:
             self.fail(("hold",), "hold belongs to a movement (start and end): it says "
                                  "which of the two a still picture shows")
+        motion: tuple[MotionMark, ...] = ()
+        if "motion" in data:
+            motion, issues = read_motion(data["motion"], ("motion",), bool(phases))
+            self.problems.extend(issues)
         if not phases:
-            return PoseSpec(self.pose(shared, view))
+            if "middle" in data:
+                self.fail(("middle",), "middle is the half-way pose of a movement: it needs "
+                                       "start and end")
+            return PoseSpec(self.pose(shared, view), motion=motion)
         if len(phases) == 1:
             missing = "end" if phases == ["start"] else "start"
             self.fail((phases[0],), f"a movement needs both start and end; {missing} is missing")
         poses: list[Pose] = []
         for name in phases:
-            value = data[name]
-            if not isinstance(value, Mapping):
-                self.fail((name,), f"{name} must be a mapping of joint angles, "
-                                   f"got {_shown(value)}")
-                continue
-            poses.append(self.pose(self.fields(value, (name,), view).over(shared), view))
+            pose = self.phase(data, name, shared, view)
+            if pose is not None:
+                poses.append(pose)
+        middle = self.phase(data, "middle", shared, view) if "middle" in data else None
         if len(poses) != 2:
             return None
-        return PoseSpec(poses[0], poses[1], 1.0 if hold == "end" else 0.0)
+        return PoseSpec(poses[0], poses[1], 1.0 if hold == "end" else 0.0, motion, middle)
+
+    def phase(self, data: Mapping[object, object], name: str, shared: _Found,
+              view: View) -> Pose | None:
+        """The start, middle or end of a movement: its own keys over the shared ones."""
+        value = data[name]
+        if not isinstance(value, Mapping):
+            self.fail((name,), f"{name} must be a mapping of joint angles, got {_shown(value)}")
+            return None
+        return self.pose(self.fields(value, (name,), view).over(shared), view)
 
     def view(self, data: Mapping[object, object]) -> View:
         value = data.get("view", "side")

@@ -13,10 +13,11 @@ same few pictures again and again.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stretchapp.core.palette import Palette, figure_palette
+from stretchapp.core.pose.arrows import Arrow, cut_for_head, motion_arrows
 from stretchapp.core.pose.geometry import (
     Band,
     Bone,
@@ -25,6 +26,7 @@ from stretchapp.core.pose.geometry import (
     Floor,
     Layout,
     Muscle,
+    PlacedProp,
     Point,
     Post,
     Shape,
@@ -38,9 +40,11 @@ VIEWBOX = 100.0
 MARGIN = 6.0
 # The thin gap, in figure units, that parts drawn over others leave round them.
 GAP = 0.9
-
-
-
+# Motion arrows are sized in viewBox units, not figure units, so they read the
+# same on a tall standing figure and a wide lying one: line, its outline, head.
+ARROW_LINE = 2.2
+ARROW_OUTLINE = 1.1
+ARROW_HEAD = (6.0, 3.6)  # length, half width
 
 @dataclass(frozen=True)
 class Frame:
@@ -79,12 +83,24 @@ def frame_of(drawn: Layout) -> Frame:
     return Frame(x0, y0, x1, y1)
 
 
+def with_arrows(frame: Frame, arrows: tuple[Arrow, ...]) -> Frame:
+    """The frame grown to hold the arrows, with room for their heads."""
+    room = 3.0  # figure units: about the head's half width on a standing figure
+    for arrow in arrows:
+        xs = [p[0] for p in arrow.points]
+        ys = [p[1] for p in arrow.points]
+        frame = frame.union(Frame(min(xs) - room, min(ys) - room, max(xs) + room,
+                                  max(ys) + room))
+    return frame
+
+
 def movement_frame(spec: PoseSpec) -> Frame:
-    """One frame that holds every pose of a movement, sampled along the way."""
-    frame = frame_of(layout(spec.start))
+    """One frame that holds every pose of a movement, and its arrows, sampled along the way."""
+    frame = with_arrows(frame_of(layout(spec.start)), motion_arrows(spec, 0.0))
     if spec.end is not None:
         for step in range(1, 5):
-            frame = frame.union(frame_of(layout(spec.at(step / 4), spec.start)))
+            frame = frame.union(with_arrows(frame_of(layout(spec.at(step / 4), spec.start)),
+                                            motion_arrows(spec, step / 4)))
     return frame
 
 
@@ -220,7 +236,37 @@ def _draw_piece(canvas: _Canvas, bones: list[Bone], muscles: list[Muscle],
             canvas.circle(eye, face.eye_radius, colours.background)
 
 
-def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Frame) -> str:
+def _draw_arrow(canvas: _Canvas, arrow: Arrow, colours: Palette) -> None:
+    """A motion arrow in the accent colour, outlined in the background so it reads over
+    the figure; the line stops where a head begins."""
+    points = [canvas.point(p) for p in arrow.points]
+    length, half = ARROW_HEAD
+    heads: list[tuple[Point, Point]] = []
+    if arrow.head_at_end and len(points) > 1:
+        points, tip, way = cut_for_head(points, length)
+        heads.append((tip, way))
+    if arrow.head_at_start and len(points) > 1:
+        reverse, tip, way = cut_for_head(points[::-1], length)
+        points = reverse[::-1]
+        heads.append((tip, way))
+    line = " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
+    triangles = []
+    for (tx, ty), (ux, uy) in heads:
+        bx, by = tx - ux * length, ty - uy * length
+        tips = ((tx, ty), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half))
+        triangles.append(" ".join(f"{_number(x)},{_number(y)}" for x, y in tips))
+    for colour, grow in ((colours.background, ARROW_OUTLINE), (colours.accent, 0.0)):
+        canvas.items.append(f'<polyline points="{line}" fill="none" stroke="{colour}" '
+                            f'stroke-width="{_number(ARROW_LINE + 2 * grow)}" '
+                            'stroke-linecap="round" stroke-linejoin="round"/>')
+        for corners in triangles:
+            stroke = (f' stroke="{colour}" stroke-width="{_number(2 * grow)}" '
+                      'stroke-linejoin="round"') if grow else ""
+            canvas.items.append(f'<polygon points="{corners}" fill="{colour}"{stroke}/>')
+
+
+def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Frame,
+         arrows: tuple[Arrow, ...] = ()) -> str:
     """The SVG text of a laid-out pose in the colours handed in (the background it sits on)."""
     # Side views face left, so the near side is the left one (as routine images show).
     # Mirroring swaps the figure's sides: across the picture, or, seen from
@@ -268,6 +314,8 @@ def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Fram
         names = {bone.name for bone in bones}
         muscles = [m for m in drawn.muscles if m.bone in names]
         _draw_piece(canvas, bones, muscles, drawn.face if piece == "head" else None, colours)
+    for arrow in arrows:
+        _draw_arrow(canvas, arrow, colours)
     body = "\n  ".join(canvas.items)
     # size is the longer side in pixels, like the viewBox's 100 units.
     width = max(1, round(size * canvas.width / VIEWBOX))
@@ -279,17 +327,23 @@ def draw(drawn: Layout, colours: Palette, mirrored: bool, size: int, frame: Fram
 @lru_cache(maxsize=64)
 def render_svg(pose: Pose, palette: Palette | None = None, mirrored: bool = False,
                size: int = 256, frame: Frame | None = None,
-               props_from: Pose | None = None) -> str:
+               props_from: Pose | None = None, arrows: tuple[Arrow, ...] = (),
+               mat: Box | None = None) -> str:
     """A pose as SVG text; mirrored draws the right side. Cached per arguments.
 
     frame fixes what part of figure space is shown (movement_frame), and
     props_from the pose that props are placed against; both default to this
     pose. palette is the one of the theme and what the picture sits on
     (core.palette.figure_palette); None is the light theme on a plain surface.
+    arrows are the motion marks to draw over it (arrows.motion_arrows), and
+    mat, given, the mat seen from above that a whole movement lies on.
     """
     drawn = layout(pose, props_from)
+    if mat is not None:
+        drawn = replace(drawn, props=tuple(
+            PlacedProp(p.prop, (mat,)) if p.prop.kind == "mat" else p for p in drawn.props))
     return draw(drawn, palette or figure_palette("light"), mirrored, size,
-                frame or frame_of(drawn))
+                frame or with_arrows(frame_of(drawn), arrows), arrows)
 
 
 def render_spec_svg(spec: PoseSpec, palette: Palette | None = None, mirrored: bool = False,
@@ -298,12 +352,32 @@ def render_spec_svg(spec: PoseSpec, palette: Palette | None = None, mirrored: bo
 
     at None is the still picture: a movement where it is held (spec.hold).
     """
+    arrows = motion_arrows(spec, at)
     if not spec.is_movement:
-        return render_svg(spec.start, palette, mirrored, size)
+        return render_svg(spec.start, palette, mirrored, size, arrows=arrows)
     moment = spec.hold if at is None else at
-    return render_svg(spec.at(moment), palette, mirrored, size, _spec_frame(spec), spec.start)
+    return render_svg(spec.at(moment), palette, mirrored, size, _spec_frame(spec), spec.start,
+                      arrows, _spec_mat(spec))
 
 
 @lru_cache(maxsize=32)
 def _spec_frame(spec: PoseSpec) -> Frame:
     return movement_frame(spec)
+
+
+@lru_cache(maxsize=32)
+def _spec_mat(spec: PoseSpec) -> Box | None:
+    """Seen from above, one mat under every moment of a movement, so it does not
+    grow as an arm opens out over its edge."""
+    if spec.start.view != "top":
+        return None
+    boxes = [shape for step in range(_MAT_STEPS + 1)
+             for placed in layout(spec.at(step / _MAT_STEPS), spec.start).props
+             if placed.prop.kind == "mat" for shape in placed.shapes if isinstance(shape, Box)]
+    if not boxes:
+        return None
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+               max(b.x1 for b in boxes), max(b.y1 for b in boxes), boxes[0].corner)
+
+
+_MAT_STEPS = 8
