@@ -77,7 +77,7 @@ def shown_path(path: Path) -> str:
 
 def format_problem(problem: Problem) -> str:
     """'path:line:col: error: message' (or 'warning:'), the path as people type it."""
-    from stretchapp.core.wording import problem_line
+    from stretchapp.core.wording.problems import problem_line
 
     return safe(problem_line(problem, shown_path(problem.path)))
 

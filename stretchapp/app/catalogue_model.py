@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from stretchapp.app.thumbnail_files import ThumbnailFiles
 from stretchapp.core.loading.library import GROUP_ORDER
 from stretchapp.core.model import Stretch
-from stretchapp.core.wording import group_label
+from stretchapp.core.wording.routines import group_label
 
 _ROLES = ("stretchId", "name", "group", "groupLabel", "sided", "thumbnail", "summary")
 _ROLE_IDS = {Qt.ItemDataRole.UserRole + 1 + n: name for n, name in enumerate(_ROLES)}

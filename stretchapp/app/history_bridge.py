@@ -21,7 +21,7 @@ from stretchapp.core.habit.stats import (
     summarize,
 )
 from stretchapp.core.storage.history import SessionRecord
-from stretchapp.core.wording import duration_text
+from stretchapp.core.wording.amounts import duration_text
 
 # The newest sessions the page lists; `stretchapp history --csv` has them all.
 LISTED_SESSIONS = 200

@@ -19,16 +19,15 @@ from stretchapp.core.model import Routine
 from stretchapp.core.palette import kind_roles
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
-from stretchapp.core.wording import (
+from stretchapp.core.wording.amounts import duration_text, plural
+from stretchapp.core.wording.problems import problem_line
+from stretchapp.core.wording.routines import (
     KIND_LABELS,
     detail_sides_text,
-    duration_text,
     group_label,
     kind_choices,
     kind_label,
     library_empty_text,
-    plural,
-    problem_line,
     search_words,
     step_summary,
     total_caption,

@@ -28,7 +28,7 @@ from stretchapp.core.habit.desktop_entry import (
 from stretchapp.core.habit.reminder_rules import parse_rules
 from stretchapp.core.habit.scheduler import Nudge, ReminderScheduler
 from stretchapp.core.storage import paths
-from stretchapp.core.wording import reminder_detail
+from stretchapp.core.wording.habit import reminder_detail
 
 if TYPE_CHECKING:
     from stretchapp.app.settings_bridge import SettingsBridge

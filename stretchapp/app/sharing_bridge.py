@@ -23,7 +23,7 @@ from stretchapp.core.editing.archive import (
     plan_import,
 )
 from stretchapp.core.loading.library import Library
-from stretchapp.core.wording import (
+from stretchapp.core.wording.editor import (
     exported_notice,
     import_contents,
     imported_notice,

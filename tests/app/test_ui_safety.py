@@ -14,7 +14,7 @@ from stretchapp.core.session import recovery
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.storage.settings import load_settings
-from stretchapp.core.wording import SAFETY_SPOKEN, WELCOME_TEXT
+from stretchapp.core.wording.player import SAFETY_SPOKEN, WELCOME_TEXT
 from tests.helpers.ui import Ui
 
 

@@ -18,13 +18,8 @@ from stretchapp.core.model import Kind, PhaseKind, is_counted
 from stretchapp.core.palette import KIND_ROLES, PHASE_ROLES, figure_palette, theme_colours
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, CueSound
-from stretchapp.core.wording import (
-    FINISHED,
-    HALFWAY,
-    PHASE_LABELS,
-    REST_HEADING,
-    duration_text,
-)
+from stretchapp.core.wording.amounts import duration_text
+from stretchapp.core.wording.player import FINISHED, HALFWAY, PHASE_LABELS, REST_HEADING
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -124,10 +119,11 @@ def _sources(*patterns: str) -> dict[Path, str]:
 
 
 def test_lengths_are_written_by_one_function_each() -> None:
-    """Seconds become minutes only in durations.py (clock, file syntax) and wording.py (words)."""
+    """Seconds become minutes only in durations.py (clock, file syntax) and wording.amounts."""
     # Whole minutes and the seconds left over: what formatting a length takes.
     minutes = re.compile(r"divmod\([^)]*,\s*60\)|//\s*60\b|%\s*60\b")
-    owners = {REPO / "stretchapp/core/loading/durations.py", REPO / "stretchapp/core/wording.py"}
+    owners = {REPO / "stretchapp/core/loading/durations.py",
+              REPO / "stretchapp/core/wording/amounts.py"}
     found = {path.relative_to(REPO).as_posix()
              for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items()
              if path not in owners and minutes.search(text)}
@@ -174,7 +170,7 @@ def test_the_players_words_are_written_only_in_wording() -> None:
     words = [*PHASE_LABELS.values(), HALFWAY, FINISHED, REST_HEADING]
     found = set()
     for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items():
-        if path.name == "wording.py":
+        if path.parent.name == "wording":
             continue
         code = "\n".join(line.split("#")[0] for line in text.splitlines()
                          if "objectName" not in line)  # names for tests, never shown
