@@ -2,9 +2,66 @@
 
 from __future__ import annotations
 
-from stretchapp.core.wording.amounts import duration_text
+from datetime import date, datetime
+
+from stretchapp.core.wording.amounts import duration_text, plural
 
 
 def reminder_detail(seconds: float) -> str:
     """A reminder's line under the routine's name: '4 min of gentle stretching'."""
     return f"{duration_text(seconds)} of gentle stretching"
+
+
+def days_text(count: int) -> str:
+    """'1 day', '3 days': a streak's length."""
+    return plural(count, "day")
+
+
+# The two streaks the history page shows, by the names the tests find them by.
+STREAK_LABELS = {"currentStreak": "Current streak", "longestStreak": "Longest streak"}
+
+
+def streak_name(label: str, days: int) -> str:
+    """What a screen reader says for a streak: 'Current streak: 3 days'."""
+    return f"{label}: {days} days"
+
+
+def history_totals(sessions: int, minutes: float) -> str:
+    """The line under the streaks: the totals, and what a streak counts."""
+    return (f"{sessions} sessions, {minutes:.0f} minutes in all. A streak counts the days "
+            "you finished a routine; one missed day in seven does not break it.")
+
+
+def calendar_day(day: date, minutes: float) -> str:
+    """A calendar square's name: 'Mon 3 Mar: 12 min'."""
+    return f"{day:%a %-d %b}: {minutes:.0f} min"
+
+
+def week_label(monday: date) -> str:
+    """A bar's label under the chart: '3 Mar'."""
+    return f"{monday:%-d %b}"
+
+
+def week_description(monday: date, minutes: float) -> str:
+    """A bar as a screen reader hears it: 'Week of 3 March: 40 minutes'."""
+    return f"Week of {monday:%-d %B}: {minutes:.0f} minutes"
+
+
+def group_name(group: str) -> str:
+    """A muscle group in the chart's key: 'Calf'."""
+    return group.capitalize()
+
+
+def routine_record(finished: int, stopped: int, last: date) -> str:
+    """A routine's row: '3 finished, 1 stopped · last 4 Mar 2026'."""
+    stops = f", {stopped} stopped" if stopped > 0 else ""
+    return f"{finished} finished{stops} · last {last:%-d %b %Y}"
+
+
+def session_when(ended: datetime) -> str:
+    """When a session ended: 'Tue 4 Mar, 18:30'."""
+    return f"{ended:%a %-d %b, %H:%M}"
+
+
+def session_outcome(finished: bool) -> str:
+    return "finished" if finished else "stopped"

@@ -106,3 +106,29 @@ def search_words(text: str) -> list[str]:
 def total_caption(steps: int) -> str:
     """Under a routine's total time: 'in all, 6 steps, with get-ready time and rests'."""
     return f"in all, {plural(steps, 'step')}, with get-ready time and rests"
+
+
+def needs_line(needs: Iterable[str]) -> str:
+    """'You need: a chair, a wall' or 'You need: nothing', on a card and the detail page."""
+    return f"You need: {', '.join(needs) or 'nothing'}"
+
+
+def card_name(routine: Routine, needs: Iterable[str]) -> str:
+    """A routine card as a screen reader says it: title, kind, length, steps, needs."""
+    parts = [routine.title, kind_label(routine.kind), duration_text(routine.total_seconds),
+             plural(len(routine.steps), "step"), f"you need: {', '.join(needs) or 'nothing'}"]
+    if not routine.builtin:
+        parts.append("your routine")
+    return ", ".join(parts)
+
+
+def caution_line(caution: str) -> str:
+    """'Take care: <the stretch's caution>' under a step, or '' when it has none."""
+    return f"Take care: {caution}" if caution else ""
+
+
+def detail_step_name(number: int, step: Step) -> str:
+    """A step of the detail page as a screen reader says it."""
+    name = f"Step {number}: {step.stretch.name}, {step_summary(step)}"
+    caution = step.stretch.caution
+    return f"{name}, take care: {caution}" if caution else name
