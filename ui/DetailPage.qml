@@ -130,8 +130,8 @@ Rectangle {
                     objectName: "customiseButton"
                     text: page.routine.user === true ? words.detailPage.edit : words.detailPage.customise
                     Accessible.name: page.routine.user === true
-                                     ? "Edit this routine"
-                                     : "Customise: edit your own copy of this routine"
+                                     ? words.detailPage.editName
+                                     : words.detailPage.customiseName
                     // The editor is made just after the routine list is drawn.
                     enabled: editor !== null
                     onClicked: editor.customise(page.routine.id)

@@ -65,3 +65,38 @@ def session_when(ended: datetime) -> str:
 
 def session_outcome(finished: bool) -> str:
     return "finished" if finished else "stopped"
+
+
+# --- reminders ----------------------------------------------------------------------
+
+# Shown under the reminder rules' box: the forms a rule takes (core.habit parses them).
+REMINDER_EXAMPLES = ("every 50 minutes between 09:00 and 17:30 on weekdays: Desk break",
+                     "at 22:00: Calf cramp relief")
+ROUTINE_GONE = "This routine is not in your library any more."
+
+
+def nudge_detail(detail: str, late: bool) -> str:
+    """A reminder's line, marked when it comes late because the computer slept."""
+    return f"{detail} (missed while the computer slept)" if late else detail
+
+
+def login_problem(error: Exception) -> str:
+    return f"Start at login could not be changed: {error}."
+
+
+def idle_text(source: str) -> str:
+    """How the reminders learn of time away, named after the source that tells them."""
+    return (f"Time away from the keyboard ({source}) of 5 minutes or more "
+            "restarts the count of 'every' reminders.")
+
+
+def reminder_status(on: bool, paused_until: datetime | None, has_rules: bool,
+                    coming: datetime | None) -> str:
+    """The line above the reminder rules: off, paused, none yet, next, or none left today."""
+    if not on:
+        return "Reminders are off."
+    if paused_until is not None:
+        return f"Paused until {paused_until:%a %H:%M}."
+    if not has_rules:
+        return "No reminders yet: add one below."
+    return f"Next reminder at {coming:%H:%M}." if coming else "No more reminders today."

@@ -19,6 +19,8 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
         "start": "Start",
         "edit": "Edit",
         "customise": "Customise",
+        "editName": "Edit this routine",
+        "customiseName": "Customise: edit your own copy of this routine",
         "exportThisRoutineTo": "Export this routine to share it",
         "deleteThisRoutineYou": "Delete this routine (you can undo it)",
         "staySafe": "Stay safe",
