@@ -101,3 +101,15 @@ def editor_total_caption(steps: int | None) -> str:
     if steps is None:
         return "total shown once the problems are fixed"
     return f"in all, {plural(steps, 'step')}"
+
+
+# The editor's banner when its file changes on disk behind it.
+FILE_DELETED_OUTSIDE = "The file was deleted outside the editor; saving writes it again."
+FILE_CHANGED_OUTSIDE = "The file was changed outside the editor."
+# The catalogue picker's first group choice.
+ALL_GROUPS = "All groups"
+
+
+def not_a_timing(name: str) -> str:
+    """A view asked for the default of a field that has none (a bug in the view)."""
+    return f"'{name}' is not a timing with a routine default"

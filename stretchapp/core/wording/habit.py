@@ -100,3 +100,30 @@ def reminder_status(on: bool, paused_until: datetime | None, has_rules: bool,
     if not has_rules:
         return "No reminders yet: add one below."
     return f"Next reminder at {coming:%H:%M}." if coming else "No more reminders today."
+
+
+IDLE_WAITS_FOR_REMINDERS = "Idle detection starts with the reminders."
+
+
+def no_idle_detection(reasons: list[str]) -> str:
+    """Why time away from the keyboard cannot be seen here, with each source's reason."""
+    return (f"No idle detection here ({'; '.join(reasons)}), so time away from the "
+            "keyboard does not restart the reminders' count.")
+
+
+def display_not_x11(platform: str) -> str:
+    return f"the '{platform}' display is not X11"
+
+
+# The tray icon's menu: its submenus, the pause choices by the key they send, its tip.
+TRAY_START = "Start a routine"
+TRAY_PAUSE = "Pause reminders"
+TRAY_PAUSE_CHOICES = (("For 1 hour", "hour"), ("Until tomorrow", "tomorrow"),
+                      ("Off", "off"), ("Resume", "resume"))
+TRAY_OPEN = "Open stretchapp"
+TRAY_QUIT = "Quit"
+TRAY_TIP = "stretchapp: reminders are on"
+
+# Where the reminders learn of time away from the keyboard, as the settings name it.
+IDLE_SOURCE_NAMES = {"x11": "X11 screen saver extension", "gnome": "GNOME idle monitor",
+                     "kde": "KDE screen saver"}
