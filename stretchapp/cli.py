@@ -22,6 +22,7 @@ from stretchapp.cli_support import (
     safe,
 )
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_words as words
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.library import Library
@@ -40,13 +41,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]]
     if args.stretches:
         rows = [{"id": s.id, "group": s.group, "sided": s.sided, "name": s.name,
-                 "source": "built-in" if s.builtin else "user"}
+                 "source": words.source_cell(s.builtin)}
                 for s in sorted(library.stretches.values(), key=lambda s: (s.group, s.id))]
         header = ["id", "group", "sided", "name", "source"]
     else:
         rows = [{"id": r.id, "group": r.group, "kind": str(r.kind), "steps": len(r.steps),
                  "total": format_clock(r.total_seconds), "seconds": r.total_seconds,
-                 "source": "built-in" if r.builtin else "user", "title": r.title,
+                 "source": words.source_cell(r.builtin), "title": r.title,
                  "needs": list(what_you_need(r))}
                 for r in library.routines.values()]
         header = ["id", "group", "kind", "steps", "total", "source", "title", "needs"]
@@ -59,16 +60,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
     broken = library.broken_files
     if broken:
-        print(f"{len(broken)} file(s) could not be loaded: run 'stretchapp validate' "
-              "for details", file=sys.stderr)
+        print(words.broken_files(len(broken)), file=sys.stderr)
     return 0
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.yes_no(value)
     if isinstance(value, list):  # what a routine needs
-        return safe(", ".join(str(item) for item in value) or "nothing")
+        return safe(words.needs_cell([str(item) for item in value]))
     return safe(value)
 
 
@@ -98,13 +98,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(format_problem(problem), file=sys.stderr)
     errors = [p for p in problems if p.blocking]
     warnings = len(problems) - len(errors)
-    noted = f", {warnings} warning(s)" if warnings else ""
     if errors:
         files_with = len({p.path for p in errors})
-        print(f"{len(errors)} error(s) in {files_with} of {checked} file(s){noted}",
-              file=sys.stderr)
+        print(words.validate_failed(len(errors), files_with, checked, warnings), file=sys.stderr)
         return 1
-    print(f"{checked} file(s) checked, no errors{noted}")
+    print(words.validate_passed(checked, warnings))
     return 0
 
 
@@ -126,7 +124,7 @@ def _validate_one(path: Path, library: Library) -> list[Problem]:
             return list(report.problems)
     # A file outside the library: check it on its own against the catalogue.
     if not path.exists() and not path.is_symlink():
-        return [Problem(path, 0, 0, "no such file", code="unreadable")]
+        return [Problem(path, 0, 0, words.NO_SUCH_FILE, code="unreadable")]
     return check_file(path, library)
 
 
@@ -140,8 +138,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
         try:
             write_atomically(Path(args.output), text + "\n")
         except OSError as error:
-            return fail("schema", f"cannot write {args.output}: {os_reason(error)}")
-        print(f"wrote {safe(args.output)}")
+            return fail("schema", words.cannot_write(args.output, os_reason(error)))
+        print(words.wrote(safe(args.output)))
     else:
         print(text)
     return 0
@@ -157,8 +155,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     except CopyError as error:
         return fail("new", error)
     except OSError as error:
-        return fail("new", f"cannot write the copy into {paths.user_routines_dir(home)}: "
-                    f"{os_reason(error)}")
+        return fail("new", words.cannot_write_copy(str(paths.user_routines_dir(home)),
+                                                   os_reason(error)))
     print(safe(path))
     return 0
 
@@ -171,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ArchiveRefused as error:
         return fail("export", error)
     except OSError as error:
-        return fail("export", f"cannot write {args.output}: {os_reason(error)}")
+        return fail("export", words.cannot_write(args.output, os_reason(error)))
     print(safe(written))
     return 0
 
@@ -185,22 +183,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ArchiveRefused as error:
         return fail("import", error)
     except OSError as error:
-        return fail("import", f"cannot prepare the import in {paths.cache_dir(home)}: "
-                    f"{os_reason(error)}")
+        return fail("import", words.cannot_prepare_import(str(paths.cache_dir(home)),
+                                                          os_reason(error)))
     for problem in plan.problems:
         print(format_problem(problem), file=sys.stderr)
     if not plan.ok:
         plan.discard()
-        print("stretchapp import: nothing imported", file=sys.stderr)
+        print(words.command_notice("import", words.NOTHING_IMPORTED), file=sys.stderr)
         return 1
     print("\n".join(safe(line) for line in plan.summary()))
     overwrite = args.overwrite
     if plan.replaces and not overwrite and sys.stdin.isatty():
-        overwrite = input("Replace these? [y/N] ").strip().lower() in ("y", "yes")
+        overwrite = input(words.REPLACE_PROMPT).strip().lower() in ("y", "yes")
     if plan.replaces and not overwrite:
         plan.discard()
-        print("stretchapp import: not imported: it would replace what is listed above "
-              "(use --overwrite to replace)", file=sys.stderr)
+        print(words.command_notice("import", words.WOULD_REPLACE), file=sys.stderr)
         return 1
     try:
         written = apply_import(plan, home, overwrite=overwrite)
@@ -208,8 +205,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return fail("import", error)
     except OSError as error:
         plan.discard()
-        return fail("import", f"nothing imported: {os_reason(error)}")
-    print(f"imported {len(written)} file(s)")
+        return fail("import", words.import_failed(os_reason(error)))
+    print(words.imported(len(written)))
     return 0
 
 
@@ -291,8 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(command, os_reason(error))
     except (ValueError, RuntimeError, MemoryError, RecursionError) as error:
         # A case no check foresaw still ends in one line, never a traceback.
-        return fail(command, f"{type(error).__name__}: {_first_line(error)} (please "
-                    "report this)")
+        return fail(command, words.unforeseen(type(error).__name__, _first_line(error)))
 
 
 def _command_name(args: argparse.Namespace) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from stretchapp.cli_support import fail, load_library_of, os_reason, safe
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_words as words
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -21,7 +22,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     sessions = history.sessions()
     history.close()
     if history.notice:
-        print(f"stretchapp history: {safe(history.notice)}", file=sys.stderr)
+        print(words.command_notice("history", safe(history.notice)), file=sys.stderr)
     groups = {r.id: r.group for r in load_library_of(args).routines.values()}
     now = datetime.now().astimezone()
     assert now.tzinfo is not None  # astimezone() always gives the local zone
@@ -31,8 +32,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             try:
                 Path(args.output).write_text(text, encoding="utf-8")
             except OSError as error:
-                return fail("history", f"cannot write {args.output}: {os_reason(error)}")
-            print(f"wrote {len(sessions)} session(s) to {args.output}")
+                return fail("history", words.cannot_write(args.output, os_reason(error)))
+            print(words.wrote_sessions(len(sessions), args.output))
         else:
             sys.stdout.write(text)
         return 0
@@ -55,13 +56,13 @@ def cmd_desktop(args: argparse.Namespace) -> int:
             icon = (paths.assets_dir() / "icons" / "stretchapp.svg").read_text(encoding="utf-8")
             written = install(launch_command(sys.executable, home), icon)
             for path in written:
-                print(f"wrote {path}")
+                print(words.wrote(str(path)))
         else:
             removed = uninstall()
             for path in removed:
-                print(f"removed {path}")
+                print(words.removed(str(path)))
             if not removed:
-                print("nothing to remove: the desktop entry is not installed")
+                print(words.NOTHING_TO_REMOVE)
     except DesktopEntryError as error:
         return fail("desktop", error)
     except OSError as error:
