@@ -9,13 +9,20 @@ import pytest
 
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import step_rows
+from stretchapp.core.habit.stats import GROUPS, OTHER_GROUP
 from stretchapp.core.loading.durations import format_clock, format_written
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
 from stretchapp.core.model import Kind, PhaseKind, is_counted
-from stretchapp.core.palette import KIND_ROLES, PHASE_ROLES, figure_palette, theme_colours
+from stretchapp.core.palette import (
+    GROUP_ROLES,
+    KIND_ROLES,
+    PHASE_ROLES,
+    figure_palette,
+    theme_colours,
+)
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, CueSound
 from stretchapp.core.wording.amounts import duration_text
@@ -139,6 +146,15 @@ def test_every_kind_and_phase_has_a_colour_role_of_both_palettes() -> None:
     for theme in ("light", "dark"):
         assert roles <= set(theme_colours(theme)), theme
         figure_palette(theme)  # every figure role is there too (PaletteError if not)
+
+
+def test_every_muscle_group_has_a_colour_role_of_both_palettes() -> None:
+    """core.palette names the history chart's role of each group (and 'other'), in both themes."""
+    assert set(GROUP_ROLES) == {*GROUPS, OTHER_GROUP}
+    for theme in ("light", "dark"):
+        assert set(GROUP_ROLES.values()) <= set(theme_colours(theme)), theme
+    history_page = (REPO / "ui" / "HistoryPage.qml").read_text(encoding="utf-8")
+    assert not any(f'"{group}"' in history_page for group in GROUPS)
 
 
 def test_the_views_spell_no_vocabulary() -> None:
