@@ -9,13 +9,14 @@ from pathlib import Path
 from stretchapp.cli_support import fail, load_library_of, os_reason, safe
 from stretchapp.core.storage import paths
 from stretchapp.core.wording import cli_words as words
+from stretchapp.core.wording.habit import history_summary_lines
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the habit summary, or every session as CSV."""
     from datetime import datetime
 
-    from stretchapp.core.habit.stats import sessions_csv, summarize, summary_lines
+    from stretchapp.core.habit.stats import sessions_csv, summarize
     from stretchapp.core.storage.history import History
 
     history = History(paths.home_dir(args.home))
@@ -37,7 +38,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
         return 0
-    print("\n".join(summary_lines(summarize(sessions, groups, now.date(), now.tzinfo))))
+    summary = summarize(sessions, groups, now.date(), now.tzinfo)
+    print("\n".join(history_summary_lines(summary)))
     return 0
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from stretchapp.core.wording.amounts import duration_text, plural
+
+if TYPE_CHECKING:
+    from stretchapp.core.habit.stats import HabitSummary
 
 
 def reminder_detail(seconds: float) -> str:
@@ -15,6 +19,27 @@ def reminder_detail(seconds: float) -> str:
 def days_text(count: int) -> str:
     """'1 day', '3 days': a streak's length."""
     return plural(count, "day")
+
+
+def history_summary_lines(summary: HabitSummary) -> list[str]:
+    """The summary as `stretchapp history` prints it."""
+    if summary.total_sessions == 0:
+        return ["No sessions yet: finish a routine and it shows here."]
+    lines = [f"Current streak: {days_text(summary.current_streak)} "
+             f"(longest {days_text(summary.longest_streak)}; one missed day in seven "
+             "is forgiven)",
+             f"Sessions: {summary.total_sessions}, {summary.total_minutes:.0f} minutes in all",
+             "", "Minutes per week:"]
+    for week in summary.weeks:
+        parts = ", ".join(f"{name} {value:.0f}" for name, value in week.minutes.items())
+        lines.append(f"  {week.monday.isoformat()}  {week.total:5.0f}  ({parts})")
+    lines += ["", "Routines:"]
+    width = max(len(r.title) for r in summary.routines)
+    for routine in summary.routines:
+        stopped = f", stopped {routine.stopped}" if routine.stopped else ""
+        lines.append(f"  {routine.title.ljust(width)}  finished {routine.finished}{stopped}, "
+                     f"last {routine.last_done.isoformat()}")
+    return lines
 
 
 # The two streaks the history page shows, by the names the tests find them by.
