@@ -160,7 +160,8 @@ Popup {
                         }
                         Text {
                             Layout.fillWidth: true
-                            text: entry.sided ? words.cataloguePicker.sidedGroup.arg(entry.groupLabel) : entry.groupLabel
+                            text: (entry.sided ? words.cataloguePicker.sidedGroup.arg(entry.groupLabel)
+                                               : entry.groupLabel)
                                   + " — " + entry.summary
                             color: Theme.textMuted
                             font.pointSize: Theme.textSmall
