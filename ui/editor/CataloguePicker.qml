@@ -159,6 +159,7 @@ Popup {
                             elide: Text.ElideRight
                         }
                         Text {
+                            objectName: "catalogueLine_" + entry.stretchId
                             Layout.fillWidth: true
                             text: (entry.sided ? words.cataloguePicker.sidedGroup.arg(entry.groupLabel)
                                                : entry.groupLabel)
