@@ -22,6 +22,7 @@ from stretchapp.cli_support import (
     safe,
 )
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_help as help_text
 from stretchapp.core.wording import cli_words as words
 
 if TYPE_CHECKING:
@@ -219,56 +220,49 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="stretchapp", description="Timed, guided stretching routines. "
-        "With no command, opens the app.")
+        prog="stretchapp", description=help_text.APP_HELP)
     parser.add_argument("--version", action="version", version=f"stretchapp {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="the folder for your routines, "
-                        f"settings and history (default: ${paths.HOME_VARIABLE}, or "
-                        "the platform's config folder)")
+    parser.add_argument("--home", metavar="DIR", help=help_text.home_help(paths.HOME_VARIABLE))
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="list routines (or stretches) with their durations")
-    p.add_argument("--stretches", action="store_true", help="list the stretch catalogue")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p = sub.add_parser("list", help=help_text.LIST_HELP)
+    p.add_argument("--stretches", action="store_true", help=help_text.LIST_STRETCHES_HELP)
+    p.add_argument("--json", action="store_true", help=help_text.LIST_JSON_HELP)
     p.set_defaults(handler=cmd_list, command="list")
 
-    p = sub.add_parser("validate", help="check routine files; exit 1 on any error")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders "
-                   "(default: the whole library, built-in and yours)")
+    p = sub.add_parser("validate", help=help_text.VALIDATE_HELP)
+    p.add_argument("paths", nargs="*", metavar="PATH", help=help_text.VALIDATE_PATH_HELP)
     p.set_defaults(handler=cmd_validate, command="validate")
 
-    p = sub.add_parser("schema", help="print the JSON Schema of routine and catalogue files")
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p = sub.add_parser("schema", help=help_text.SCHEMA_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help=help_text.SCHEMA_OUTPUT_HELP)
     p.set_defaults(handler=cmd_schema, command="schema")
 
-    p = sub.add_parser("new", help="copy a routine into your folder under a new id")
-    p.add_argument("id", help="the new routine's id: lowercase letters, digits and dashes, "
-                   "at most 80 characters (like my-calf-routine)")
+    p = sub.add_parser("new", help=help_text.NEW_HELP)
+    p.add_argument("id", help=help_text.NEW_ID_HELP)
     p.add_argument("--from", dest="source", required=True, metavar="ROUTINE",
-                   help="the id of the routine to copy")
+                   help=help_text.NEW_FROM_HELP)
     p.set_defaults(handler=cmd_new, command="new")
 
-    p = sub.add_parser("export", help="write a routine (with its images and sounds) "
-                       "to one file to share")
-    p.add_argument("id", help="the routine's id")
+    p = sub.add_parser("export", help=help_text.EXPORT_HELP)
+    p.add_argument("id", help=help_text.EXPORT_ID_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="FILE.zip, or FILE.yaml when the routine needs no other file")
+                   help=help_text.EXPORT_OUTPUT_HELP)
     p.set_defaults(handler=cmd_export, command="export")
 
-    p = sub.add_parser("import", help="add a shared routine (.yaml or .zip) to your folder")
+    p = sub.add_parser("import", help=help_text.IMPORT_HELP)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--overwrite", action="store_true",
-                   help="replace routines, stretches or files that already exist")
+                   help=help_text.IMPORT_OVERWRITE_HELP)
     p.set_defaults(handler=cmd_import, command="import")
 
     add_render_command(sub)
     add_habit_commands(sub)
 
-    p = sub.add_parser("run", help="open the app straight into a routine's player",
-                       description="Open the app and start playing one routine at once.")
-    p.add_argument("routine", metavar="ID", help="the id of the routine to play, as "
-                   "'stretchapp list' shows it (for example calf-relief)")
+    p = sub.add_parser("run", help=help_text.RUN_HELP,
+                       description=help_text.RUN_DESCRIPTION)
+    p.add_argument("routine", metavar="ID", help=help_text.RUN_ID_HELP)
     p.set_defaults(handler=cmd_gui)
     return parser
 

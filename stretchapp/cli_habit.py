@@ -8,6 +8,7 @@ from pathlib import Path
 
 from stretchapp.cli_support import fail, load_library_of, os_reason, safe
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_help as help_text
 from stretchapp.core.wording import cli_words as words
 from stretchapp.core.wording.habit import history_summary_lines
 
@@ -73,11 +74,11 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 
 
 def add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("history", help="your streak, minutes per week and routines done")
-    p.add_argument("--csv", action="store_true", help="write every session as CSV")
-    p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write to FILE")
+    p = sub.add_parser("history", help=help_text.HISTORY_HELP)
+    p.add_argument("--csv", action="store_true", help=help_text.HISTORY_CSV_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help=help_text.HISTORY_OUTPUT_HELP)
     p.set_defaults(handler=cmd_history, command="history")
 
-    p = sub.add_parser("desktop", help="add the app to the desktop's menus (or remove it)")
+    p = sub.add_parser("desktop", help=help_text.DESKTOP_HELP)
     p.add_argument("action", choices=("install", "uninstall"))
     p.set_defaults(handler=cmd_desktop, command="desktop")
