@@ -22,6 +22,8 @@ from stretchapp.cli_support import (
     safe,
 )
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_help as help_text
+from stretchapp.core.wording import cli_words as words
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.library import Library
@@ -40,13 +42,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]]
     if args.stretches:
         rows = [{"id": s.id, "group": s.group, "sided": s.sided, "name": s.name,
-                 "source": "built-in" if s.builtin else "user"}
+                 "source": words.source_cell(s.builtin)}
                 for s in sorted(library.stretches.values(), key=lambda s: (s.group, s.id))]
         header = ["id", "group", "sided", "name", "source"]
     else:
         rows = [{"id": r.id, "group": r.group, "kind": str(r.kind), "steps": len(r.steps),
                  "total": format_clock(r.total_seconds), "seconds": r.total_seconds,
-                 "source": "built-in" if r.builtin else "user", "title": r.title,
+                 "source": words.source_cell(r.builtin), "title": r.title,
                  "needs": list(what_you_need(r))}
                 for r in library.routines.values()]
         header = ["id", "group", "kind", "steps", "total", "source", "title", "needs"]
@@ -59,16 +61,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
     broken = library.broken_files
     if broken:
-        print(f"{len(broken)} file(s) could not be loaded: run 'stretchapp validate' "
-              "for details", file=sys.stderr)
+        print(words.broken_files(len(broken)), file=sys.stderr)
     return 0
 
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.yes_no(value)
     if isinstance(value, list):  # what a routine needs
-        return safe(", ".join(str(item) for item in value) or "nothing")
+        return safe(words.needs_cell([str(item) for item in value]))
     return safe(value)
 
 
@@ -98,13 +99,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(format_problem(problem), file=sys.stderr)
     errors = [p for p in problems if p.blocking]
     warnings = len(problems) - len(errors)
-    noted = f", {warnings} warning(s)" if warnings else ""
     if errors:
         files_with = len({p.path for p in errors})
-        print(f"{len(errors)} error(s) in {files_with} of {checked} file(s){noted}",
-              file=sys.stderr)
+        print(words.validate_failed(len(errors), files_with, checked, warnings), file=sys.stderr)
         return 1
-    print(f"{checked} file(s) checked, no errors{noted}")
+    print(words.validate_passed(checked, warnings))
     return 0
 
 
@@ -126,7 +125,7 @@ def _validate_one(path: Path, library: Library) -> list[Problem]:
             return list(report.problems)
     # A file outside the library: check it on its own against the catalogue.
     if not path.exists() and not path.is_symlink():
-        return [Problem(path, 0, 0, "no such file", code="unreadable")]
+        return [Problem(path, 0, 0, words.NO_SUCH_FILE, code="unreadable")]
     return check_file(path, library)
 
 
@@ -140,8 +139,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
         try:
             write_atomically(Path(args.output), text + "\n")
         except OSError as error:
-            return fail("schema", f"cannot write {args.output}: {os_reason(error)}")
-        print(f"wrote {safe(args.output)}")
+            return fail("schema", words.cannot_write(args.output, os_reason(error)))
+        print(words.wrote(safe(args.output)))
     else:
         print(text)
     return 0
@@ -157,8 +156,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     except CopyError as error:
         return fail("new", error)
     except OSError as error:
-        return fail("new", f"cannot write the copy into {paths.user_routines_dir(home)}: "
-                    f"{os_reason(error)}")
+        return fail("new", words.cannot_write_copy(str(paths.user_routines_dir(home)),
+                                                   os_reason(error)))
     print(safe(path))
     return 0
 
@@ -171,7 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ArchiveRefused as error:
         return fail("export", error)
     except OSError as error:
-        return fail("export", f"cannot write {args.output}: {os_reason(error)}")
+        return fail("export", words.cannot_write(args.output, os_reason(error)))
     print(safe(written))
     return 0
 
@@ -185,22 +184,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ArchiveRefused as error:
         return fail("import", error)
     except OSError as error:
-        return fail("import", f"cannot prepare the import in {paths.cache_dir(home)}: "
-                    f"{os_reason(error)}")
+        return fail("import", words.cannot_prepare_import(str(paths.cache_dir(home)),
+                                                          os_reason(error)))
     for problem in plan.problems:
         print(format_problem(problem), file=sys.stderr)
     if not plan.ok:
         plan.discard()
-        print("stretchapp import: nothing imported", file=sys.stderr)
+        print(words.command_notice("import", words.NOTHING_IMPORTED), file=sys.stderr)
         return 1
     print("\n".join(safe(line) for line in plan.summary()))
     overwrite = args.overwrite
     if plan.replaces and not overwrite and sys.stdin.isatty():
-        overwrite = input("Replace these? [y/N] ").strip().lower() in ("y", "yes")
+        overwrite = input(words.REPLACE_PROMPT).strip().lower() in ("y", "yes")
     if plan.replaces and not overwrite:
         plan.discard()
-        print("stretchapp import: not imported: it would replace what is listed above "
-              "(use --overwrite to replace)", file=sys.stderr)
+        print(words.command_notice("import", words.WOULD_REPLACE), file=sys.stderr)
         return 1
     try:
         written = apply_import(plan, home, overwrite=overwrite)
@@ -208,8 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return fail("import", error)
     except OSError as error:
         plan.discard()
-        return fail("import", f"nothing imported: {os_reason(error)}")
-    print(f"imported {len(written)} file(s)")
+        return fail("import", words.import_failed(os_reason(error)))
+    print(words.imported(len(written)))
     return 0
 
 
@@ -222,56 +220,49 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="stretchapp", description="Timed, guided stretching routines. "
-        "With no command, opens the app.")
+        prog="stretchapp", description=help_text.APP_HELP)
     parser.add_argument("--version", action="version", version=f"stretchapp {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="the folder for your routines, "
-                        f"settings and history (default: ${paths.HOME_VARIABLE}, or "
-                        "the platform's config folder)")
+    parser.add_argument("--home", metavar="DIR", help=help_text.home_help(paths.HOME_VARIABLE))
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="list routines (or stretches) with their durations")
-    p.add_argument("--stretches", action="store_true", help="list the stretch catalogue")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p = sub.add_parser("list", help=help_text.LIST_HELP)
+    p.add_argument("--stretches", action="store_true", help=help_text.LIST_STRETCHES_HELP)
+    p.add_argument("--json", action="store_true", help=help_text.LIST_JSON_HELP)
     p.set_defaults(handler=cmd_list, command="list")
 
-    p = sub.add_parser("validate", help="check routine files; exit 1 on any error")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders "
-                   "(default: the whole library, built-in and yours)")
+    p = sub.add_parser("validate", help=help_text.VALIDATE_HELP)
+    p.add_argument("paths", nargs="*", metavar="PATH", help=help_text.VALIDATE_PATH_HELP)
     p.set_defaults(handler=cmd_validate, command="validate")
 
-    p = sub.add_parser("schema", help="print the JSON Schema of routine and catalogue files")
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE")
+    p = sub.add_parser("schema", help=help_text.SCHEMA_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help=help_text.SCHEMA_OUTPUT_HELP)
     p.set_defaults(handler=cmd_schema, command="schema")
 
-    p = sub.add_parser("new", help="copy a routine into your folder under a new id")
-    p.add_argument("id", help="the new routine's id: lowercase letters, digits and dashes, "
-                   "at most 80 characters (like my-calf-routine)")
+    p = sub.add_parser("new", help=help_text.NEW_HELP)
+    p.add_argument("id", help=help_text.NEW_ID_HELP)
     p.add_argument("--from", dest="source", required=True, metavar="ROUTINE",
-                   help="the id of the routine to copy")
+                   help=help_text.NEW_FROM_HELP)
     p.set_defaults(handler=cmd_new, command="new")
 
-    p = sub.add_parser("export", help="write a routine (with its images and sounds) "
-                       "to one file to share")
-    p.add_argument("id", help="the routine's id")
+    p = sub.add_parser("export", help=help_text.EXPORT_HELP)
+    p.add_argument("id", help=help_text.EXPORT_ID_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="FILE.zip, or FILE.yaml when the routine needs no other file")
+                   help=help_text.EXPORT_OUTPUT_HELP)
     p.set_defaults(handler=cmd_export, command="export")
 
-    p = sub.add_parser("import", help="add a shared routine (.yaml or .zip) to your folder")
+    p = sub.add_parser("import", help=help_text.IMPORT_HELP)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--overwrite", action="store_true",
-                   help="replace routines, stretches or files that already exist")
+                   help=help_text.IMPORT_OVERWRITE_HELP)
     p.set_defaults(handler=cmd_import, command="import")
 
     add_render_command(sub)
     add_habit_commands(sub)
 
-    p = sub.add_parser("run", help="open the app straight into a routine's player",
-                       description="Open the app and start playing one routine at once.")
-    p.add_argument("routine", metavar="ID", help="the id of the routine to play, as "
-                   "'stretchapp list' shows it (for example calf-relief)")
+    p = sub.add_parser("run", help=help_text.RUN_HELP,
+                       description=help_text.RUN_DESCRIPTION)
+    p.add_argument("routine", metavar="ID", help=help_text.RUN_ID_HELP)
     p.set_defaults(handler=cmd_gui)
     return parser
 
@@ -312,8 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(command, os_reason(error))
     except (ValueError, RuntimeError, MemoryError, RecursionError) as error:
         # A case no check foresaw still ends in one line, never a traceback.
-        return fail(command, f"{type(error).__name__}: {_first_line(error)} (please "
-                    "report this)")
+        return fail(command, words.unforeseen(type(error).__name__, _first_line(error)))
 
 
 def _command_name(args: argparse.Namespace) -> str:

@@ -8,20 +8,23 @@ from pathlib import Path
 
 from stretchapp.cli_support import fail, load_library_of, os_reason, safe
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_help as help_text
+from stretchapp.core.wording import cli_words as words
+from stretchapp.core.wording.habit import history_summary_lines
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the habit summary, or every session as CSV."""
     from datetime import datetime
 
-    from stretchapp.core.habit.stats import sessions_csv, summarize, summary_lines
+    from stretchapp.core.habit.stats import sessions_csv, summarize
     from stretchapp.core.storage.history import History
 
     history = History(paths.home_dir(args.home))
     sessions = history.sessions()
     history.close()
     if history.notice:
-        print(f"stretchapp history: {safe(history.notice)}", file=sys.stderr)
+        print(words.command_notice("history", safe(history.notice)), file=sys.stderr)
     groups = {r.id: r.group for r in load_library_of(args).routines.values()}
     now = datetime.now().astimezone()
     assert now.tzinfo is not None  # astimezone() always gives the local zone
@@ -31,12 +34,13 @@ def cmd_history(args: argparse.Namespace) -> int:
             try:
                 Path(args.output).write_text(text, encoding="utf-8")
             except OSError as error:
-                return fail("history", f"cannot write {args.output}: {os_reason(error)}")
-            print(f"wrote {len(sessions)} session(s) to {args.output}")
+                return fail("history", words.cannot_write(args.output, os_reason(error)))
+            print(words.wrote_sessions(len(sessions), args.output))
         else:
             sys.stdout.write(text)
         return 0
-    print("\n".join(summary_lines(summarize(sessions, groups, now.date(), now.tzinfo))))
+    summary = summarize(sessions, groups, now.date(), now.tzinfo)
+    print("\n".join(history_summary_lines(summary)))
     return 0
 
 
@@ -55,13 +59,13 @@ def cmd_desktop(args: argparse.Namespace) -> int:
             icon = (paths.assets_dir() / "icons" / "stretchapp.svg").read_text(encoding="utf-8")
             written = install(launch_command(sys.executable, home), icon)
             for path in written:
-                print(f"wrote {path}")
+                print(words.wrote(str(path)))
         else:
             removed = uninstall()
             for path in removed:
-                print(f"removed {path}")
+                print(words.removed(str(path)))
             if not removed:
-                print("nothing to remove: the desktop entry is not installed")
+                print(words.NOTHING_TO_REMOVE)
     except DesktopEntryError as error:
         return fail("desktop", error)
     except OSError as error:
@@ -70,11 +74,11 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 
 
 def add_habit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("history", help="your streak, minutes per week and routines done")
-    p.add_argument("--csv", action="store_true", help="write every session as CSV")
-    p.add_argument("-o", "--output", metavar="FILE", help="with --csv: write to FILE")
+    p = sub.add_parser("history", help=help_text.HISTORY_HELP)
+    p.add_argument("--csv", action="store_true", help=help_text.HISTORY_CSV_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help=help_text.HISTORY_OUTPUT_HELP)
     p.set_defaults(handler=cmd_history, command="history")
 
-    p = sub.add_parser("desktop", help="add the app to the desktop's menus (or remove it)")
+    p = sub.add_parser("desktop", help=help_text.DESKTOP_HELP)
     p.add_argument("action", choices=("install", "uninstall"))
     p.set_defaults(handler=cmd_desktop, command="desktop")

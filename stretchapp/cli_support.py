@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import cli_words as words
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.library import Library
@@ -39,7 +40,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def fail(command: str, message: object, code: int = 1) -> int:
     """Print the one error line of a command and return its exit code."""
-    print(f"stretchapp {command}: error: {safe(message)}", file=sys.stderr)
+    print(words.command_error(command, safe(message)), file=sys.stderr)
     return code
 
 
@@ -52,17 +53,15 @@ def checked_home(args: argparse.Namespace, *, writing: bool = False) -> Path:
     home = paths.home_dir(args.home)
     if home.exists():
         if not home.is_dir():
-            raise HomeUnusable(f"the home {home} is not a folder")
+            raise HomeUnusable(words.home_not_a_folder(str(home)))
         if writing and not os.access(home, os.W_OK | os.X_OK):
-            raise HomeUnusable(f"the home {home} cannot be written to")
+            raise HomeUnusable(words.home_not_writable(str(home)))
     else:
         parent = home.parent
         if not parent.is_dir():
-            raise HomeUnusable(f"the home {home} cannot be made: {parent} is not a folder "
-                               "that exists")
+            raise HomeUnusable(words.home_parent_missing(str(home), str(parent)))
         if writing and not os.access(parent, os.W_OK | os.X_OK):
-            raise HomeUnusable(f"the home {home} cannot be made: {parent} cannot be "
-                               "written to")
+            raise HomeUnusable(words.home_parent_not_writable(str(home), str(parent)))
     return home
 
 
@@ -77,7 +76,7 @@ def shown_path(path: Path) -> str:
 
 def format_problem(problem: Problem) -> str:
     """'path:line:col: error: message' (or 'warning:'), the path as people type it."""
-    from stretchapp.core.wording import problem_line
+    from stretchapp.core.wording.problems import problem_line
 
     return safe(problem_line(problem, shown_path(problem.path)))
 

@@ -69,3 +69,17 @@ def test_no_module_is_over_400_lines() -> None:
         if lines > MAX_MODULE_LINES and name not in _BEING_SPLIT:
             long[name] = lines
     assert long == {}
+# The player helper's file, changed on its own branch right now; the lead removes this
+# exemption once that branch is merged and the page is split.
+_QML_BEING_SPLIT = {"ui/PlayerPage.qml"}
+
+
+def test_no_qml_file_is_over_400_lines() -> None:
+    """Every QML view is at most 400 lines long (split a page into components)."""
+    long = {}
+    for path in sorted((REPO / "ui").rglob("*.qml")):
+        name = path.relative_to(REPO).as_posix()
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES and name not in _QML_BEING_SPLIT:
+            long[name] = lines
+    assert long == {}

@@ -34,8 +34,8 @@ Rectangle {
 
             BackButton {
                 objectName: "detailBack"
-                text: "‹  Library"
-                Accessible.name: "Back to the library"
+                text: words.detailPage.library
+                Accessible.name: words.detailPage.backToTheLibrary
                 Layout.leftMargin: -Theme.space3
                 onClicked: app.goBack()
             }
@@ -51,7 +51,7 @@ Rectangle {
                 Chip { text: page.routine.groupLabel || "" }
                 Chip {
                     visible: page.routine.user === true
-                    text: "Yours"
+                    text: words.detailPage.yours
                     color: Theme.userBg
                     textColor: Theme.userText
                 }
@@ -115,8 +115,8 @@ Rectangle {
                         objectName: "startButton"
                         kind: "primary"
                         large: true
-                        text: "Start"
-                        Accessible.name: "Start " + (page.routine.title || "the routine")
+                        text: words.detailPage.start
+                        Accessible.name: words.detailPage.startRoutine.arg(page.routine.title || words.detailPage.theRoutine)
                         onClicked: app.startRoutine(page.routine.id)
                     }
                 }
@@ -128,10 +128,10 @@ Rectangle {
                 spacing: Theme.space2
                 AppButton {
                     objectName: "customiseButton"
-                    text: page.routine.user === true ? "Edit" : "Customise"
+                    text: page.routine.user === true ? words.detailPage.edit : words.detailPage.customise
                     Accessible.name: page.routine.user === true
-                                     ? "Edit this routine"
-                                     : "Customise: edit your own copy of this routine"
+                                     ? words.detailPage.editName
+                                     : words.detailPage.customiseName
                     // The editor is made just after the routine list is drawn.
                     enabled: editor !== null
                     onClicked: editor.customise(page.routine.id)
@@ -140,16 +140,16 @@ Rectangle {
                     objectName: "exportButton"
                     visible: page.routine.user === true
                     kind: "quiet"
-                    text: "Export…"
-                    Accessible.name: "Export this routine to share it"
+                    text: words.detailPage.exportButton
+                    Accessible.name: words.detailPage.exportThisRoutineTo
                     onClicked: sharingDialogs.exportRoutine(page.routine.id)
                 }
                 AppButton {
                     objectName: "deleteButton"
                     visible: page.routine.user === true
                     kind: "quiet"
-                    text: "Delete"
-                    Accessible.name: "Delete this routine (you can undo it)"
+                    text: words.detailPage.deleteButton
+                    Accessible.name: words.detailPage.deleteThisRoutineYou
                     enabled: editor !== null
                     onClicked: {
                         const prompt = editor.deleting.prompt(page.routine.id)
@@ -175,8 +175,7 @@ Rectangle {
             Text {
                 objectName: "detailNeeds"
                 Layout.fillWidth: true
-                text: "You need: " + ((page.routine.needs || []).length > 0
-                                      ? page.routine.needs.join(", ") : "nothing")
+                text: page.routine.needsLine || ""
                 color: Theme.text
                 font.pointSize: Theme.textBody
                 wrapMode: Text.WordWrap
@@ -196,7 +195,7 @@ Rectangle {
                     anchors.margins: Theme.space3
                     spacing: Theme.space1
                     Text {
-                        text: "Stay safe"
+                        text: words.detailPage.staySafe
                         color: Theme.warnText
                         font.pointSize: Theme.textBody
                         font.weight: Font.DemiBold
@@ -236,7 +235,7 @@ Rectangle {
 
             Text {
                 Layout.topMargin: Theme.space2
-                text: "Steps"
+                text: words.detailPage.steps
                 color: Theme.text
                 font.pointSize: Theme.textTitle
                 font.weight: Font.DemiBold
@@ -256,10 +255,7 @@ Rectangle {
                     color: Theme.surface
                     border.color: Theme.border
                     Accessible.role: Accessible.ListItem
-                    Accessible.name: "Step " + modelData.number + ": " + modelData.name + ", "
-                                     + modelData.summary
-                                     + (modelData.caution ? ", take care: " + modelData.caution
-                                                          : "")
+                    Accessible.name: modelData.accessibleName
 
                     RowLayout {
                         id: stepLayout
@@ -314,8 +310,7 @@ Rectangle {
                                 objectName: "detailCaution_" + stepRow.modelData.number
                                 Layout.fillWidth: true
                                 visible: text !== ""
-                                text: stepRow.modelData.caution ? "Take care: "
-                                                                  + stepRow.modelData.caution : ""
+                                text: stepRow.modelData.cautionText
                                 color: Theme.warnText
                                 font.pointSize: Theme.textSmall
                                 wrapMode: Text.WordWrap
@@ -337,7 +332,7 @@ Rectangle {
         id: deleteDialog
         property string routineId: ""
         objectName: "deleteDialog"
-        rejectText: "Keep"
+        rejectText: words.detailPage.keep
         acceptIsPrimary: false  // Keep has the focus: Enter does not delete
         onAccepted: editor.deleting.deleteRoutine(routineId)
     }

@@ -111,8 +111,8 @@ Page {
 
             BackButton {
                 objectName: "editorBack"
-                text: "‹  Back"
-                Accessible.name: "Leave the editor"
+                text: words.editorPage.back
+                Accessible.name: words.editorPage.leaveTheEditor
                 onClicked: page.requestLeave(false)
             }
 
@@ -122,19 +122,19 @@ Page {
                 Text {
                     objectName: "editorHeading"
                     Layout.fillWidth: true
-                    text: (editor.isNew ? "New routine: " : "Editing: ")
-                          + (editor.title || "Untitled") + (editor.dirty ? "  •" : "")
+                    text: (editor.isNew ? words.editorPage.newHeading : words.editorPage.editingHeading)
+                          .arg(editor.title || words.editorPage.untitled) + (editor.dirty ? "  •" : "")
                     color: Theme.text
                     font.pointSize: Theme.textLarge
                     font.weight: Font.DemiBold
                     elide: Text.ElideRight
                     Accessible.role: Accessible.Heading
-                    Accessible.name: text + (editor.dirty ? ", unsaved changes" : "")
+                    Accessible.name: editor.dirty ? words.editorPage.unsaved.arg(text) : text
                 }
                 Text {
                     objectName: "editorFile"
                     Layout.fillWidth: true
-                    text: editor.isNew ? "Will be saved as " + editor.filePath : editor.filePath
+                    text: editor.isNew ? words.editorPage.willBeSavedAs.arg(editor.filePath) : editor.filePath
                     color: Theme.textMuted
                     font.pointSize: Theme.textSmall
                     elide: Text.ElideMiddle
@@ -151,7 +151,7 @@ Page {
                     font.pointSize: Theme.textLarge
                     font.weight: Font.DemiBold
                     Accessible.role: Accessible.StaticText
-                    Accessible.name: "Total time " + text
+                    Accessible.name: words.editorPage.totalName.arg(text)
                 }
                 Text {
                     Layout.alignment: Qt.AlignRight
@@ -163,17 +163,17 @@ Page {
 
             AppButton {
                 objectName: "editorPreview"
-                text: "Preview"
+                text: words.editorPage.preview
                 enabled: editor.canPreview
-                Accessible.name: "Preview: play the routine as it is now"
+                Accessible.name: words.editorPage.previewPlayTheRoutine
                 onClicked: editor.preview()
             }
             AppButton {
                 objectName: "editorSave"
                 kind: "primary"
-                text: "Save"
+                text: words.editorPage.save
                 enabled: editor.canSave
-                Accessible.name: editor.canSave ? "Save" : "Save (nothing to save, or problems to fix first)"
+                Accessible.name: editor.canSave ? words.editorPage.save : words.editorPage.saveNothingToSave
                 onClicked: editor.save()
             }
         }
@@ -191,31 +191,31 @@ Page {
             AppButton {
                 objectName: "editorOpenText"
                 kind: "quiet"
-                text: "Open as text"
+                text: words.editorPage.openAsText
                 enabled: !editor.isNew
-                Accessible.name: "Open the routine file in your text editor"
+                Accessible.name: words.editorPage.openTheRoutineFile
                 onClicked: editor.openFileExternally()
             }
             AppButton {
                 objectName: "editorReveal"
                 kind: "quiet"
-                text: "Show in folder"
-                Accessible.name: "Show the routine file in the file manager"
+                text: words.editorPage.showInFolder
+                Accessible.name: words.editorPage.showTheRoutineFile
                 onClicked: editor.revealFile()
             }
             AppButton {
                 objectName: "editorRevert"
                 kind: "quiet"
-                text: "Revert"
+                text: words.editorPage.revert
                 enabled: editor.dirty && !editor.isNew
-                Accessible.name: "Revert: throw away the changes since the last save"
+                Accessible.name: words.editorPage.revertThrowAwayThe
                 onClicked: editor.revert()
             }
             AppButton {
                 objectName: "editorDelete"
                 kind: "quiet"
-                text: editor.isNew ? "Discard" : "Delete routine"
-                Accessible.name: editor.isNew ? "Discard the new routine" : "Delete the routine"
+                text: editor.isNew ? words.editorPage.discard : words.editorPage.deleteRoutine
+                Accessible.name: editor.isNew ? words.editorPage.discardTheNewRoutine : words.editorPage.deleteTheRoutine
                 onClicked: page.askDelete()
             }
         }
@@ -224,7 +224,7 @@ Page {
             objectName: "editorError"
             Layout.fillWidth: true
             text: editor.errorText
-            firstAction: "Dismiss"
+            firstAction: words.editorPage.dismiss
             onFirstClicked: editor.dismissError()
         }
         Banner {
@@ -232,8 +232,8 @@ Page {
             Layout.fillWidth: true
             error: false
             text: editor.diskNotice
-            firstAction: "Reload from disk"
-            secondAction: "Keep my version"
+            firstAction: words.editorPage.reloadFromDisk
+            secondAction: words.editorPage.keepMyVersion
             onFirstClicked: editor.reloadFromDisk()
             onSecondClicked: editor.keepMine()
         }
@@ -271,7 +271,7 @@ Page {
                     spacing: Theme.space2
                     Text {
                         Layout.fillWidth: true
-                        text: "Steps"
+                        text: words.editorPage.steps
                         color: Theme.text
                         font.pointSize: Theme.textTitle
                         font.weight: Font.DemiBold
@@ -281,8 +281,8 @@ Page {
                     AppButton {
                         id: addButton
                         objectName: "addStepButton"
-                        text: "+ Add step"
-                        Accessible.name: "Add a step from the stretch catalogue"
+                        text: words.editorPage.addStep
+                        Accessible.name: words.editorPage.addAStepFrom
                         onClicked: picker.open()
                     }
                 }
@@ -294,7 +294,7 @@ Page {
                 Text {
                     Layout.fillWidth: true
                     visible: stepList.count === 0
-                    text: "No steps yet. Add one from the stretch catalogue."
+                    text: words.editorPage.noStepsYetAdd
                     color: Theme.textMuted
                     font.pointSize: Theme.textBody
                     wrapMode: Text.WordWrap
@@ -317,7 +317,7 @@ Page {
                     move: Transition { NumberAnimation { property: "y"; duration: Theme.fast } }
                     displaced: Transition { NumberAnimation { property: "y"; duration: Theme.fast } }
                     Accessible.role: Accessible.List
-                    Accessible.name: "Steps of the routine"
+                    Accessible.name: words.editorPage.stepsOfTheRoutine
                     ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
                     delegate: StepCard {
                         onMoveRequested: (from, to) => page.moveStep(from, to)
@@ -336,7 +336,7 @@ Page {
     AppDialog {
         id: deleteDialog
         objectName: "deleteDialog"
-        rejectText: "Keep"
+        rejectText: words.editorPage.keep
         acceptIsPrimary: false  // Keep has the focus: Enter does not delete
         onAccepted: editor.deleting.deleteOpen()
     }

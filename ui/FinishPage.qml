@@ -56,7 +56,7 @@ Rectangle {
                 objectName: "timeSpentText"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                text: "You spent " + player.timeSpentText + " on " + page.view.routineTitle + "."
+                text: words.finishPage.timeSpent.arg(player.timeSpentText).arg(page.view.routineTitle)
                 color: Theme.textMuted
                 font.pointSize: Theme.textLarge
                 wrapMode: Text.WordWrap
@@ -76,7 +76,7 @@ Rectangle {
                 objectName: "historyLink"
                 Layout.alignment: Qt.AlignHCenter
                 kind: "quiet"
-                text: "See your history and streak"
+                text: words.finishPage.seeYourHistoryAnd
                 onClicked: app.openHistory()
             }
 
@@ -95,7 +95,7 @@ Rectangle {
                     anchors.margins: Theme.space4
                     spacing: Theme.space2
                     Text {
-                        text: "Looking after the muscle"
+                        text: words.finishPage.lookingAfterTheMuscle
                         color: Theme.text
                         font.pointSize: Theme.textLarge
                         font.weight: Font.DemiBold
@@ -134,7 +134,7 @@ Rectangle {
                 spacing: Theme.space3
                 AppButton {
                     objectName: "againButton"
-                    text: "Do it again"
+                    text: words.finishPage.doItAgain
                     onClicked: app.startAgain()
                 }
                 AppButton {
@@ -142,7 +142,7 @@ Rectangle {
                     objectName: "homeButton"
                     kind: "primary"
                     large: true
-                    text: "Back to the library"
+                    text: words.finishPage.backToTheLibrary
                     onClicked: app.goHome()
                 }
             }

@@ -6,12 +6,6 @@ import QtQuick.Layouts
 Rectangle {
     id: page
 
-    readonly property var groupColors: ({
-        "calf": Theme.palette.phaseSwitch,
-        "back": Theme.palette.phasePrepare,
-        "neck": Theme.palette.phaseHold,
-        "other": Theme.palette.textMuted
-    })
     readonly property real cell: Theme.basePoint * 2.2
 
     objectName: "historyPage"
@@ -45,13 +39,13 @@ Rectangle {
             BackButton {
                 id: backButton
                 objectName: "historyBack"
-                text: "‹  Back"
-                Accessible.name: "Back"
+                text: words.historyPage.back
+                Accessible.name: words.historyPage.back2
                 Layout.leftMargin: -Theme.space3
                 onClicked: app.goBack()
             }
             Text {
-                text: "Your history"
+                text: words.historyPage.yourHistory
                 color: Theme.text
                 font.pointSize: Theme.textHeadline
                 font.weight: Font.Bold
@@ -62,7 +56,7 @@ Rectangle {
                 objectName: "historyEmpty"
                 visible: habit.empty
                 Layout.fillWidth: true
-                text: "No sessions yet. Finish a routine and your days show here."
+                text: words.historyPage.noSessionsYetFinish
                 color: Theme.textMuted
                 font.pointSize: Theme.textLarge
                 wrapMode: Text.WordWrap
@@ -74,12 +68,7 @@ Rectangle {
                 spacing: Theme.space3
                 visible: !habit.empty
                 Repeater {
-                    model: [
-                        { "name": "currentStreak", "value": habit.currentStreak,
-                          "label": "Current streak" },
-                        { "name": "longestStreak", "value": habit.longestStreak,
-                          "label": "Longest streak" }
-                    ]
+                    model: habit.streaks
                     delegate: Rectangle {
                         required property var modelData
                         objectName: modelData.name
@@ -89,14 +78,14 @@ Rectangle {
                         color: Theme.surface
                         border.color: Theme.border
                         Accessible.role: Accessible.StaticText
-                        Accessible.name: modelData.label + ": " + modelData.value + " days"
+                        Accessible.name: modelData.accessibleName
                         ColumnLayout {
                             id: streakColumn
                             anchors.fill: parent
                             anchors.margins: Theme.space3
                             spacing: 0
                             Text {
-                                text: modelData.value + (modelData.value === 1 ? " day" : " days")
+                                text: modelData.value
                                 color: Theme.text
                                 font.pointSize: Theme.textTitle
                                 font.weight: Font.Bold
@@ -113,8 +102,7 @@ Rectangle {
             Text {
                 visible: !habit.empty
                 Layout.fillWidth: true
-                text: habit.totalsText + ". A streak counts the days you finished a routine; "
-                      + "one missed day in seven does not break it."
+                text: habit.totalsText
                 color: Theme.textMuted
                 font.pointSize: Theme.textSmall
                 wrapMode: Text.WordWrap
@@ -122,7 +110,7 @@ Rectangle {
 
             // Calendar: one column per week, Monday at the top.
             SettingsSection {
-                title: "The last 12 weeks"
+                title: words.historyPage.theLast12Weeks
                 visible: !habit.empty
                 Grid {
                     objectName: "calendar"
@@ -147,7 +135,7 @@ Rectangle {
                 RowLayout {
                     spacing: Theme.unit
                     Text {
-                        text: "Less"
+                        text: words.historyPage.less
                         color: Theme.textMuted
                         font.pointSize: Theme.textSmall
                     }
@@ -162,7 +150,7 @@ Rectangle {
                         }
                     }
                     Text {
-                        text: "More minutes"
+                        text: words.historyPage.moreMinutes
                         color: Theme.textMuted
                         font.pointSize: Theme.textSmall
                     }
@@ -171,7 +159,7 @@ Rectangle {
 
             // Minutes per week, stacked by group.
             SettingsSection {
-                title: "Minutes per week"
+                title: words.historyPage.minutesPerWeek
                 visible: !habit.empty
                 Canvas {
                     id: chart
@@ -209,7 +197,7 @@ Rectangle {
                                 const h = part.share * plot
                                 if (h <= 0)
                                     continue
-                                ctx.fillStyle = page.groupColors[part.group]
+                                ctx.fillStyle = Theme.palette[part.role]
                                 ctx.fillRect(x, y - h, bar, h)
                                 y -= h
                             }
@@ -224,18 +212,18 @@ Rectangle {
                 RowLayout {
                     spacing: Theme.space3
                     Repeater {
-                        model: ["calf", "back", "neck"]
+                        model: habit.groups
                         delegate: RowLayout {
-                            required property string modelData
+                            required property var modelData
                             spacing: Theme.unit
                             Rectangle {
                                 width: page.cell * 0.6
                                 height: width
                                 radius: 2
-                                color: page.groupColors[modelData]
+                                color: Theme.palette[modelData.role]
                             }
                             Text {
-                                text: modelData.charAt(0).toUpperCase() + modelData.slice(1)
+                                text: modelData.label
                                 color: Theme.text
                                 font.pointSize: Theme.textSmall
                             }
@@ -245,7 +233,7 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Routines"
+                title: words.historyPage.routines
                 visible: !habit.empty
                 Repeater {
                     model: habit.routines
@@ -262,9 +250,7 @@ Rectangle {
                             elide: Text.ElideRight
                         }
                         Text {
-                            text: modelData.finished + " finished"
-                                  + (modelData.stopped > 0 ? ", " + modelData.stopped + " stopped" : "")
-                                  + " · last " + modelData.last
+                            text: modelData.record
                             color: Theme.textMuted
                             font.pointSize: Theme.textBody
                         }
@@ -273,7 +259,7 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Sessions"
+                title: words.historyPage.sessions
                 visible: !habit.empty
                 Repeater {
                     model: habit.sessions
@@ -297,7 +283,7 @@ Rectangle {
                             elide: Text.ElideRight
                         }
                         Chip {
-                            text: modelData.finished ? "finished" : "stopped"
+                            text: modelData.outcome
                         }
                         Text {
                             Layout.preferredWidth: Theme.basePoint * 8

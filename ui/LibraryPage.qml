@@ -73,7 +73,7 @@ Rectangle {
                         Layout.fillWidth: true
                         spacing: Theme.space1
                         Text {
-                            text: "Stretch"
+                            text: words.libraryPage.stretch
                             color: Theme.text
                             font.pointSize: Theme.textHeadline
                             font.weight: Font.Bold
@@ -82,7 +82,7 @@ Rectangle {
                         }
                         Text {
                             Layout.fillWidth: true
-                            text: "Pick a routine for the muscle that needs it, and follow along."
+                            text: words.libraryPage.pickARoutineFor
                             color: Theme.textMuted
                             font.pointSize: Theme.textBody
                             wrapMode: Text.WordWrap
@@ -91,31 +91,31 @@ Rectangle {
                     AppButton {
                         objectName: "newRoutineButton"
                         kind: "quiet"
-                        text: "New routine"
-                        Accessible.name: "New routine: start an empty one of your own"
+                        text: words.libraryPage.newRoutine
+                        Accessible.name: words.libraryPage.newRoutineStartAn
                         enabled: editor !== null
                         onClicked: editor.newRoutine()
                     }
                     AppButton {
                         objectName: "importButton"
                         kind: "quiet"
-                        text: "Import…"
-                        Accessible.name: "Import a routine file someone shared"
+                        text: words.libraryPage.importButton
+                        Accessible.name: words.libraryPage.importARoutineFile
                         enabled: sharingLoader.item !== null
                         onClicked: sharingLoader.item.importFile()
                     }
                     AppButton {
                         objectName: "historyButton"
                         kind: "quiet"
-                        text: "History"
-                        Accessible.name: "Your history and streak"
+                        text: words.libraryPage.history
+                        Accessible.name: words.libraryPage.yourHistoryAndStreak
                         onClicked: app.openHistory()
                     }
                     AppButton {
                         objectName: "settingsButton"
                         kind: "quiet"
-                        text: "Settings"
-                        Accessible.name: "Settings"
+                        text: words.libraryPage.settings
+                        Accessible.name: words.libraryPage.settings
                         onClicked: app.openSettings()
                     }
                 }
@@ -129,7 +129,7 @@ Rectangle {
                         objectName: "searchField"
                         Layout.fillWidth: true
                         Layout.minimumWidth: Theme.basePoint * 14
-                        placeholderText: "Search routines and stretches"
+                        placeholderText: words.libraryPage.searchRoutinesAndStretches
                         placeholderTextColor: Theme.textMuted
                         text: library.searchText
                         color: Theme.text
@@ -139,7 +139,7 @@ Rectangle {
                         topPadding: Theme.space2
                         bottomPadding: Theme.space2
                         selectByMouse: true
-                        Accessible.name: "Search routines"
+                        Accessible.name: words.libraryPage.searchRoutines
                         // Focused for the keyboard at start, but no blinking cursor (a
                         // repaint twice a second) until the user clicks or types here.
                         property bool used: false
@@ -166,7 +166,7 @@ Rectangle {
                         id: kinds
                         spacing: Theme.space1
                         Accessible.role: Accessible.PageTabList
-                        Accessible.name: "Show routines of a kind"
+                        Accessible.name: words.libraryPage.showRoutinesOfA
                         Repeater {
                             model: library.kinds
                             delegate: AbstractButton {
@@ -179,7 +179,8 @@ Rectangle {
                                 focusPolicy: Qt.StrongFocus
                                 hoverEnabled: true
                                 Accessible.role: Accessible.PageTab
-                                Accessible.name: "Show " + (modelData.value ? modelData.label : "all kinds")
+                                Accessible.name: words.libraryPage.showKind.arg(modelData.value ? modelData.label
+                                                                                      : words.libraryPage.allKinds)
                                 Accessible.checked: selected
                                 leftPadding: Theme.space3
                                 rightPadding: Theme.space3
@@ -218,7 +219,7 @@ Rectangle {
                 Text {
                     objectName: "libraryLoading"
                     visible: library.loading
-                    text: "Loading routines…"
+                    text: words.libraryPage.loadingRoutines
                     color: Theme.textMuted
                     font.pointSize: Theme.textBody
                 }

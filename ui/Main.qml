@@ -37,7 +37,7 @@ ApplicationWindow {
         }
     }
 
-    title: "stretchapp"
+    title: words.main.stretchapp
     width: 1120
     height: 780
     minimumWidth: 720
@@ -157,8 +157,8 @@ ApplicationWindow {
                     AppButton {
                         objectName: "dismissNotice_" + notice.index
                         kind: "quiet"
-                        text: "Dismiss"
-                        Accessible.name: "Dismiss the notice"
+                        text: words.main.dismiss
+                        Accessible.name: words.main.dismissTheNotice
                         onClicked: app.dismissNotice(notice.index)
                     }
                 }
@@ -196,10 +196,10 @@ ApplicationWindow {
         active: app.page === "player"
         sourceComponent: AppDialog {
             objectName: "stopDialog"
-            heading: "Stop this routine?"
-            message: "You can start it again from its page."
-            acceptText: "Stop"
-            rejectText: "Keep going"
+            heading: words.main.stopThisRoutine
+            message: words.main.youCanStartIt
+            acceptText: words.main.stop
+            rejectText: words.main.keepGoing
             acceptIsPrimary: false
             onAccepted: player.stop()
             onRejected: player.releaseQuestion()
@@ -211,11 +211,10 @@ ApplicationWindow {
         active: app.recoveryTitle !== ""
         sourceComponent: AppDialog {
             objectName: "recoveryDialog"
-            heading: "Continue " + app.recoveryTitle + "?"
-            message: "The app closed before this routine finished. "
-                     + "Pick up where you left off, paused at that step."
-            acceptText: "Continue"
-            rejectText: "Not now"
+            heading: words.main.recoveryHeading.arg(app.recoveryTitle)
+            message: words.main.recoveryMessage
+            acceptText: words.main.continueButton
+            rejectText: words.main.notNow
             Component.onCompleted: open()
             onAccepted: app.continueInterrupted()
             onRejected: app.discardInterrupted()

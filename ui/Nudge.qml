@@ -12,7 +12,7 @@ Window {
     readonly property real margin: Theme.space4
 
     objectName: "nudgeWindow"
-    title: "stretchapp reminder"
+    title: words.nudge.stretchappReminder
     flags: Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
            | Qt.WindowDoesNotAcceptFocus
     color: "transparent"
@@ -33,7 +33,7 @@ Window {
         border.color: nudge.level >= 1 ? Theme.accent : Theme.border
         border.width: nudge.level >= 1 ? 3 : 1
         Accessible.role: Accessible.AlertMessage
-        Accessible.name: "Reminder: " + reminders.nudgeTitle
+        Accessible.name: words.nudge.reminderName.arg(reminders.nudgeTitle)
 
         ColumnLayout {
             id: column
@@ -41,7 +41,7 @@ Window {
             anchors.margins: Theme.space4
             spacing: Theme.space2
             Text {
-                text: nudge.level >= 1 ? "Still time for a stretch" : "Time for a stretch"
+                text: nudge.level >= 1 ? words.nudge.stillTimeForA : words.nudge.timeForAStretch
                 color: Theme.textMuted
                 font.pointSize: Theme.textSmall
             }
@@ -70,22 +70,22 @@ Window {
                 AppButton {
                     objectName: "nudgeStart"
                     kind: "primary"
-                    text: "Start"
+                    text: words.nudge.start
                     focusPolicy: Qt.NoFocus
                     visible: reminders.nudgeCanStart
-                    Accessible.name: "Start " + reminders.nudgeTitle + " now"
+                    Accessible.name: words.nudge.startNowName.arg(reminders.nudgeTitle)
                     onClicked: reminders.startNudge()
                 }
                 AppButton {
                     objectName: "nudgeSnooze"
-                    text: "In 10 minutes"
+                    text: words.nudge.in10Minutes
                     focusPolicy: Qt.NoFocus
                     onClicked: reminders.snoozeNudge()
                 }
                 AppButton {
                     objectName: "nudgeNotToday"
                     kind: "quiet"
-                    text: "Not today"
+                    text: words.nudge.notToday
                     focusPolicy: Qt.NoFocus
                     onClicked: reminders.notToday()
                 }

@@ -26,10 +26,8 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 objectName: "problemsSummary"
-                text: library.problemCount === 1
-                      ? "1 routine file has problems. The rest of the library works."
-                      : library.problemCount + " routine files have problems. "
-                        + "The rest of the library works."
+                text: library.problemCount === 1 ? words.problemsPanel.oneFile
+                      : words.problemsPanel.manyFiles.arg(library.problemCount)
                 color: Theme.errorText
                 font.pointSize: Theme.textBody
                 font.weight: Font.DemiBold
@@ -38,8 +36,8 @@ Rectangle {
             AppButton {
                 objectName: "problemsToggle"
                 kind: "quiet"
-                text: panel.expanded ? "Hide details" : "Show details"
-                Accessible.name: panel.expanded ? "Hide the problems" : "Show the problems"
+                text: panel.expanded ? words.problemsPanel.hideDetails : words.problemsPanel.showDetails
+                Accessible.name: panel.expanded ? words.problemsPanel.hideTheProblems : words.problemsPanel.showTheProblems
                 onClicked: panel.expanded = !panel.expanded
             }
         }
@@ -54,7 +52,7 @@ Rectangle {
                 Text {
                     Layout.fillWidth: true
                     text: fileEntry.modelData.file
-                          + (fileEntry.modelData.loaded ? "  (loaded, with warnings)" : "")
+                          + (fileEntry.modelData.loaded ? words.problemsPanel.loadedWithWarnings : "")
                     color: Theme.text
                     font.pointSize: Theme.textBody
                     font.weight: Font.DemiBold

@@ -13,7 +13,7 @@ ColumnLayout {
     AppSwitch {
         objectName: "remindersSwitch"
         Layout.fillWidth: true
-        text: "Remind me to stretch"
+        text: words.reminderSettings.remindMeToStretch
         checked: reminders.enabled
         onToggled: reminders.setEnabled(checked)
     }
@@ -31,26 +31,26 @@ ColumnLayout {
         visible: reminders.enabled
         AppButton {
             objectName: "pauseHour"
-            text: "Pause for 1 hour"
+            text: words.reminderSettings.pauseFor1Hour
             onClicked: reminders.pauseHour()
         }
         AppButton {
             objectName: "pauseTomorrow"
-            text: "Pause until tomorrow"
+            text: words.reminderSettings.pauseUntilTomorrow
             onClicked: reminders.pauseUntilTomorrow()
         }
         AppButton {
             objectName: "pauseResume"
             kind: "quiet"
             visible: reminders.paused
-            text: "Resume now"
+            text: words.reminderSettings.resumeNow
             onClicked: reminders.resume()
         }
     }
     Text {
         Layout.fillWidth: true
         Layout.topMargin: Theme.space2
-        text: "One reminder a line, for example:\n" + reminders.examples.join("\n")
+        text: words.reminderSettings.rulesHint.arg(reminders.examples.join("\n"))
         color: Theme.textMuted
         font.pointSize: Theme.textSmall
         wrapMode: Text.WordWrap
@@ -66,7 +66,7 @@ ColumnLayout {
         color: Theme.text
         font.pointSize: Theme.textBody
         wrapMode: TextEdit.Wrap
-        Accessible.name: "Reminder rules, one a line"
+        Accessible.name: words.reminderSettings.reminderRulesOneA
         background: Rectangle {
             radius: Theme.radiusSmall
             color: Theme.background
@@ -79,7 +79,7 @@ ColumnLayout {
         AppButton {
             objectName: "saveReminders"
             kind: "primary"
-            text: "Save reminders"
+            text: words.reminderSettings.saveReminders
             enabled: rulesArea.text !== reminders.rules.join("\n")
             onClicked: reminders.setRules(rulesArea.text.split("\n"))
         }
@@ -106,7 +106,7 @@ ColumnLayout {
     AppSwitch {
         objectName: "startAtLogin"
         Layout.fillWidth: true
-        text: "Start stretchapp when I log in"
+        text: words.reminderSettings.startStretchappWhenI
         checked: reminders.startAtLogin
         onToggled: reminders.setStartAtLogin(checked)
     }

@@ -13,9 +13,7 @@ AbstractButton {
     hoverEnabled: true
     implicitHeight: row.implicitHeight + Theme.space3 * 2
     Accessible.role: Accessible.Button
-    Accessible.name: routine.title + ", " + routine.kindLabel + ", " + routine.totalText
-                     + ", " + routine.stepsText + ", you need: " + routine.needsText.toLowerCase()
-                     + (routine.user ? ", your routine" : "")
+    Accessible.name: routine.accessibleName
     Accessible.description: routine.description
 
     Keys.onReturnPressed: card.clicked()
@@ -70,7 +68,7 @@ AbstractButton {
                     }
                     Chip {
                         visible: card.routine.user
-                        text: "Yours"
+                        text: words.routineCard.yours
                         color: Theme.userBg
                         textColor: Theme.userText
                     }
@@ -86,7 +84,7 @@ AbstractButton {
                 Text {
                     objectName: "cardNeeds_" + card.routine.id
                     Layout.fillWidth: true
-                    text: "You need: " + card.routine.needsText.toLowerCase()
+                    text: card.routine.needsLine
                     color: Theme.textMuted
                     font.pointSize: Theme.textSmall
                     elide: Text.ElideRight

@@ -30,13 +30,13 @@ Rectangle {
             BackButton {
                 id: backButton
                 objectName: "settingsBack"
-                text: "‹  Back"
-                Accessible.name: "Back"
+                text: words.settingsPage.back
+                Accessible.name: words.settingsPage.back2
                 Layout.leftMargin: -Theme.space3
                 onClicked: app.goBack()
             }
             Text {
-                text: "Settings"
+                text: words.settingsPage.settings
                 color: Theme.text
                 font.pointSize: Theme.textHeadline
                 font.weight: Font.Bold
@@ -45,7 +45,7 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Appearance"
+                title: words.settingsPage.appearance
                 ButtonGroup { id: themeGroup }
                 Repeater {
                     model: settings.themeChoices
@@ -61,11 +61,11 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Sound"
+                title: words.settingsPage.sound
                 AppSwitch {
                     objectName: "soundSwitch"
                     Layout.fillWidth: true
-                    text: "Play sounds and the voice"
+                    text: words.settingsPage.playSoundsAndThe
                     checked: !settings.muted
                     onToggled: settings.setMuted(!checked)
                 }
@@ -73,7 +73,7 @@ Rectangle {
                     Layout.fillWidth: true
                     spacing: Theme.space3
                     Text {
-                        text: "Volume"
+                        text: words.settingsPage.volume
                         color: Theme.text
                         font.pointSize: Theme.textBody
                     }
@@ -87,7 +87,7 @@ Rectangle {
                         value: settings.volume
                         enabled: !settings.muted
                         focusPolicy: Qt.StrongFocus
-                        Accessible.name: "Volume"
+                        Accessible.name: words.settingsPage.volume
                         onMoved: settings.setVolume(value)
                         background: Rectangle {
                             x: volume.leftPadding
@@ -127,7 +127,7 @@ Rectangle {
                 AppSwitch {
                     objectName: "voiceSwitch"
                     Layout.fillWidth: true
-                    text: "Speak the cues (name each stretch, count, say when to switch)"
+                    text: words.settingsPage.speakTheCuesName
                     checked: settings.voice
                     onToggled: settings.setVoice(checked)
                 }
@@ -137,7 +137,7 @@ Rectangle {
                     spacing: Theme.space3
                     enabled: settings.voice
                     Text {
-                        text: "Voice speed"
+                        text: words.settingsPage.voiceSpeed
                         color: Theme.textMuted
                         font.pointSize: Theme.textBody
                         height: implicitHeight
@@ -148,7 +148,7 @@ Rectangle {
                             required property var modelData
                             objectName: "voiceRate_" + modelData.value
                             text: modelData.label
-                            Accessible.name: "Voice speed: " + modelData.label
+                            Accessible.name: words.settingsPage.voiceSpeedName.arg(modelData.label)
                             checked: settings.voiceRate === modelData.value
                             ButtonGroup.group: rateGroup
                             onClicked: settings.setVoiceRate(modelData.value)
@@ -158,10 +158,10 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Get-ready time"
+                title: words.settingsPage.getReadyTime
                 Text {
                     Layout.fillWidth: true
-                    text: "How long to get into position before each stretch."
+                    text: words.settingsPage.howLongToGet
                     color: Theme.textMuted
                     font.pointSize: Theme.textBody
                     wrapMode: Text.WordWrap
@@ -185,11 +185,10 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Drawing"
+                title: words.settingsPage.drawing
                 Text {
                     Layout.fillWidth: true
-                    text: "How the window is drawn (a change applies from the next start). "
-                          + settings.rendererInUse
+                    text: words.settingsPage.drawingHint.arg(settings.rendererInUse)
                     color: Theme.textMuted
                     font.pointSize: Theme.textBody
                     wrapMode: Text.WordWrap
@@ -209,7 +208,7 @@ Rectangle {
             }
 
             SettingsSection {
-                title: "Reminders"
+                title: words.settingsPage.reminders
                 Loader {
                     Layout.fillWidth: true
                     active: reminders !== null
@@ -219,8 +218,7 @@ Rectangle {
 
             Text {
                 Layout.fillWidth: true
-                text: "Keys in the player: Space pause or resume, Right skip, Left back, "
-                      + "Esc stop, F full screen, M mute."
+                text: words.settingsPage.playerKeys
                 color: Theme.textMuted
                 font.pointSize: Theme.textSmall
                 wrapMode: Text.WordWrap

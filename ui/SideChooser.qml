@@ -19,7 +19,7 @@ FocusScope {
     implicitHeight: column.implicitHeight
     activeFocusOnTab: true
     Accessible.role: Accessible.Grouping
-    Accessible.name: "Which side first? Left and right arrows to choose, Enter to start"
+    Accessible.name: words.sideChooser.whichSideFirstLeft
 
     function move(by) {
         if (choices.length > 0)
@@ -45,7 +45,7 @@ FocusScope {
 
         Text {
             Layout.fillWidth: true
-            text: "Which side first?"
+            text: words.sideChooser.whichSideFirst
             color: Theme.text
             font.pointSize: Theme.textLarge
             font.weight: Font.DemiBold
@@ -55,7 +55,7 @@ FocusScope {
         }
         Text {
             Layout.fillWidth: true
-            text: "Start on the side that needs it most, or do that side only."
+            text: words.sideChooser.startOnTheSide
             color: Theme.textMuted
             font.pointSize: Theme.textBody
             wrapMode: Text.WordWrap
@@ -77,8 +77,8 @@ FocusScope {
                     focusPolicy: Qt.NoFocus
                     kind: index === chooser.current ? "primary" : "secondary"
                     text: modelData.label
-                    Accessible.name: modelData.label + (index === chooser.current ? ", selected"
-                                                                                   : "")
+                    Accessible.name: index === chooser.current ? words.sideChooser.selected.arg(modelData.label)
+                                                                : modelData.label
                     onClicked: {
                         chooser.current = index
                         chooser.chosen(modelData.key)
@@ -88,7 +88,7 @@ FocusScope {
         }
         Text {
             Layout.fillWidth: true
-            text: "← → to choose, Enter to start"
+            text: words.sideChooser.toChooseEnterTo
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
             horizontalAlignment: Text.AlignHCenter

@@ -58,7 +58,7 @@ Rectangle {
                 Layout.alignment: Qt.AlignRight
                 kind: "primary"
                 text: player.words.welcomeButton
-                Accessible.name: player.words.welcomeButton + " (Enter)"
+                Accessible.name: words.welcomeScreen.buttonName.arg(player.words.welcomeButton)
                 onClicked: settings.markWelcomeSeen()
             }
         }

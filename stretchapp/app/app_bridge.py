@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from stretchapp.core.session import recovery
+from stretchapp.core.wording.app_words import no_such_routine, run_no_such_routine
 
 if TYPE_CHECKING:
     from stretchapp.core.model import Routine
@@ -64,8 +65,7 @@ class AppBridge(QObject):
         if start_id:
             if self._find(start_id) is None:
                 # `stretchapp run ID` started from a terminal: say it there too.
-                print(f"stretchapp run: error: there is no routine called "
-                      f"'{start_id.encode('unicode_escape').decode('ascii')}'", file=sys.stderr)
+                print(run_no_such_routine(start_id), file=sys.stderr)
             self.startRoutine(start_id)
             return
         loaded = recovery.read_position(self._home)
@@ -159,7 +159,7 @@ class AppBridge(QObject):
     @Slot(str)
     def openDetail(self, routine_id: str) -> None:
         if self._find(routine_id) is None:
-            self.notify(f"There is no routine called '{routine_id}'.")
+            self.notify(no_such_routine(routine_id))
             return
         self._show_detail(routine_id)
         self._go("detail")
@@ -168,7 +168,7 @@ class AppBridge(QObject):
     def startRoutine(self, routine_id: str) -> None:
         routine: Routine | None = self._find(routine_id)
         if routine is None:
-            self.notify(f"There is no routine called '{routine_id}'.")
+            self.notify(no_such_routine(routine_id))
             return
         self._play(routine, None)
 

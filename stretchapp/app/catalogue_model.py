@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from stretchapp.app.thumbnail_files import ThumbnailFiles
 from stretchapp.core.loading.library import GROUP_ORDER
 from stretchapp.core.model import Stretch
-from stretchapp.core.wording import group_label
+from stretchapp.core.wording.editor import ALL_GROUPS
+from stretchapp.core.wording.routines import group_label
 
 _ROLES = ("stretchId", "name", "group", "groupLabel", "sided", "thumbnail", "summary")
 _ROLE_IDS = {Qt.ItemDataRole.UserRole + 1 + n: name for n, name in enumerate(_ROLES)}
@@ -128,7 +129,7 @@ class CatalogueModel(QAbstractListModel):
 
     def _get_groups(self) -> list[dict[str, str]]:
         seen = list(dict.fromkeys(s.group for s in self._all))
-        return [{"value": "", "label": "All groups"}] + [
+        return [{"value": "", "label": ALL_GROUPS}] + [
             {"value": g, "label": group_label(g)} for g in seen]
 
     def _get_count(self) -> int:

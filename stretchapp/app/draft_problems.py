@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.loading.yaml_source import Document, Key
-from stretchapp.core.wording import place_in_file
+from stretchapp.core.wording.problems import place_in_file
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,6 @@ from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.open_file_watch import OpenFileWatch
 from stretchapp.app.task_runner import Runner
 from stretchapp.app.thumbnail_files import ThumbnailFiles
-from stretchapp.core import wording
 from stretchapp.core.editing.draft import DraftError, RoutineDraft
 from stretchapp.core.editing.session import (
     EditError,
@@ -50,6 +49,9 @@ from stretchapp.core.editing.store import (
 from stretchapp.core.loading.library import Library
 from stretchapp.core.model import Routine, Stretch
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import editor as editor_words
+from stretchapp.core.wording import problems as problem_words
+from stretchapp.core.wording import routines as routine_words
 
 # What edits are checked against before the store's first load has finished.
 EMPTY_LIBRARY = Library({}, {}, ())
@@ -136,10 +138,10 @@ class EditorBridge(QObject):
     safety = Property(str, lambda self: field_text(self.draft, "safety"), notify=draftChanged)
     kind = Property(str, lambda self: field_text(self.draft, "kind"), notify=draftChanged)
     group = Property(str, lambda self: field_text(self.draft, "group"), notify=draftChanged)
-    kinds = Property(list, lambda self: wording.kind_choices(), constant=True)
+    kinds = Property(list, lambda self: routine_words.kind_choices(), constant=True)
     # The timing fields' labels: the phase words, from core.wording.
-    timingFields = Property(list, lambda self: wording.timing_fields(), constant=True)
-    stepLabels = Property(dict, lambda self: wording.step_timing_labels(), constant=True)
+    timingFields = Property(list, lambda self: editor_words.timing_fields(), constant=True)
+    stepLabels = Property(dict, lambda self: editor_words.step_timing_labels(), constant=True)
     # Not the draft's own group: a list that changed while people type in the
     # editable box would reset what they typed.
     groups = Property(list, lambda self: self._library.groups(), notify=libraryChanged)
@@ -160,7 +162,7 @@ class EditorBridge(QObject):
                              notify=draftChanged)
     otherProblems = Property(list, lambda self: other_problems(self._problems),
                              notify=draftChanged)
-    problemSummary = Property(str, lambda self: wording.problem_summary(
+    problemSummary = Property(str, lambda self: problem_words.problem_summary(
         self._blocking(), len(self._problems) - self._blocking()), notify=draftChanged)
     isOpen = Property(bool, lambda self: self.draft is not None, notify=fileChanged)
     isNew = Property(bool, lambda self: self._session.is_new, notify=fileChanged)
@@ -188,7 +190,7 @@ class EditorBridge(QObject):
         if copied:
             self._wrote()
             title = self._library.routines[routine_id].title
-            self.toast.emit(wording.copied_notice(title, path.name), False)
+            self.toast.emit(editor_words.copied_notice(title, path.name), False)
         return self._open(path)
 
     @Slot(str, result=bool)
@@ -266,7 +268,7 @@ class EditorBridge(QObject):
     def preview(self) -> bool:
         """Play the routine as it stands in the editor (previewRequested)."""
         if self._routine is None or not self._routine.steps:
-            return self.fail(wording.CANNOT_PLAY_DRAFT)
+            return self.fail(editor_words.CANNOT_PLAY_DRAFT)
         self.previewRequested.emit(self._routine)
         return True
 
@@ -291,7 +293,7 @@ class EditorBridge(QObject):
         self.refresh()
         if was_new:
             self.fileChanged.emit()
-        self.toast.emit(wording.saved_notice(path.name), False)
+        self.toast.emit(editor_words.saved_notice(path.name), False)
         return True
 
     @Slot(result=bool)
@@ -301,16 +303,16 @@ class EditorBridge(QObject):
             return False
         folder = self.draft.path.parent
         if not desktop.show_folder(folder):
-            return self.fail(wording.no_file_manager(str(folder)))
+            return self.fail(editor_words.no_file_manager(str(folder)))
         return True
 
     @Slot(result=bool)
     def openFileExternally(self) -> bool:
         """Open the file's own text in the system's editor for YAML files."""
         if self.draft is None or not self.draft.path.exists():
-            return self.fail(wording.SAVE_FIRST)
+            return self.fail(editor_words.SAVE_FIRST)
         if not desktop.open_file(self.draft.path):
-            return self.fail(wording.no_text_editor(str(self.draft.path)))
+            return self.fail(editor_words.no_text_editor(str(self.draft.path)))
         return True
 
     @Slot()

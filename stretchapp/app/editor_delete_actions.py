@@ -16,7 +16,7 @@ from stretchapp.app.editor_view import field_text
 from stretchapp.core.editing.session import EditingSession, routine_id_of
 from stretchapp.core.editing.store import SaveError
 from stretchapp.core.loading.library import Library
-from stretchapp.core.wording import (
+from stretchapp.core.wording.editor import (
     delete_prompt,
     deleted_notice,
     no_routine_to_delete,

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Slot
 from stretchapp.app.editor_view import plain
 from stretchapp.core.editing.draft import TIMING_FIELDS, DraftError, RoutineDraft
 from stretchapp.core.editing.step_rows import NEW_COUNT, NEW_TEMPO, StepRow
+from stretchapp.core.wording.editor import not_a_timing
 
 
 class DraftHost(Protocol):
@@ -88,7 +89,7 @@ class StepActions(QObject):
     def useStepDefault(self, index: int, name: str) -> None:
         """Drop a step's own prepare, hold, rest, switch or relax: the routine's default applies."""
         if name not in TIMING_FIELDS:
-            self._host.fail(f"'{name}' is not a timing with a routine default")
+            self._host.fail(not_a_timing(name))
             return
         self._change(lambda draft: draft.set_step(index, name, None))
 

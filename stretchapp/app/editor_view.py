@@ -15,7 +15,8 @@ from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import DEFAULT_TIMINGS, seconds_or, whole_or
 from stretchapp.core.loading.schema import cue_defaults, number_limits
 from stretchapp.core.model import Routine
-from stretchapp.core.wording import duration_text, editor_total_caption
+from stretchapp.core.wording.amounts import duration_text
+from stretchapp.core.wording.editor import editor_total_caption
 
 # Bounds the spin boxes keep to, and the cues a routine gets without its own, as the
 # schema states them.

@@ -24,6 +24,7 @@ from stretchapp.app.reminder_bridge import ReminderBridge
 from stretchapp.app.tray import TrayIcon, tray_possible
 from stretchapp.core.storage import paths
 from stretchapp.core.storage.history import SessionRecord
+from stretchapp.core.wording.habit import IDLE_WAITS_FOR_REMINDERS
 
 if TYPE_CHECKING:
     from stretchapp.app.shell import AppShell
@@ -41,7 +42,7 @@ class HabitFeatures(QObject):
         on = shell.settings.settings.reminders_on
         if idle is None:
             idle = (open_idle_source(QGuiApplication.platformName()) if on
-                    else NoIdleSource("Idle detection starts with the reminders."))
+                    else NoIdleSource(IDLE_WAITS_FOR_REMINDERS))
         self.reminders = ReminderBridge(shell.settings, self._find, idle, shell.home,
                                         parent=self)
         self.nudge: QWindow | None = None

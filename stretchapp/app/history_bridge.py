@@ -2,7 +2,8 @@
 
 QML draws the calendar and the bar chart from these numbers and computes
 nothing itself: shades, bar heights (as fractions of the tallest week) and
-every label are made here from `core.habit_stats`.
+every label are made here from `core.habit.stats`, the words by `core.wording.habit`,
+and each muscle group's colour role by `core.palette`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core.habit.stats import (
-    GROUPS,
-    OTHER_GROUP,
-    HabitSummary,
-    days_text,
-    summarize,
-)
+from stretchapp.core.habit.stats import GROUPS, OTHER_GROUP, HabitSummary, summarize
+from stretchapp.core.palette import GROUP_ROLES
 from stretchapp.core.storage.history import SessionRecord
-from stretchapp.core.wording import duration_text
+from stretchapp.core.wording import habit as words
+from stretchapp.core.wording.amounts import duration_text
 
 # The newest sessions the page lists; `stretchapp history --csv` has them all.
 LISTED_SESSIONS = 200
@@ -68,19 +65,32 @@ class HistoryBridge(QObject):
     def _get_streak_text(self) -> str:
         if self._summary is None:
             return ""
-        return days_text(self._summary.current_streak)
+        return words.days_text(self._summary.current_streak)
+
+    def _get_streaks(self) -> list[dict[str, Any]]:
+        if self._summary is None:
+            return []
+        values = {"currentStreak": self._summary.current_streak,
+                  "longestStreak": self._summary.longest_streak}
+        return [{"name": name, "label": label, "value": words.days_text(values[name]),
+                 "accessibleName": words.streak_name(label, values[name])}
+                for name, label in words.STREAK_LABELS.items()]
 
     def _get_totals_text(self) -> str:
         if self._summary is None:
             return ""
-        return (f"{self._summary.total_sessions} sessions, "
-                f"{self._summary.total_minutes:.0f} minutes in all")
+        return words.history_totals(self._summary.total_sessions, self._summary.total_minutes)
+
+    def _get_groups(self) -> list[dict[str, str]]:
+        """The chart's key: each muscle group's name and colour role."""
+        return [{"label": words.group_name(group), "role": GROUP_ROLES[group]}
+                for group in GROUPS]
 
     def _get_calendar(self) -> list[dict[str, Any]]:
         if self._summary is None:
             return []
         return [{"date": c.day.isoformat(), "level": c.level, "future": c.future,
-                 "label": f"{c.day:%a %-d %b}: {c.minutes:.0f} min"}
+                 "label": words.calendar_day(c.day, c.minutes)}
                 for c in self._summary.calendar]
 
     def _get_weeks(self) -> list[dict[str, Any]]:
@@ -89,12 +99,11 @@ class HistoryBridge(QObject):
         tallest = max((w.total for w in self._summary.weeks), default=0.0) or 1.0
         rows = []
         for week in self._summary.weeks:
-            parts = [{"group": name, "share": week.minutes.get(name, 0.0) / tallest}
+            parts = [{"role": GROUP_ROLES[name], "share": week.minutes.get(name, 0.0) / tallest}
                      for name in (*GROUPS, OTHER_GROUP)]
-            rows.append({"label": f"{week.monday:%-d %b}", "parts": parts,
+            rows.append({"label": words.week_label(week.monday), "parts": parts,
                          "total": round(week.total),
-                         "description": f"Week of {week.monday:%-d %B}: "
-                                        f"{week.total:.0f} minutes"})
+                         "description": words.week_description(week.monday, week.total)})
         return rows
 
     def _get_tallest(self) -> int:
@@ -105,8 +114,8 @@ class HistoryBridge(QObject):
     def _get_routines(self) -> list[dict[str, Any]]:
         if self._summary is None:
             return []
-        return [{"id": r.routine_id, "title": r.title, "finished": r.finished,
-                 "stopped": r.stopped, "last": f"{r.last_done:%-d %b %Y}"}
+        return [{"id": r.routine_id, "title": r.title,
+                 "record": words.routine_record(r.finished, r.stopped, r.last_done)}
                 for r in self._summary.routines]
 
     def _get_sessions(self) -> list[dict[str, Any]]:
@@ -114,8 +123,9 @@ class HistoryBridge(QObject):
             return []
         tz = self._now().tzinfo
         newest = sorted(self._records, key=lambda s: s.ended_at, reverse=True)
-        return [{"when": f"{datetime.fromtimestamp(s.ended_at, tz):%a %-d %b, %H:%M}",
+        return [{"when": words.session_when(datetime.fromtimestamp(s.ended_at, tz)),
                  "title": s.title, "finished": s.finished,
+                 "outcome": words.session_outcome(s.finished),
                  "played": duration_text(s.seconds)}
                 for s in newest[:LISTED_SESSIONS]]
 
@@ -123,7 +133,9 @@ class HistoryBridge(QObject):
     currentStreak = Property(int, _get_current, notify=changed)
     longestStreak = Property(int, _get_longest, notify=changed)
     streakText = Property(str, _get_streak_text, notify=changed)
+    streaks = Property(list, _get_streaks, notify=changed)
     totalsText = Property(str, _get_totals_text, notify=changed)
+    groups = Property(list, _get_groups, notify=changed)
     calendar = Property(list, _get_calendar, notify=changed)
     weeks = Property(list, _get_weeks, notify=changed)
     tallestWeek = Property(int, _get_tallest, notify=changed)

@@ -17,6 +17,8 @@ from typing import Protocol
 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+from stretchapp.core.wording.habit import IDLE_SOURCE_NAMES, display_not_x11, no_idle_detection
+
 
 class IdleSource(Protocol):
     name: str
@@ -39,7 +41,7 @@ class IdleSourceUnavailable(Exception):
 class X11IdleSource:
     """Idle time from the X server's screen-saver extension."""
 
-    name = "X11 screen saver extension"
+    name = IDLE_SOURCE_NAMES["x11"]
 
     def __init__(self, display: str | None = None) -> None:
         display_name = display or os.environ.get("DISPLAY")
@@ -110,13 +112,13 @@ class DBusIdleSource:
 
 
 def gnome_idle_source() -> DBusIdleSource:
-    return DBusIdleSource("GNOME idle monitor", "org.gnome.Mutter.IdleMonitor",
+    return DBusIdleSource(IDLE_SOURCE_NAMES["gnome"], "org.gnome.Mutter.IdleMonitor",
                           "/org/gnome/Mutter/IdleMonitor/Core",
                           "org.gnome.Mutter.IdleMonitor", "GetIdletime", 0.001)
 
 
 def kde_idle_source() -> DBusIdleSource:
-    return DBusIdleSource("KDE screen saver", "org.freedesktop.ScreenSaver",
+    return DBusIdleSource(IDLE_SOURCE_NAMES["kde"], "org.freedesktop.ScreenSaver",
                           "/ScreenSaver", "org.freedesktop.ScreenSaver",
                           "GetSessionIdleTime", 0.001)
 
@@ -148,6 +150,5 @@ def open_idle_source(platform: str) -> IdleSource | NoIdleSource:
             if str(error) not in reasons:
                 reasons.append(str(error))
     if platform != "xcb":
-        reasons.insert(0, f"the '{platform}' display is not X11")
-    return NoIdleSource("No idle detection here (" + "; ".join(reasons) + "), so time "
-                        "away from the keyboard does not restart the reminders' count.")
+        reasons.insert(0, display_not_x11(platform))
+    return NoIdleSource(no_idle_detection(reasons))

@@ -19,16 +19,19 @@ from stretchapp.core.model import Routine
 from stretchapp.core.palette import kind_roles
 from stretchapp.core.pose.equipment import needs_text, what_you_need
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
-from stretchapp.core.wording import (
+from stretchapp.core.wording.amounts import duration_text, plural
+from stretchapp.core.wording.problems import problem_line
+from stretchapp.core.wording.routines import (
     KIND_LABELS,
+    card_name,
+    caution_line,
     detail_sides_text,
-    duration_text,
+    detail_step_name,
     group_label,
     kind_choices,
     kind_label,
     library_empty_text,
-    plural,
-    problem_line,
+    needs_line,
     search_words,
     step_summary,
     total_caption,
@@ -175,6 +178,8 @@ class LibraryBridge(QObject):
             "summary": step_summary(step),
             "sides": detail_sides_text(step),
             "caution": step.stretch.caution,
+            "cautionText": caution_line(step.stretch.caution),
+            "accessibleName": detail_step_name(index + 1, step),
             "reps": step.reps,
             "time": duration_text(step.seconds(last=index == last)),
             "thumbnail": self._images.url(step.stretch, None, None, self._theme),
@@ -184,6 +189,7 @@ class LibraryBridge(QObject):
             "description": routine.description.strip(),
             "safety": routine.safety.strip(),
             "needs": list(what_you_need(routine)),
+            "needsLine": needs_line(what_you_need(routine)),
             "redFlags": list(routine.red_flags),
             "redFlagsHeading": RED_FLAGS_HEADING,
             "steps": steps,
@@ -209,6 +215,8 @@ class LibraryBridge(QObject):
             "stepsText": plural(len(routine.steps), "step"),
             "totalCaption": total_caption(len(routine.steps)),
             "needsText": needs_text(what_you_need(routine)),
+            "needsLine": needs_line(what_you_need(routine)),
+            "accessibleName": card_name(routine, what_you_need(routine)),
             "thumbnail": thumbnail,
             "user": not routine.builtin,
             "description": " ".join(routine.description.split()),

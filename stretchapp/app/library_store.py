@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchapp.app.task_runner import Runner
-from stretchapp.core.wording import library_load_failed
+from stretchapp.core.wording.problems import library_load_failed
 
 if TYPE_CHECKING:
     from stretchapp.core.loading.library import Library

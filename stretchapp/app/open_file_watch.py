@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from stretchapp.core.editing.session import EditError, read_text_bounded
+from stretchapp.core.wording.editor import FILE_CHANGED_OUTSIDE, FILE_DELETED_OUTSIDE
 
 
 class OpenFileWatch(QObject):
@@ -68,9 +69,9 @@ class OpenFileWatch(QObject):
         if text == self._known:
             return
         if text is None and not path.exists():
-            self._set_notice("The file was deleted outside the editor; saving writes it again.")
+            self._set_notice(FILE_DELETED_OUTSIDE)
         else:
-            self._set_notice("The file was changed outside the editor.")
+            self._set_notice(FILE_CHANGED_OUTSIDE)
 
     def _set_notice(self, notice: str) -> None:
         if notice != self.notice:

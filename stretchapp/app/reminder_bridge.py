@@ -28,7 +28,7 @@ from stretchapp.core.habit.desktop_entry import (
 from stretchapp.core.habit.reminder_rules import parse_rules
 from stretchapp.core.habit.scheduler import Nudge, ReminderScheduler
 from stretchapp.core.storage import paths
-from stretchapp.core.wording import reminder_detail
+from stretchapp.core.wording import habit as words
 
 if TYPE_CHECKING:
     from stretchapp.app.settings_bridge import SettingsBridge
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
 
 POLL_MS = 15_000
 ESCALATE_MS = (2 * 60_000, 5 * 60_000)  # ignored this long: level 1, then 2
-EXAMPLES = ("every 50 minutes between 09:00 and 17:30 on weekdays: Desk break",
-            "at 22:00: Calf cramp relief")
+EXAMPLES = words.REMINDER_EXAMPLES
 
 
 class ReminderBridge(QObject):
@@ -128,13 +127,12 @@ class ReminderBridge(QObject):
         if routine is None:
             self._routine_id = ""
             self._title = nudge.rule.routine
-            self._detail = "This routine is not in your library any more."
+            self._detail = words.ROUTINE_GONE
         else:
             self._routine_id = routine.id
             self._title = routine.title
-            self._detail = reminder_detail(routine.total_seconds)
-        if nudge.late:
-            self._detail += " (missed while the computer slept)"
+            self._detail = words.reminder_detail(routine.total_seconds)
+        self._detail = words.nudge_detail(self._detail, nudge.late)
         self._level = 0
         for timer in self._escalate:
             timer.start()
@@ -225,7 +223,7 @@ class ReminderBridge(QObject):
             set_autostart(on, launch_command(sys.executable, home))
             self._login_problem = ""
         except DesktopEntryError as error:
-            self._login_problem = f"Start at login could not be changed: {error}."
+            self._login_problem = words.login_problem(error)
         self.changed.emit()
 
     # --- to QML ----------------------------------------------------------------------
@@ -248,19 +246,13 @@ class ReminderBridge(QObject):
     def _get_idle_text(self) -> str:
         if isinstance(self._idle, NoIdleSource):
             return self._idle.reason
-        return (f"Time away from the keyboard ({self._idle.name}) of 5 minutes or more "
-                "restarts the count of 'every' reminders.")
+        return words.idle_text(self._idle.name)
 
     def _get_status(self) -> str:
-        if not self._settings.settings.reminders_on:
-            return "Reminders are off."
         paused = self._scheduler.paused_until
-        if paused is not None:
-            return f"Paused until {paused:%a %H:%M}."
-        if not self._scheduler.rules:
-            return "No reminders yet: add one below."
-        coming = self._scheduler.next_due()
-        return f"Next reminder at {coming:%H:%M}." if coming else "No more reminders today."
+        coming = self._scheduler.next_due() if paused is None else None
+        return words.reminder_status(self._settings.settings.reminders_on, paused,
+                                     bool(self._scheduler.rules), coming)
 
     def _get_paused(self) -> bool:
         return self._scheduler.paused_until is not None

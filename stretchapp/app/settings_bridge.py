@@ -26,6 +26,7 @@ from stretchapp.core.storage.settings import (
     load_settings,
     save_settings,
 )
+from stretchapp.core.wording import app_words
 
 SAVE_DELAY_MS = 300
 
@@ -125,7 +126,7 @@ class SettingsBridge(QObject):
         return self._settings.voice_rate
 
     def _get_voice_rate_choices(self) -> list[dict[str, Any]]:
-        labels = dict(zip(VOICE_RATES, ("Slow", "Normal", "Brisk"), strict=True))
+        labels = dict(zip(VOICE_RATES, app_words.VOICE_RATE_LABELS, strict=True))
         return [{"value": rate, "label": labels[rate]} for rate in VOICE_RATES]
 
     def _get_prepare(self) -> int:
@@ -134,12 +135,11 @@ class SettingsBridge(QObject):
 
     def _get_prepare_choices(self) -> list[dict[str, Any]]:
         return [{"value": -1 if c is None else c,
-                 "label": "As the routine says" if c is None else f"{c} seconds"}
+                 "label": app_words.prepare_choice(c)}
                 for c in PREPARE_CHOICES]
 
     def _get_theme_choices(self) -> list[dict[str, str]]:
-        labels = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-        return [{"value": t, "label": labels[t]} for t in THEMES]
+        return [{"value": t, "label": app_words.THEME_LABELS[t]} for t in THEMES]
 
     def _get_renderer(self) -> str:
         return self._settings.renderer
@@ -148,9 +148,7 @@ class SettingsBridge(QObject):
         return self.renderer_in_use
 
     def _get_renderer_choices(self) -> list[dict[str, str]]:
-        labels = {"auto": "Choose for this computer", "software": "Software (least CPU "
-                  "without a graphics card)", "opengl": "OpenGL (graphics card)"}
-        return [{"value": r, "label": labels[r]} for r in RENDERERS]
+        return [{"value": r, "label": app_words.RENDERER_CHOICES[r]} for r in RENDERERS]
 
     theme = Property(str, _get_theme, notify=changed)
     dark = Property(bool, _get_dark, notify=darkChanged)

@@ -23,7 +23,8 @@ from stretchapp.core.editing.archive import (
     plan_import,
 )
 from stretchapp.core.loading.library import Library
-from stretchapp.core.wording import (
+from stretchapp.core.wording.app_words import LIBRARY_STILL_LOADING
+from stretchapp.core.wording.editor import (
     exported_notice,
     import_contents,
     imported_notice,
@@ -185,7 +186,7 @@ class SharingBridge(QObject):
     def _library(self) -> Library:
         library = self._store.library
         if library is None:
-            raise ArchiveRefused("the library is still loading; try again in a moment")
+            raise ArchiveRefused(LIBRARY_STILL_LOADING)
         return library
 
     def _drop_plan(self) -> None:

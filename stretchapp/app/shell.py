@@ -34,6 +34,7 @@ from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, Str
 from stretchapp.app.task_runner import InlineRunner, Runner, TaskRunner
 from stretchapp.core.storage import paths
 from stretchapp.core.storage.settings import Geometry, with_prepare
+from stretchapp.core.wording.page_words import view_words
 
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
@@ -146,6 +147,7 @@ class AppShell(QObject):
         """Give the engine the image provider and the bridges, before loading Main.qml."""
         engine.addImageProvider(PROVIDER_ID, StretchImageProvider(self.images))
         context = engine.rootContext()
+        context.setContextProperty("words", view_words())  # every view's fixed words
         context.setContextProperty("app", self.app)
         context.setContextProperty("library", self.library)
         context.setContextProperty("player", self.player)

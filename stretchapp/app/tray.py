@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
+from stretchapp.core.wording import habit as words
+
 
 def tray_possible() -> bool:
     """A QApplication runs and the desktop shows tray icons."""
@@ -35,18 +37,17 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._routines = routines
         self.menu = QMenu()
-        self.start_menu = self.menu.addMenu("Start a routine")
+        self.start_menu = self.menu.addMenu(words.TRAY_START)
         self.start_menu.aboutToShow.connect(self.fill_routines)
-        self.pause_menu = self.menu.addMenu("Pause reminders")
-        for label, key in (("For 1 hour", "hour"), ("Until tomorrow", "tomorrow"),
-                           ("Off", "off"), ("Resume", "resume")):
+        self.pause_menu = self.menu.addMenu(words.TRAY_PAUSE)
+        for label, key in words.TRAY_PAUSE_CHOICES:
             action = self.pause_menu.addAction(label)
             action.triggered.connect(lambda _=False, key=key: self.pauseRequested.emit(key))
         self.menu.addSeparator()
-        self.menu.addAction("Open stretchapp").triggered.connect(self.openRequested)
-        self.menu.addAction("Quit").triggered.connect(self.quitRequested)
+        self.menu.addAction(words.TRAY_OPEN).triggered.connect(self.openRequested)
+        self.menu.addAction(words.TRAY_QUIT).triggered.connect(self.quitRequested)
         self.icon = QSystemTrayIcon(QIcon(str(icon)), self)
-        self.icon.setToolTip("stretchapp: reminders are on")
+        self.icon.setToolTip(words.TRAY_TIP)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.fill_routines()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
+from stretchapp.core.habit.stats import OTHER_GROUP
 from stretchapp.core.model import Kind, PhaseKind
 from stretchapp.core.storage import paths
 
@@ -39,6 +40,15 @@ PHASE_ROLES: dict[PhaseKind, str] = {
     PhaseKind.SWITCH: "phaseSwitch",
     PhaseKind.RELAX: "phaseRest",
     PhaseKind.REST: "phaseRest",
+}
+
+# The role each muscle group is drawn in on the history page's chart and its key;
+# "other" (a routine no longer in the library) stays muted.
+GROUP_ROLES: dict[str, str] = {
+    "calf": "phaseSwitch",
+    "back": "phasePrepare",
+    "neck": "phaseHold",
+    OTHER_GROUP: "textMuted",
 }
 
 

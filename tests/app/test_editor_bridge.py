@@ -26,7 +26,7 @@ from stretchapp.core.loading.durations import PAUSE_RANGE
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Routine
 from stretchapp.core.storage import paths, safe_write
-from stretchapp.core.wording import duration_text
+from stretchapp.core.wording.amounts import duration_text
 from tests.helpers.qt_objects import collect_qt_garbage
 from tests.helpers.routine_texts import HAND_WRITTEN
 

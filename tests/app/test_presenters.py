@@ -12,7 +12,8 @@ from stretchapp.core.loading.problems import Problem
 from stretchapp.core.model import Side
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.timeline import PhaseKind
-from stretchapp.core.wording import REST_HEADING, matches, side_rep_text, sides_text, step_summary
+from stretchapp.core.wording.player import REST_HEADING
+from stretchapp.core.wording.routines import matches, side_rep_text, sides_text, step_summary
 from tests.helpers.clock import FakeClock
 from tests.helpers.routines import BOTH, routine, step, three_steps
 

@@ -128,6 +128,30 @@ def test_catalogue_search_adds_a_step_by_keyboard(ui: EditorWindow, qtbot: QtBot
     assert ui.editor.totalText != "–"
 
 
+def test_catalogue_lines_name_group_sides_and_summary(ui: EditorWindow, qtbot: QtBot) -> None:
+    """A sided stretch's line says group, both sides and summary; a one-sided one no sides."""
+    ui.press(Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: bool(ui.find("cataloguePicker").property("opened")))
+    ui.type("wall calf")
+    qtbot.waitUntil(lambda: _line(ui, "wall-calf-stretch") != "")
+    sided = _line(ui, "wall-calf-stretch")
+    assert sided.startswith("Calf · left and right — ") and len(sided) > 30
+    for _ in "wall calf":
+        ui.press(Qt.Key.Key_Backspace)
+    ui.type("toe raise")
+    qtbot.waitUntil(lambda: _line(ui, "toe-raise") != "")
+    single = _line(ui, "toe-raise")
+    assert single.startswith("Calf — ") and "left and right" not in single
+    ui.press(Qt.Key.Key_Escape)
+
+
+def _line(ui: EditorWindow, stretch_id: str) -> str:
+    """The text under a stretch's name in the picker ('' while its row is not made)."""
+    content = ui.find("cataloguePicker").property("contentItem")  # a Popup's own items
+    found = find_item(content, f"catalogueLine_{stretch_id}")
+    return "" if found is None else str(found.property("text"))
+
+
 def test_catalogue_group_filter_narrows_the_list(ui: EditorWindow, qtbot: QtBot) -> None:
     """Choosing a group in the picker lists only that group's stretches."""
     ui.click("addStepButton")

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from stretchapp.app.idle_sources import NoIdleSource
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.storage.settings import load_settings
-from stretchapp.core.wording import reminder_detail
+from stretchapp.core.wording.habit import reminder_detail
 from tests.helpers.ui import Ui
 
 

@@ -14,7 +14,7 @@ from stretchapp.core.session import recovery
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.storage.settings import load_settings
-from stretchapp.core.wording import SAFETY_SPOKEN, WELCOME_TEXT
+from stretchapp.core.wording.player import SAFETY_SPOKEN, WELCOME_TEXT
 from tests.helpers.ui import Ui
 
 
@@ -69,7 +69,7 @@ def test_do_it_again_shows_the_note(ui: Ui) -> None:
     """"Do it again" on the done screen starts with the note on screen again."""
     ui.start("calf-warm-up")
     assert ui.exists("safetyBanner") and not ui.shell.player.mustAcknowledge
-    ui.advance(20 * 60, step=1.0)
+    ui.play_to_end()
     assert ui.page() == "finish"
     ui.click("againButton")
     assert ui.page() == "player"
@@ -143,7 +143,7 @@ def test_history_leaves_out_a_suspend(ui: Ui, home: Path) -> None:
     assert engine.played == 5.0
     ui.click("autoResumeButton")
     rest = engine.total - engine.state().elapsed
-    ui.advance(rest + 1, step=1.0)
+    ui.play_to_end()
     assert ui.page() == "finish"
     seconds = sqlite3.connect(home / "history.sqlite3").execute(
         "SELECT seconds FROM sessions").fetchone()[0]

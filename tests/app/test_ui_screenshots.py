@@ -57,7 +57,7 @@ def _stop_dialog(ui: Ui) -> None:
 
 def _finish(ui: Ui) -> None:
     ui.start("calf-relief")
-    ui.advance(ui.shell.player.engine.total + 1, step=0.5)
+    ui.play_to_end()
 
 
 def _settings(ui: Ui) -> None:

@@ -16,9 +16,9 @@ from stretchapp.core.habit.stats import (
     shade_level,
     streaks,
     summarize,
-    summary_lines,
 )
 from stretchapp.core.storage.history import History, SessionRecord
+from stretchapp.core.wording.habit import history_summary_lines
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 GROUPS = {"calf-relief": "calf", "neck-relief": "neck", "back-relief": "back"}
@@ -70,7 +70,8 @@ def test_no_sessions_no_streak() -> None:
     """An empty history has no streak and a friendly summary."""
     summary = summarize([], GROUPS, TODAY, UTC)
     assert (summary.current_streak, summary.longest_streak) == (0, 0)
-    assert summary_lines(summary) == ["No sessions yet: finish a routine and it shows here."]
+    assert history_summary_lines(summary) == [
+        "No sessions yet: finish a routine and it shows here."]
     assert len(summary.calendar) == CALENDAR_WEEKS * 7
 
 
@@ -130,7 +131,7 @@ def test_summary_lines_name_streak_and_routines() -> None:
     """The printed summary gives the streaks and each routine's counts and last day."""
     sessions = [_session(TODAY - timedelta(days=o)) for o in range(3)]
     sessions.append(_session(TODAY, "neck-relief", finished=False))
-    text = "\n".join(summary_lines(summarize(sessions, GROUPS, TODAY, UTC)))
+    text = "\n".join(history_summary_lines(summarize(sessions, GROUPS, TODAY, UTC)))
     assert "Current streak: 3 days (longest 3 days" in text
     assert "Calf Relief  finished 3, last 2026-11-25" in text
     assert "finished 0, stopped 1" in text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from stretchapp.core.storage import history as history_module
 from stretchapp.core.storage.history import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -102,8 +103,11 @@ def test_a_newer_schema_is_kept_and_read_not_replaced(tmp_path: Path) -> None:
     assert path.read_bytes() == before and _kept(tmp_path) == []
 
 
-def test_a_history_locked_by_another_process_is_kept_not_moved(tmp_path: Path) -> None:
+def test_a_history_locked_by_another_process_is_kept_not_moved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A database another connection holds exclusively is left alone, with a notice."""
+    # The lock is never released while it is tried: a second of waiting (twice) proves nothing.
+    monkeypatch.setattr(history_module, "BUSY_SECONDS", 0.05)
     path = tmp_path / "history.sqlite3"
     _database_at(path, SCHEMA_VERSION)
     holder = sqlite3.connect(path, isolation_level=None)

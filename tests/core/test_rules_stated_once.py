@@ -9,22 +9,24 @@ import pytest
 
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import step_rows
+from stretchapp.core.habit.stats import GROUPS, OTHER_GROUP
 from stretchapp.core.loading.durations import format_clock, format_written
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
 from stretchapp.core.model import Kind, PhaseKind, is_counted
-from stretchapp.core.palette import KIND_ROLES, PHASE_ROLES, figure_palette, theme_colours
+from stretchapp.core.palette import (
+    GROUP_ROLES,
+    KIND_ROLES,
+    PHASE_ROLES,
+    figure_palette,
+    theme_colours,
+)
 from stretchapp.core.session.cues import CueKind
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, CueSound
-from stretchapp.core.wording import (
-    FINISHED,
-    HALFWAY,
-    PHASE_LABELS,
-    REST_HEADING,
-    duration_text,
-)
+from stretchapp.core.wording.amounts import duration_text
+from stretchapp.core.wording.player import FINISHED, HALFWAY, PHASE_LABELS, REST_HEADING
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -124,10 +126,11 @@ def _sources(*patterns: str) -> dict[Path, str]:
 
 
 def test_lengths_are_written_by_one_function_each() -> None:
-    """Seconds become minutes only in durations.py (clock, file syntax) and wording.py (words)."""
+    """Seconds become minutes only in durations.py (clock, file syntax) and wording.amounts."""
     # Whole minutes and the seconds left over: what formatting a length takes.
     minutes = re.compile(r"divmod\([^)]*,\s*60\)|//\s*60\b|%\s*60\b")
-    owners = {REPO / "stretchapp/core/loading/durations.py", REPO / "stretchapp/core/wording.py"}
+    owners = {REPO / "stretchapp/core/loading/durations.py",
+              REPO / "stretchapp/core/wording/amounts.py"}
     found = {path.relative_to(REPO).as_posix()
              for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items()
              if path not in owners and minutes.search(text)}
@@ -143,6 +146,15 @@ def test_every_kind_and_phase_has_a_colour_role_of_both_palettes() -> None:
     for theme in ("light", "dark"):
         assert roles <= set(theme_colours(theme)), theme
         figure_palette(theme)  # every figure role is there too (PaletteError if not)
+
+
+def test_every_muscle_group_has_a_colour_role_of_both_palettes() -> None:
+    """core.palette names the history chart's role of each group (and 'other'), in both themes."""
+    assert set(GROUP_ROLES) == {*GROUPS, OTHER_GROUP}
+    for theme in ("light", "dark"):
+        assert set(GROUP_ROLES.values()) <= set(theme_colours(theme)), theme
+    history_page = (REPO / "ui" / "HistoryPage.qml").read_text(encoding="utf-8")
+    assert not any(f'"{group}"' in history_page for group in GROUPS)
 
 
 def test_the_views_spell_no_vocabulary() -> None:
@@ -174,7 +186,7 @@ def test_the_players_words_are_written_only_in_wording() -> None:
     words = [*PHASE_LABELS.values(), HALFWAY, FINISHED, REST_HEADING]
     found = set()
     for path, text in _sources("stretchapp/**/*.py", "ui/**/*.qml").items():
-        if path.name == "wording.py":
+        if path.parent.name == "wording":
             continue
         code = "\n".join(line.split("#")[0] for line in text.splitlines()
                          if "objectName" not in line)  # names for tests, never shown

@@ -7,7 +7,7 @@ from hypothesis import given
 
 from stretchapp.core.model import Routine, Side, Step
 from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
-from stretchapp.core.wording import side_rep_text
+from stretchapp.core.wording.routines import side_rep_text
 from tests.helpers.routines import BOTH, routine, routines, step
 
 P, H, C = PhaseKind.PREPARE, PhaseKind.HOLD, PhaseKind.COUNT

@@ -49,11 +49,11 @@ Popup {
 
     contentItem: ColumnLayout {
         Accessible.role: Accessible.Dialog
-        Accessible.name: "Add a step"
+        Accessible.name: words.cataloguePicker.addAStep
         spacing: Theme.space3
 
         Text {
-            text: "Add a step"
+            text: words.cataloguePicker.addAStep
             color: Theme.text
             font.pointSize: Theme.textTitle
             font.weight: Font.DemiBold
@@ -68,8 +68,8 @@ Popup {
                 id: search
                 objectName: "catalogueSearch"
                 Layout.fillWidth: true
-                placeholderText: "Search stretches by name or muscle group"
-                Accessible.name: "Search the stretches"
+                placeholderText: words.cataloguePicker.searchStretchesByName
+                Accessible.name: words.cataloguePicker.searchTheStretches
                 onEdited: (text) => { picker.catalogue.filterText = text; results.currentIndex = 0 }
                 Keys.onDownPressed: { results.forceActiveFocus(); results.currentIndex = 0 }
                 Keys.onReturnPressed: picker.pick(results.currentIndex)
@@ -80,15 +80,16 @@ Popup {
                 objectName: "catalogueGroup"
                 model: picker.catalogue.groups
                 value: picker.catalogue.groupFilter
-                Accessible.name: "Show stretches of one muscle group"
+                Accessible.name: words.cataloguePicker.showStretchesOfOne
                 onChosen: (value) => { picker.catalogue.groupFilter = value; results.currentIndex = 0 }
             }
         }
 
         Text {
             objectName: "catalogueCount"
-            text: results.count === 0 ? "No stretch matches. Try another word or group."
-                  : results.count === 1 ? "1 stretch" : results.count + " stretches"
+            text: results.count === 0 ? words.cataloguePicker.noMatch
+                  : results.count === 1 ? words.cataloguePicker.oneStretch
+                  : words.cataloguePicker.stretches.arg(results.count)
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
         }
@@ -109,7 +110,7 @@ Popup {
             highlightMoveDuration: 0
             boundsBehavior: Flickable.StopAtBounds
             Accessible.role: Accessible.List
-            Accessible.name: "Stretches"
+            Accessible.name: words.cataloguePicker.stretches2
             ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
             Keys.onReturnPressed: picker.pick(currentIndex)
             Keys.onEnterPressed: picker.pick(currentIndex)
@@ -133,7 +134,8 @@ Popup {
                 highlighted: ListView.isCurrentItem
                 focusPolicy: Qt.NoFocus
                 Accessible.role: Accessible.ListItem
-                Accessible.name: name + ", " + groupLabel + (sided ? ", both sides" : "")
+                Accessible.name: (sided ? words.cataloguePicker.sidedName : words.cataloguePicker.entryName)
+                                     .arg(name).arg(groupLabel)
                 onClicked: picker.pick(index)
 
                 contentItem: RowLayout {
@@ -157,8 +159,10 @@ Popup {
                             elide: Text.ElideRight
                         }
                         Text {
+                            objectName: "catalogueLine_" + entry.stretchId
                             Layout.fillWidth: true
-                            text: entry.groupLabel + (entry.sided ? " · left and right" : "")
+                            text: (entry.sided ? words.cataloguePicker.sidedGroup.arg(entry.groupLabel)
+                                               : entry.groupLabel)
                                   + " — " + entry.summary
                             color: Theme.textMuted
                             font.pointSize: Theme.textSmall
@@ -181,15 +185,15 @@ Popup {
             spacing: Theme.space2
             AppButton {
                 objectName: "catalogueCancel"
-                text: "Cancel"
+                text: words.cataloguePicker.cancel
                 onClicked: picker.close()
             }
             AppButton {
                 objectName: "catalogueAdd"
                 kind: "primary"
-                text: "Add step"
+                text: words.cataloguePicker.addStep
                 enabled: results.count > 0
-                Accessible.name: "Add the selected stretch as a step"
+                Accessible.name: words.cataloguePicker.addTheSelectedStretch
                 onClicked: picker.pick(results.currentIndex)
             }
         }

@@ -31,11 +31,11 @@ Dialog {
 
     contentItem: ColumnLayout {
         Accessible.role: Accessible.Dialog
-        Accessible.name: "Save your changes?"
+        Accessible.name: words.leaveDialog.saveYourChanges
         spacing: Theme.space3
         Text {
             Layout.fillWidth: true
-            text: "Save your changes to “" + (editor.title || editor.fileName) + "”?"
+            text: words.leaveDialog.heading.arg(editor.title || editor.fileName)
             color: Theme.text
             font.pointSize: Theme.textTitle
             font.weight: Font.DemiBold
@@ -43,9 +43,7 @@ Dialog {
         }
         Text {
             Layout.fillWidth: true
-            text: editor.canSave ? "If you leave without saving, your changes are lost."
-                  : "The routine has problems, so it cannot be saved as it is. "
-                    + "Keep editing to fix them, or leave and lose the changes."
+            text: editor.canSave ? words.leaveDialog.changesLost : words.leaveDialog.cannotSave
             color: Theme.textMuted
             font.pointSize: Theme.textBody
             wrapMode: Text.WordWrap
@@ -57,20 +55,20 @@ Dialog {
             AppButton {
                 objectName: "leaveDiscard"
                 kind: "quiet"
-                text: "Discard changes"
+                text: words.leaveDialog.discardChanges
                 onClicked: { dialog.close(); dialog.discardChosen() }
             }
             AppButton {
                 id: keepButton
                 objectName: "leaveKeep"
-                text: "Keep editing"
+                text: words.leaveDialog.keepEditing
                 onClicked: dialog.reject()
             }
             AppButton {
                 id: saveButton
                 objectName: "leaveSave"
                 kind: "primary"
-                text: "Save"
+                text: words.leaveDialog.save
                 enabled: editor.canSave
                 onClicked: { dialog.close(); dialog.saveChosen() }
             }

@@ -18,17 +18,17 @@ ColumnLayout {
     spacing: Theme.space4
 
     SettingsSection {
-        title: "Routine"
+        title: words.routineFields.routine
 
-        FieldLabel { text: "Title" }
+        FieldLabel { text: words.routineFields.title }
         EditorTextField {
             id: title
             objectName: "titleField"
             Layout.fillWidth: true
             value: editor.title
             invalid: (fields.problems.title || "") !== ""
-            placeholderText: "A name people will recognise"
-            Accessible.name: "Title"
+            placeholderText: words.routineFields.aNamePeopleWill
+            Accessible.name: words.routineFields.title
             onEdited: (text) => editor.setField("title", text)
         }
         FieldProblem {
@@ -37,14 +37,14 @@ ColumnLayout {
             text: fields.problems.title || ""
         }
 
-        FieldLabel { text: "Description"; Layout.topMargin: Theme.space1 }
+        FieldLabel { text: words.routineFields.description; Layout.topMargin: Theme.space1 }
         EditorTextArea {
             objectName: "descriptionField"
             Layout.fillWidth: true
             value: editor.description
             invalid: (fields.problems.description || "") !== ""
-            placeholderText: "What the routine is for (shown in the library)"
-            Accessible.name: "Description"
+            placeholderText: words.routineFields.whatTheRoutineIs
+            Accessible.name: words.routineFields.description
             onEdited: (text) => editor.setField("description", text)
         }
         FieldProblem {
@@ -58,20 +58,20 @@ ColumnLayout {
             spacing: Theme.space3
             ColumnLayout {
                 spacing: 2
-                FieldLabel { text: "Kind" }
+                FieldLabel { text: words.routineFields.kind }
                 ChoiceBox {
                     objectName: "kindField"
                     model: editor.kinds
                     value: editor.kind
                     invalid: (fields.problems.kind || "") !== ""
-                    Accessible.name: "Kind of routine"
+                    Accessible.name: words.routineFields.kindOfRoutine
                     onChosen: (value) => editor.setField("kind", value)
                 }
             }
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 2
-                FieldLabel { text: "Muscle group" }
+                FieldLabel { text: words.routineFields.muscleGroup }
                 ComboBox {
                     id: group
                     objectName: "groupField"
@@ -80,7 +80,7 @@ ColumnLayout {
                     model: editor.groups
                     focusPolicy: Qt.StrongFocus
                     font.pointSize: Theme.textBody
-                    Accessible.name: "Muscle group"
+                    Accessible.name: words.routineFields.muscleGroup
                     onActivated: editor.setField("group", currentText)
                     onAccepted: editor.setField("group", editText)
                     onEditTextChanged: if (contentItem.activeFocus && editText !== editor.group)
@@ -100,7 +100,7 @@ ColumnLayout {
                         rightPadding: Theme.space2
                         verticalAlignment: Text.AlignVCenter
                         background: null
-                        Accessible.name: "Muscle group"
+                        Accessible.name: words.routineFields.muscleGroup
                     }
                     indicator: Text {
                         x: group.width - width - Theme.space3
@@ -153,14 +153,14 @@ ColumnLayout {
             text: fields.problems.group || ""
         }
 
-        FieldLabel { text: "Safety note, shown before the first step"; Layout.topMargin: Theme.space1 }
+        FieldLabel { text: words.routineFields.safetyNoteShownBefore; Layout.topMargin: Theme.space1 }
         EditorTextArea {
             objectName: "safetyField"
             Layout.fillWidth: true
             value: editor.safety
             invalid: (fields.problems.safety || "") !== ""
-            placeholderText: "For example: stop if the pain sharpens"
-            Accessible.name: "Safety note"
+            placeholderText: words.routineFields.forExampleStopIf
+            Accessible.name: words.routineFields.safetyNote
             onEdited: (text) => editor.setField("safety", text)
         }
         FieldProblem {
@@ -170,11 +170,11 @@ ColumnLayout {
     }
 
     SettingsSection {
-        title: "Timing for every step"
+        title: words.routineFields.timingForEveryStep
 
         Text {
             Layout.fillWidth: true
-            text: "Steps use these unless they set their own."
+            text: words.routineFields.stepsUseTheseUnless
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
             wrapMode: Text.WordWrap
@@ -191,7 +191,7 @@ ColumnLayout {
                     value: fields.defaults[modelData.name]
                     limits: fields.limits[modelData.name]
                     invalid: (fields.problems["defaults." + modelData.name] || "") !== ""
-                    accessibleName: modelData.label + ", seconds, for every step"
+                    accessibleName: words.routineFields.defaultName.arg(modelData.label)
                     onEdited: (value) => editor.setDefault(modelData.name, value)
                 }
             }
@@ -207,26 +207,26 @@ ColumnLayout {
     }
 
     SettingsSection {
-        title: "Cues"
+        title: words.routineFields.cues
 
         SecondsBox {
             objectName: "cueCountdown"
-            label: "Countdown beeps at the end of a hold"
-            unit: "beeps"
+            label: words.routineFields.countdownBeepsAtThe
+            unit: words.routineFields.beeps
             value: fields.cues.countdown
             limits: fields.limits.countdown
-            accessibleName: "Countdown beeps at the end of each hold"
+            accessibleName: words.routineFields.countdownBeepsAtThe2
             onEdited: (value) => editor.setCue("countdown", value)
         }
         AppSwitch {
             objectName: "cueHalfway"
-            text: "A cue halfway through each hold"
+            text: words.routineFields.aCueHalfwayThrough
             checked: fields.cues.halfway
             onToggled: editor.setCue("halfway", checked)
         }
         AppSwitch {
             objectName: "cueVoice"
-            text: "Spoken cues"
+            text: words.routineFields.spokenCues
             checked: fields.cues.voice
             onToggled: editor.setCue("voice", checked)
         }

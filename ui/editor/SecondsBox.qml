@@ -22,9 +22,9 @@ ColumnLayout {
     signal edited(int value)
     signal useDefault()
 
-    readonly property string spokenName: box.accessibleName
-                                         + (box.inheritable && box.inherited
-                                            ? ", the routine's default" : "")
+    readonly property string spokenName: box.inheritable && box.inherited
+                                         ? words.secondsBox.inheritedName.arg(box.accessibleName)
+                                         : box.accessibleName
 
     spacing: 2
 
@@ -114,7 +114,7 @@ ColumnLayout {
             objectName: box.objectName + "Default"
             visible: box.inherited
             anchors.verticalCenter: parent.verticalCenter
-            text: "default"
+            text: words.secondsBox.defaultNote
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
             font.italic: true
@@ -124,13 +124,13 @@ ColumnLayout {
             objectName: box.objectName + "UseDefault"
             x: -leftPadding  // its text in line with the label and the box above
             visible: !box.inherited
-            text: "Use default"
+            text: words.secondsBox.useDefault
             focusPolicy: Qt.StrongFocus
             hoverEnabled: true
             padding: Theme.space1 / 2
             leftPadding: Theme.space1
             rightPadding: Theme.space1
-            Accessible.name: "Use the routine's default for " + box.label.toLowerCase()
+            Accessible.name: words.secondsBox.useDefaultName.arg(box.label.toLowerCase())
             Accessible.description: box.contextWords
             Keys.onReturnPressed: clicked()
             Keys.onEnterPressed: clicked()

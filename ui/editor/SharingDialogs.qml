@@ -31,7 +31,7 @@ Item {
         id: exportDialog
         property string routineId: ""
         objectName: "exportDialog"
-        title: "Export the routine"
+        title: words.sharingDialogs.exportTheRoutine
         fileMode: FileDialog.SaveFile
         nameFilters: ["Routine files (*.yaml *.zip)"]
         currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
@@ -41,7 +41,7 @@ Item {
     FileDialog {
         id: importDialog
         objectName: "importDialog"
-        title: "Import a routine"
+        title: words.sharingDialogs.importARoutine
         fileMode: FileDialog.OpenFile
         nameFilters: ["Routines (*.yaml *.yml *.zip)"]
         currentFolder: StandardPaths.writableLocation(StandardPaths.DownloadLocation)
@@ -72,10 +72,10 @@ Item {
         contentItem: ColumnLayout {
             spacing: Theme.space2
             Accessible.role: Accessible.Dialog
-            Accessible.name: "Import a routine"
+            Accessible.name: words.sharingDialogs.importARoutine
 
             Text {
-                text: sharing.canImport ? "Import this?" : "This file cannot be imported"
+                text: sharing.canImport ? words.sharingDialogs.importThis : words.sharingDialogs.thisFileCannotBe
                 color: Theme.text
                 font.pointSize: Theme.textTitle
                 font.weight: Font.DemiBold
@@ -116,7 +116,7 @@ Item {
                     spacing: Theme.space1
                     Text {
                         Layout.fillWidth: true
-                        text: "It would replace:"
+                        text: words.sharingDialogs.itWouldReplace
                         color: Theme.warnText
                         font.pointSize: Theme.textBody
                         font.weight: Font.DemiBold
@@ -135,7 +135,7 @@ Item {
                     AppSwitch {
                         id: replaceSwitch
                         objectName: "importReplace"
-                        text: "Replace them (the old versions are kept in the backups folder)"
+                        text: words.sharingDialogs.replaceThemTheOld
                         Layout.fillWidth: true
                     }
                 }
@@ -151,13 +151,13 @@ Item {
                 spacing: Theme.space2
                 AppButton {
                     objectName: "importCancel"
-                    text: "Cancel"
+                    text: words.sharingDialogs.cancel
                     onClicked: planDialog.reject()
                 }
                 AppButton {
                     objectName: "importConfirm"
                     kind: "primary"
-                    text: "Import"
+                    text: words.sharingDialogs.importButton
                     enabled: sharing.canImport
                              && (sharing.importReplaces.length === 0 || replaceSwitch.checked)
                     onClicked: if (sharing.confirmImport(replaceSwitch.checked)) planDialog.close()
@@ -186,7 +186,7 @@ Item {
         contentItem: ColumnLayout {
             spacing: Theme.space3
             Accessible.role: Accessible.Dialog
-            Accessible.name: "Not done"
+            Accessible.name: words.sharingDialogs.notDone
             Text {
                 objectName: "sharingErrorText"
                 Layout.fillWidth: true
@@ -198,7 +198,7 @@ Item {
             AppButton {
                 Layout.alignment: Qt.AlignRight
                 kind: "primary"
-                text: "OK"
+                text: words.sharingDialogs.ok
                 onClicked: errorDialog.close()
             }
         }

@@ -38,7 +38,7 @@ FocusScope {
 
     readonly property ListView view: ListView.view
     readonly property var limits: editor.limits
-    readonly property string stepWords: "step " + number
+    readonly property string stepWords: words.stepCard.stepWords.arg(number)
 
     signal moveRequested(int from, int to)
     signal removeRequested(int index)
@@ -48,9 +48,11 @@ FocusScope {
     implicitHeight: frame.implicitHeight + Theme.space2
     activeFocusOnTab: true
     Accessible.role: Accessible.ListItem
-    Accessible.name: "Step " + number + " of " + (view ? view.count : number) + ": " + name
-                     + (summary !== "" ? ", " + summary : "")
-    Accessible.description: "Control+Up and Control+Down move the step, Delete removes it"
+    Accessible.name: summary !== ""
+                     ? words.stepCard.nameWithSummary.arg(number).arg(view ? view.count : number)
+                                                     .arg(name).arg(summary)
+                     : words.stepCard.name.arg(number).arg(view ? view.count : number).arg(name)
+    Accessible.description: words.stepCard.controlUpAndControl
 
     Keys.onDeletePressed: card.removeRequested(card.index)
     onActiveFocusChanged: if (activeFocus && view) view.currentIndex = index
@@ -171,20 +173,20 @@ FocusScope {
                     objectName: card.objectName + "Up"
                     text: "↑"
                     enabled: card.index > 0
-                    Accessible.name: "Move " + card.stepWords + " up"
+                    Accessible.name: words.stepCard.moveUp.arg(card.stepWords)
                     onClicked: card.moveRequested(card.index, card.index - 1)
                 }
                 StepButton {
                     objectName: card.objectName + "Down"
                     text: "↓"
                     enabled: card.view !== null && card.index < card.view.count - 1
-                    Accessible.name: "Move " + card.stepWords + " down"
+                    Accessible.name: words.stepCard.moveDown.arg(card.stepWords)
                     onClicked: card.moveRequested(card.index, card.index + 1)
                 }
                 StepButton {
                     objectName: card.objectName + "Remove"
                     text: "✕"
-                    Accessible.name: "Remove " + card.stepWords + ", " + card.name
+                    Accessible.name: words.stepCard.remove.arg(card.stepWords).arg(card.name)
                     onClicked: card.removeRequested(card.index)
                 }
             }
@@ -196,13 +198,13 @@ FocusScope {
 
                 ColumnLayout {
                     spacing: 2
-                    FieldLabel { text: "Type" }
+                    FieldLabel { text: words.stepCard.type }
                     ChoiceBox {
                         objectName: card.objectName + "Mode"
                         value: card.counted ? "counted" : "held"
                         model: [{ "value": "held", "label": editor.stepLabels.hold },
-                                { "value": "counted", "label": "Counted" }]
-                        Accessible.name: "Hold or counted movement, " + card.stepWords
+                                { "value": "counted", "label": words.stepCard.counted }]
+                        Accessible.name: words.stepCard.typeName.arg(card.stepWords)
                         onChosen: (value) => editor.stepActions.setStepCounted(card.index, value === "counted")
                     }
                 }
@@ -215,49 +217,49 @@ FocusScope {
                     inheritable: true
                     inherited: card.holdInherited
                     contextWords: card.stepWords
-                    accessibleName: "Hold, seconds, " + card.stepWords
+                    accessibleName: words.stepCard.holdName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "hold", value)
                     onUseDefault: editor.stepActions.useStepDefault(card.index, "hold")
                 }
                 SecondsBox {
                     objectName: card.objectName + "Count"
                     visible: card.counted
-                    label: "Count"
+                    label: words.stepCard.count
                     unit: "×"
                     value: card.count
                     limits: card.limits.count
-                    accessibleName: "Count, repetitions, " + card.stepWords
+                    accessibleName: words.stepCard.countName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "count", value)
                 }
                 SecondsBox {
                     objectName: card.objectName + "Tempo"
                     visible: card.counted
-                    label: "Tempo"
+                    label: words.stepCard.tempo
                     value: card.tempo
                     limits: card.limits.tempo
-                    accessibleName: "Tempo, seconds per repetition, " + card.stepWords
+                    accessibleName: words.stepCard.tempoName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "tempo", value)
                 }
                 SecondsBox {
                     objectName: card.objectName + "Reps"
-                    label: "Reps"
+                    label: words.stepCard.reps
                     unit: "×"
                     value: card.reps
                     limits: card.limits.reps
-                    accessibleName: "Repeats of the whole step, " + card.stepWords
+                    accessibleName: words.stepCard.repsName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "reps", value)
                 }
                 ColumnLayout {
                     visible: card.sided
                     spacing: 2
-                    FieldLabel { text: "Sides" }
+                    FieldLabel { text: words.stepCard.sides }
                     ChoiceBox {
                         objectName: card.objectName + "Sides"
                         value: card.sides
-                        model: [{ "value": "both", "label": "Both sides" },
-                                { "value": "left", "label": "Left only" },
-                                { "value": "right", "label": "Right only" }]
-                        Accessible.name: "Sides, " + card.stepWords
+                        model: [{ "value": "both", "label": words.stepCard.bothSides },
+                                { "value": "left", "label": words.stepCard.leftOnly },
+                                { "value": "right", "label": words.stepCard.rightOnly }]
+                        Accessible.name: words.stepCard.sidesName.arg(card.stepWords)
                         onChosen: (value) => editor.stepActions.setStepValue(card.index, "sides", value)
                     }
                 }
@@ -277,7 +279,7 @@ FocusScope {
                     inheritable: true
                     inherited: card.prepareInherited
                     contextWords: card.stepWords
-                    accessibleName: "Get-ready time, seconds, " + card.stepWords
+                    accessibleName: words.stepCard.prepareName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "prepare", value)
                     onUseDefault: editor.stepActions.useStepDefault(card.index, "prepare")
                 }
@@ -290,7 +292,7 @@ FocusScope {
                     inheritable: true
                     inherited: card.switchInherited
                     contextWords: card.stepWords
-                    accessibleName: "Switch between the sides, seconds, " + card.stepWords
+                    accessibleName: words.stepCard.switchName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "switch", value)
                     onUseDefault: editor.stepActions.useStepDefault(card.index, "switch")
                 }
@@ -303,7 +305,7 @@ FocusScope {
                     inheritable: true
                     inherited: card.relaxInherited
                     contextWords: card.stepWords
-                    accessibleName: "Relax between the repeats, seconds, " + card.stepWords
+                    accessibleName: words.stepCard.relaxName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "relax", value)
                     onUseDefault: editor.stepActions.useStepDefault(card.index, "relax")
                 }
@@ -315,7 +317,7 @@ FocusScope {
                     inheritable: true
                     inherited: card.restInherited
                     contextWords: card.stepWords
-                    accessibleName: "Rest after the step, seconds, " + card.stepWords
+                    accessibleName: words.stepCard.restName.arg(card.stepWords)
                     onEdited: (value) => editor.stepActions.setStepValue(card.index, "rest", value)
                     onUseDefault: editor.stepActions.useStepDefault(card.index, "rest")
                 }

@@ -50,9 +50,9 @@ Rectangle {
             id: undoButton
             objectName: "undoToastUndo"
             visible: toast.undoable
-            text: "Undo"
+            text: words.undoToast.undo
             focusPolicy: Qt.StrongFocus
-            Accessible.name: "Undo: " + toast.message
+            Accessible.name: words.undoToast.undoName.arg(toast.message)
             padding: Theme.space2
             onClicked: { toast.message = ""; toast.undoClicked() }
             contentItem: Text {
@@ -74,7 +74,7 @@ Rectangle {
             objectName: "undoToastClose"
             text: "✕"
             focusPolicy: Qt.StrongFocus
-            Accessible.name: "Close the notice"
+            Accessible.name: words.undoToast.closeTheNotice
             padding: Theme.space2
             onClicked: toast.message = ""
             contentItem: Text {

@@ -15,7 +15,8 @@ from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.loading.durations import DurationError, parse_duration
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, step_timings
 from stretchapp.core.model import Routine, Stretch, is_counted
-from stretchapp.core.wording import duration_text, step_summary
+from stretchapp.core.wording.amounts import duration_text
+from stretchapp.core.wording.routines import step_summary
 
 # What a new counted step starts with: ten repetitions of two seconds.
 NEW_COUNT = 10

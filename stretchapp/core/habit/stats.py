@@ -149,31 +149,6 @@ def summarize(sessions: Sequence[SessionRecord], groups: Mapping[str, str], toda
                         sum(s.seconds for s in sessions) / 60)
 
 
-def days_text(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
-def summary_lines(summary: HabitSummary) -> list[str]:
-    """The summary as `stretchapp history` prints it."""
-    if summary.total_sessions == 0:
-        return ["No sessions yet: finish a routine and it shows here."]
-    lines = [f"Current streak: {days_text(summary.current_streak)} "
-             f"(longest {days_text(summary.longest_streak)}; one missed day in seven "
-             "is forgiven)",
-             f"Sessions: {summary.total_sessions}, {summary.total_minutes:.0f} minutes in all",
-             "", "Minutes per week:"]
-    for week in summary.weeks:
-        parts = ", ".join(f"{name} {value:.0f}" for name, value in week.minutes.items())
-        lines.append(f"  {week.monday.isoformat()}  {week.total:5.0f}  ({parts})")
-    lines += ["", "Routines:"]
-    width = max(len(r.title) for r in summary.routines)
-    for routine in summary.routines:
-        stopped = f", stopped {routine.stopped}" if routine.stopped else ""
-        lines.append(f"  {routine.title.ljust(width)}  finished {routine.finished}{stopped}, "
-                     f"last {routine.last_done.isoformat()}")
-    return lines
-
-
 def sessions_csv(sessions: Sequence[SessionRecord], groups: Mapping[str, str],
                  tz: tzinfo) -> str:
     """Every session as CSV, one row each, with a header."""

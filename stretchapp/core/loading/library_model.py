@@ -12,7 +12,7 @@ from pathlib import Path
 
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.model import Kind, Routine, Stretch
-from stretchapp.core.wording import matches
+from stretchapp.core.wording.routines import matches
 
 GROUP_ORDER = ("calf", "back", "neck")
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from stretchapp.core.wording import problem_line
+from stretchapp.core.wording.problems import problem_line
 
 # A path into a file's data: ('steps', 2, 'hold').
 KeyPath = tuple[str | int, ...]

@@ -25,7 +25,7 @@ from enum import StrEnum
 from stretchapp.core.model import CueSettings
 from stretchapp.core.session.timeline import Phase, PhaseKind, timeline_seconds
 from stretchapp.core.sound.cue_sounds import CueSound
-from stretchapp.core.wording import FINISHED, HALFWAY, SAFETY_SPOKEN
+from stretchapp.core.wording.player import FINISHED, HALFWAY, SAFETY_SPOKEN
 
 
 class CueKind(StrEnum):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stretchapp.core.model import PhaseKind, Routine, Side, Step, Stretch
-from stretchapp.core.wording import phase_spoken, phase_title
+from stretchapp.core.wording.player import phase_spoken, phase_title
 
 __all__ = ["PhaseKind"]  # the phase vocabulary lives in the model; kept importable here
 

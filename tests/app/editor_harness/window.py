@@ -17,6 +17,7 @@ from stretchapp.app.editor_bridge import EditorBridge
 from stretchapp.app.library_store import LibraryStore
 from stretchapp.app.sharing_bridge import SharingBridge
 from stretchapp.app.task_runner import InlineRunner
+from stretchapp.core.wording.page_words import view_words
 
 HARNESS = Path(__file__).with_name("EditorHarness.qml")
 
@@ -109,6 +110,7 @@ def open_editor_window(home: Path, *, dark: bool = False) -> EditorWindow:
     sharing = SharingBridge(home, store, InlineRunner(), parent=engine)
     store.changed.connect(editor.library_changed)
     context = engine.rootContext()
+    context.setContextProperty("words", view_words())
     context.setContextProperty("editor", editor)
     context.setContextProperty("sharing", sharing)
     engine.setInitialProperties({"dark": dark})
