@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from stretchapp.core.habit.stats import GROUPS, OTHER_GROUP, HabitSummary, summarize
+from stretchapp.core.habit.stats import HabitSummary, summarize
+from stretchapp.core.model import GROUPS, OTHER_GROUP
 from stretchapp.core.palette import GROUP_ROLES
 from stretchapp.core.storage.history import SessionRecord
 from stretchapp.core.wording import habit as words

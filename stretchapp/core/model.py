@@ -52,6 +52,12 @@ PlannedPhase = tuple[PhaseKind, int, "Side | None", int]
 # Defaults from ROUTINE_FORMAT.md, in seconds.
 DEFAULT_PREPARE = 5
 DEFAULT_HOLD = 30
+# The muscle groups the app knows, in the order it lists them; a routine may name
+# another, listed after these. "other" is history's name for a routine no longer
+# in the library.
+GROUPS = ("calf", "back", "neck")
+OTHER_GROUP = "other"
+
 DEFAULT_REST = 10
 DEFAULT_SWITCH = 5
 DEFAULT_RELAX = 5

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
-from stretchapp.core.habit.stats import OTHER_GROUP
-from stretchapp.core.model import Kind, PhaseKind
+from stretchapp.core.model import OTHER_GROUP, Kind, PhaseKind
 from stretchapp.core.storage import paths
 
 Theme: TypeAlias = Literal["light", "dark"]

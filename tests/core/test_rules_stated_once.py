@@ -9,13 +9,12 @@ import pytest
 
 from stretchapp.core.editing.draft import RoutineDraft
 from stretchapp.core.editing.step_rows import step_rows
-from stretchapp.core.habit.stats import GROUPS, OTHER_GROUP
 from stretchapp.core.loading.durations import format_clock, format_written
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem, Severity
 from stretchapp.core.loading.resolve import TIMING_DEFAULTS, Timing, step_timings
 from stretchapp.core.loading.schema import RoutineFile, cue_defaults, number_limits
-from stretchapp.core.model import Kind, PhaseKind, is_counted
+from stretchapp.core.model import GROUPS, OTHER_GROUP, Kind, PhaseKind, is_counted
 from stretchapp.core.palette import (
     GROUP_ROLES,
     KIND_ROLES,

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from stretchapp.core.model import GROUPS, OTHER_GROUP
 from stretchapp.core.storage.history import SessionRecord
 
 CALENDAR_WEEKS = 12
-GROUPS = ("calf", "back", "neck")
-OTHER_GROUP = "other"  # a routine no longer in the library
 # A streak forgives one missed day in any seven: a busy day does not end a month.
 FORGIVEN_WINDOW_DAYS = 7
 # Minutes at which a calendar day reaches each shade (level 1..4).

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchapp.core.loading.problems import Problem
-from stretchapp.core.model import Kind, Routine, Stretch
+from stretchapp.core.model import GROUPS, Kind, Routine, Stretch
 from stretchapp.core.wording.routines import matches
 
-GROUP_ORDER = ("calf", "back", "neck")
+GROUP_ORDER = GROUPS  # the known groups first, in their order
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
 
 
