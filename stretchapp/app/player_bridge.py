@@ -19,8 +19,8 @@ player_session.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from stretchapp.app.player_session import (
     start_ticker,
     voice_ready,
 )
+from stretchapp.app.task_runner import InlineRunner, Runner
 from stretchapp.core.session import recovery
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
@@ -71,9 +72,13 @@ class PlayerBridge(PlayerPageState):
 
     def __init__(self, images: StretchImages, home: Path, *,
                  clock: Callable[[], float] = session_clock, gap_threshold: float = 2.0,
-                 refresh_ms: int = REFRESH_MS, parent: QObject | None = None) -> None:
+                 refresh_ms: int = REFRESH_MS, runner: Runner | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(PlayerPresenter(images), parent)
         self._home = home
+        # Recovery points are written by the task runner, in the order they were asked for.
+        self._runner: Runner = runner if runner is not None else InlineRunner()
+        self._saves = recovery.OrderedSaves(home)
         self._clock = clock
         self._gap_threshold = gap_threshold
         self._refresh_ms = refresh_ms
@@ -85,6 +90,7 @@ class PlayerBridge(PlayerPageState):
         self._saved_at = 0.0
         # `sides: choose` steps: the answer, and whether the start still waits for it.
         self._side_choice: SideChoice = DEFAULT_SIDE_CHOICE
+        self._side_asked = False  # the routine has `sides: choose` steps
         self._memory: SafetyMemory | None = None
         self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
 
@@ -131,8 +137,11 @@ class PlayerBridge(PlayerPageState):
         self._auto_pause_text = ""
         self._phase_index = -1
         self._status = None
-        self._side_choice = DEFAULT_SIDE_CHOICE
-        self._set_side_question(asks_side(routine))
+        # A resumed session keeps the side answer it was started with.
+        answered = side_choice_for(position.side) if position is not None else None
+        self._side_choice = answered or DEFAULT_SIDE_CHOICE
+        self._side_asked = asks_side(routine)
+        self._set_side_question(self._side_asked and answered is None)
         self._presenter.reset(routine.title)  # the get-ready screen names it
         self.viewChanged.emit()
         self.motionChanged.emit()
@@ -165,7 +174,7 @@ class PlayerBridge(PlayerPageState):
                 Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
             self._ticker.apply(Control.STOP)
         self._end_session()
-        recovery.clear_position(self._home)
+        self._saves.clear()
         self._routine = None
         self._must_acknowledge = False
         self._safety_shown = False
@@ -229,7 +238,7 @@ class PlayerBridge(PlayerPageState):
 
         if self._ticker is None or not self._control(Control.STOP):
             return
-        recovery.clear_position(self._home)
+        self._saves.clear()
         self.stopped.emit()
 
     @Slot(str)
@@ -314,7 +323,7 @@ class PlayerBridge(PlayerPageState):
         self._save_position()
 
     def _on_finished(self) -> None:
-        recovery.clear_position(self._home)
+        self._saves.clear()
         self.finished.emit()
 
     def _on_state(self, state: SessionState) -> None:
@@ -338,13 +347,30 @@ class PlayerBridge(PlayerPageState):
         self.stateUpdated.emit(state)
         self._show(state)
 
-    def _save_position(self) -> None:
+    def _recovery_point(self) -> SessionPosition | None:
         if self._ticker is None or self._routine is None:
+            return None
+        side = self._side_choice.key if self._side_asked else ""
+        return replace(self._ticker.engine.snapshot(), side=side)
+
+    def _save_position(self) -> None:
+        """Ask a worker to write where the session is (a plain position and title)."""
+        position = self._recovery_point()
+        if position is None or self._routine is None:
             return
         self._saved_at = self._clock()
-        # A read-only home: the routine plays on without a recovery point.
-        with contextlib.suppress(OSError):
-            recovery.save_position(self._home, self._ticker.engine.snapshot(), self._routine.title)
+        self._runner.run(self._saves.save_task(position, self._routine.title), _saved,
+                         name="recovery point")
+
+    def save_recovery_now(self) -> None:
+        """The app is closing: write where a live session is, on this thread, last."""
+        from stretchapp.core.session.events import Status
+
+        position = self._recovery_point()
+        if position is None or self._routine is None or self._ticker is None:
+            return
+        if self._ticker.engine.status in (Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
+            self._saves.save_now(position, self._routine.title)
 
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
@@ -358,3 +384,8 @@ class PlayerBridge(PlayerPageState):
     def _refresh_view(self) -> None:
         if self._ticker is not None:
             self._show(self._ticker.engine.state())
+
+
+
+def _saved(_written: bool) -> None:
+    """A recovery point was written, or skipped (a later one, a read-only home)."""
