@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 # adds (benchmarks/audio_latency.py), and how long the GUI thread may stall
 # before a sound has a gap. STRETCHAPP_AUDIO_LEAD overrides it, for measuring.
 LEAD_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_LEAD", "0.02"))
+# The stream's own buffer, which PulseAudio adds on top of the lead (0: Qt's default).
+BUFFER_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_BUFFER", "0"))
 IDLE_SECONDS = 5.0
 
 
@@ -89,7 +91,8 @@ def stream_format() -> QAudioFormat:
 class MixerSink(CueSink):
     """Plays clips by mixing them into one QAudioSink stream opened at construction."""
 
-    def __init__(self, parent: QObject | None = None, *, lead: float = LEAD_SECONDS) -> None:
+    def __init__(self, parent: QObject | None = None, *, lead: float = LEAD_SECONDS,
+                 buffer: float = BUFFER_SECONDS) -> None:
         super().__init__()
         self._mixer = PcmMixer()
         self._decoded: dict[Path, tuple[float, bytes]] = {}  # path -> (mtime, pcm)
@@ -101,6 +104,8 @@ class MixerSink(CueSink):
                                   round(lead * RATE) * SAMPLE_BYTES, self._owner)
         self._device.open(QIODevice.OpenModeFlag.ReadOnly)
         self._output.stateChanged.connect(self._state_changed)
+        if buffer > 0:
+            self._output.setBufferSize(round(buffer * RATE) * SAMPLE_BYTES)
         self._output.start(self._device)
         self._idle = QTimer(self._owner)
         self._idle.setSingleShot(True)
@@ -161,6 +166,11 @@ class MixerSink(CueSink):
     def underruns(self) -> int:
         """How often the stream had played everything it was given (a GUI thread too late)."""
         return self._device.underruns
+
+    @property
+    def buffer_bytes(self) -> int:
+        """The stream's buffer as Qt reports it (PulseAudio plays this much after the lead)."""
+        return int(self._output.bufferSize())
 
     @property
     def failed(self) -> list[str]:
