@@ -63,7 +63,11 @@ if TYPE_CHECKING:
     )
     from stretchapp.core.session.timeline import Phase
 
-REFRESH_MS = 200  # how often the ring and a movement's frames move on: 5 Hz (at most 10 wanted)
+# How often the page moves on between whole seconds while a routine runs: each is a
+# frame of the ring's box. A held stretch's ring steps twice a second; a movement's
+# frames and a cue's fading halo go at 5 Hz (the issue allows up to 10).
+REFRESH_MS = 500
+MOVING_REFRESH_MS = 200
 __all__ = ["MOTION_KEYS", "REFRESH_MS", "PlayerBridge", "SafetyMemory", "session_clock"]
 
 
@@ -162,8 +166,7 @@ class PlayerBridge(PlayerPageState):
             else:
                 self.preparingChanged.emit()
 
-    def _welcome_pending(self) -> bool:
-        """The first-launch screen is still up (`stretchapp run ID` on a first launch)."""
+    def _welcome_pending(self) -> bool:  # `stretchapp run ID` on a first launch
         return self._memory is not None and self._memory.welcome_pending()
 
     def close(self) -> None:
@@ -359,7 +362,7 @@ class PlayerBridge(PlayerPageState):
         if position is None or self._routine is None:
             return
         self._saved_at = self._clock()
-        self._runner.run(self._saves.save_task(position, self._routine.title), _saved,
+        self._runner.run(self._saves.save_task(position, self._routine.title), _done,
                          name="recovery point")
 
     def save_recovery_now(self) -> None:
@@ -376,6 +379,9 @@ class PlayerBridge(PlayerPageState):
         if self._routine is None:
             return
         changed, moved = self._presenter.show(self._routine, state)
+        if self._ticker is not None:
+            self._ticker.set_refresh_ms(min(self._refresh_ms, MOVING_REFRESH_MS)
+                                        if self._presenter.moving else self._refresh_ms)
         if changed:
             self.viewChanged.emit()
         if moved:
@@ -387,5 +393,5 @@ class PlayerBridge(PlayerPageState):
 
 
 
-def _saved(_written: bool) -> None:
+def _done(_written: bool) -> None:
     """A recovery point was written, or skipped (a later one, a read-only home)."""

@@ -29,6 +29,8 @@ class PlayerPresenter:
         self.theme = "light"
         self.view: dict[str, Any] = {}  # every key once a routine opens (blank_view)
         self._pulse_at: float | None = None  # routine time of the last cue sound
+        # Something moves between whole seconds: a movement's frames, or a cue's halo.
+        self.moving = False
 
     def reset(self, title: str) -> None:
         """A blank page naming the routine (the get-ready screen), no pulse."""
@@ -45,9 +47,14 @@ class PlayerPresenter:
     def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool]:
         """Make the view for state: (did a still value change, did a moving one)."""
         from stretchapp.app.player_view import player_view, pulse_level
+        from stretchapp.core.session.timeline import PhaseKind
 
         view = player_view(routine, state, self._images, self.theme)
         view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
+        phase = state.phase
+        self.moving = view["pulse"] > 0 or (
+            phase is not None and phase.kind is PhaseKind.COUNT
+            and self._images.is_movement(phase.stretch))
         old, self.view = self.view, view
         moved = any(view[key] != old.get(key) for key in MOTION_KEYS)
         changed = any(value != old.get(key) for key, value in view.items()
