@@ -148,6 +148,7 @@ class PlayerBridge(PlayerPageState):
         self._set_side_question(self._side_asked and answered is None)
         self._presenter.reset(routine.title)  # the get-ready screen names it
         self.viewChanged.emit()
+        self.tickChanged.emit()
         self.motionChanged.emit()
         self._must_acknowledge = needs_acknowledgement(routine, self._memory)
         self._safety_shown = True
@@ -378,12 +379,14 @@ class PlayerBridge(PlayerPageState):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
-        changed, moved = self._presenter.show(self._routine, state)
+        changed, ticked, moved = self._presenter.show(self._routine, state)
         if self._ticker is not None:
             self._ticker.set_refresh_ms(min(self._refresh_ms, MOVING_REFRESH_MS)
                                         if self._presenter.moving else self._refresh_ms)
         if changed:
             self.viewChanged.emit()
+        if ticked:
+            self.tickChanged.emit()
         if moved:
             self.motionChanged.emit()
 

@@ -25,6 +25,7 @@ class PlayerPageState(QObject):
     """The player's signals, and the properties QML binds to (see PlayerBridge)."""
 
     viewChanged = Signal()
+    tickChanged = Signal()  # one of TICK_KEYS moved on (every second)
     motionChanged = Signal()  # one of MOTION_KEYS moved on
     preparingChanged = Signal()
     cueShown = Signal(str, str)  # cue kind, words: for the visual pulse
@@ -63,6 +64,9 @@ class PlayerPageState(QObject):
 
     def _get_view(self) -> dict[str, Any]:
         return self._presenter.view
+
+    def _get_tick(self) -> dict[str, str]:
+        return self._presenter.tick()
 
     def _get_preparing(self) -> bool:
         return self._preparing
@@ -121,6 +125,8 @@ class PlayerPageState(QObject):
         return player_words()
 
     view = Property(dict, _get_view, notify=viewChanged)
+    # The view's figures that change every second (player_presenter.TICK_KEYS).
+    tick = Property(dict, _get_tick, notify=tickChanged)
     # True while the get-ready screen asks which side goes first (sides: choose).
     sideQuestion = Property(bool, _get_side_question, notify=sideQuestionChanged)
     sideChoices = Property(list, _get_side_choices, constant=True)

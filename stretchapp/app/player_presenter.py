@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # The view's values that move with every refresh: they have their own properties
 # and signal, so a refresh re-evaluates three bindings, not every one of the page's.
 MOTION_KEYS = ("phaseProgress", "routineProgress", "pulse", "imageSource")
+# The figures that change every second: their own signal too (the bridge's `tick`),
+# so a second going by re-evaluates the four texts that show them.
+TICK_KEYS = ("countdownText", "countText", "elapsedText", "remainingText")
 
 
 class PlayerPresenter:
@@ -44,8 +47,8 @@ class PlayerPresenter:
         """A cue sound played: the ring's halo starts from it."""
         self._pulse_at = cue.due
 
-    def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool]:
-        """Make the view for state: (did a still value change, did a moving one)."""
+    def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool, bool]:
+        """Make the view for state: did a still value change, a second's figure, a moving one."""
         from stretchapp.app.player_view import player_view, pulse_level
         from stretchapp.core.session.timeline import PhaseKind
 
@@ -57,9 +60,13 @@ class PlayerPresenter:
             and self._images.is_movement(phase.stretch))
         old, self.view = self.view, view
         moved = any(view[key] != old.get(key) for key in MOTION_KEYS)
+        ticked = any(view[key] != old.get(key) for key in TICK_KEYS)
         changed = any(value != old.get(key) for key, value in view.items()
-                      if key not in MOTION_KEYS)
-        return changed, moved
+                      if key not in MOTION_KEYS and key not in TICK_KEYS)
+        return changed, ticked, moved
+
+    def tick(self) -> dict[str, str]:
+        return {key: str(self.view.get(key, "")) for key in TICK_KEYS}
 
     def number(self, key: str) -> float:
         return float(self.view.get(key, 0.0))

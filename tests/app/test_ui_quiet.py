@@ -109,3 +109,19 @@ def test_a_held_ring_steps_twice_a_second_and_a_movement_five_times(ui: Ui) -> N
     ticker = ui.shell.player._ticker
     assert ticker is not None and ticker.armed_ms is not None
     assert ticker.armed_ms <= MOVING_REFRESH_MS == 200
+
+
+def test_a_second_going_by_updates_the_figures_not_the_whole_view(ui: Ui) -> None:
+    """Crossing whole seconds in a hold moves `tick` (countdown, elapsed) but not `view`."""
+    ui.start("calf-relief")
+    ui.advance(10.1)
+    player = ui.shell.player
+    views: list[int] = []
+    ticks: list[int] = []
+    player.viewChanged.connect(lambda: views.append(1))
+    player.tickChanged.connect(lambda: ticks.append(1))
+    shown = ui.text("countdownText")
+    ui.advance(2.0, step=0.25)  # two whole seconds inside the same hold
+    assert len(ticks) >= 2 and not views
+    assert ui.text("countdownText") == player.tick["countdownText"] != shown
+    assert ui.text("elapsedText") == player.tick["elapsedText"]
