@@ -7,6 +7,7 @@ Rectangle {
     id: page
 
     readonly property var view: player.view
+    readonly property var tick: player.tick  // the figures that change every second
     readonly property color phaseColor: Theme.role(view.phaseRole)
 
     signal stopRequested()
@@ -216,7 +217,7 @@ Rectangle {
                         Text {
                             objectName: "countdownText"
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: page.view.counted ? page.view.countText : page.view.countdownText
+                            text: page.view.counted ? page.tick.countText : page.tick.countdownText
                             color: Theme.text
                             font.pointSize: Math.max(Theme.textTitle,
                                                      Math.min(Theme.textCountdown,
@@ -232,7 +233,7 @@ Rectangle {
                             objectName: "countOfText"
                             anchors.horizontalCenter: parent.horizontalCenter
                             visible: page.view.counted
-                            text: page.view.countLine
+                            text: page.tick.countLine
                             color: Theme.textMuted
                             font.pointSize: Theme.textBody
                         }
@@ -330,8 +331,8 @@ Rectangle {
                 radius: height / 2
                 color: Theme.ringTrack
                 Accessible.role: Accessible.ProgressBar
-                Accessible.name: "Routine progress: " + page.view.elapsedText + " played, "
-                                 + page.view.remainingText.replace("-", "") + " left"
+                Accessible.name: "Routine progress: " + page.tick.elapsedText + " played, "
+                                 + page.tick.remainingText.replace("-", "") + " left"
                 Rectangle {
                     width: Math.max(height, parent.width * player.routineProgress)
                     height: parent.height
@@ -343,7 +344,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Text {
                     objectName: "elapsedText"
-                    text: page.view.elapsedText
+                    text: page.tick.elapsedText
                     color: Theme.textMuted
                     font.pointSize: Theme.textSmall
                     font.features: { "tnum": 1 }
@@ -351,7 +352,7 @@ Rectangle {
                 Item { Layout.fillWidth: true }
                 Text {
                     objectName: "remainingText"
-                    text: page.view.remainingText
+                    text: page.tick.remainingText
                     color: Theme.textMuted
                     font.pointSize: Theme.textSmall
                     font.features: { "tnum": 1 }

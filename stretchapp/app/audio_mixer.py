@@ -13,6 +13,16 @@ its ring buffer allows (16 KiB, about 190 ms), which is as late as a cue would
 be heard. So the device gives out only `lead` seconds more than the stream has
 played (`QAudioSink.processedUSecs`), keeping a cue within that of its call.
 
+Why the lead stays at 20 ms although a GUI-thread stall longer than that leaves
+a gap: every byte handed over is heard that much later, and Qt pulls on the GUI
+thread whoever mixes (a mixing thread filling a ring would still be drained only
+by this readData). Measured through real audio (tests/app/real_audio_child.py,
+calf-warm-up, cold voice cache, with and without a 30 ms stall every 0.37 s):
+lead 20 ms: no stalls p50 33 / max 40 ms late; stalled p50 35 / max 63 ms.
+lead 40 ms: stalled p50 50 / max 60 ms; with a 10 ms stream buffer, max 85 ms.
+A longer lead costs every cue its length and still does not ride out the
+stalls; riding them out needs cues handed to the mixer ahead of their time.
+
 A running stream costs the GUI thread a read every few milliseconds (about 3 %
 of a core, measured), so after `IDLE_SECONDS` of silence it is suspended, and
 the next `play` resumes it.
@@ -38,6 +48,8 @@ log = logging.getLogger(__name__)
 # adds (benchmarks/audio_latency.py), and how long the GUI thread may stall
 # before a sound has a gap. STRETCHAPP_AUDIO_LEAD overrides it, for measuring.
 LEAD_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_LEAD", "0.02"))
+# The stream's own buffer, which PulseAudio adds on top of the lead (0: Qt's default).
+BUFFER_SECONDS = float(os.environ.get("STRETCHAPP_AUDIO_BUFFER", "0"))
 IDLE_SECONDS = 5.0
 
 
@@ -89,7 +101,8 @@ def stream_format() -> QAudioFormat:
 class MixerSink(CueSink):
     """Plays clips by mixing them into one QAudioSink stream opened at construction."""
 
-    def __init__(self, parent: QObject | None = None, *, lead: float = LEAD_SECONDS) -> None:
+    def __init__(self, parent: QObject | None = None, *, lead: float = LEAD_SECONDS,
+                 buffer: float = BUFFER_SECONDS) -> None:
         super().__init__()
         self._mixer = PcmMixer()
         self._decoded: dict[Path, tuple[float, bytes]] = {}  # path -> (mtime, pcm)
@@ -101,6 +114,8 @@ class MixerSink(CueSink):
                                   round(lead * RATE) * SAMPLE_BYTES, self._owner)
         self._device.open(QIODevice.OpenModeFlag.ReadOnly)
         self._output.stateChanged.connect(self._state_changed)
+        if buffer > 0:
+            self._output.setBufferSize(round(buffer * RATE) * SAMPLE_BYTES)
         self._output.start(self._device)
         self._idle = QTimer(self._owner)
         self._idle.setSingleShot(True)
@@ -161,6 +176,11 @@ class MixerSink(CueSink):
     def underruns(self) -> int:
         """How often the stream had played everything it was given (a GUI thread too late)."""
         return self._device.underruns
+
+    @property
+    def buffer_bytes(self) -> int:
+        """The stream's buffer as Qt reports it (PulseAudio plays this much after the lead)."""
+        return int(self._output.bufferSize())
 
     @property
     def failed(self) -> list[str]:

@@ -80,6 +80,10 @@ class SessionTicker(QObject):
         """The engine this ticker drives."""
         return self._engine
 
+    def set_refresh_ms(self, refresh_ms: int) -> None:
+        """How long the display may wait while running (from the next arming on)."""
+        self._refresh_ms = refresh_ms
+
     @property
     def armed_ms(self) -> int | None:
         """The wait the timer is armed for, in ms; None while it is stopped."""

@@ -67,7 +67,8 @@ class AppShell(QObject):
                                   partial(deferred_imports.load_library,
                                           cache_dir=paths.cache_dir(home)), self)
         self.library = LibraryBridge(self.images, paths.user_routines_dir(home), self)
-        self.player = PlayerBridge(self.images, home, clock=clock, parent=self)
+        self.player = PlayerBridge(self.images, home, clock=clock, runner=self.runner,
+                                   parent=self)
         self.player.set_safety_memory(self.settings)
         self.settings.changed.connect(self.player.audio_changed)  # the welcome was read
         self.app = AppBridge(home, self._playable, self)
@@ -209,6 +210,7 @@ class AppShell(QObject):
             self.history.close()
         if isinstance(self.runner, TaskRunner):
             self.runner.shutdown()
+        self.player.save_recovery_now()  # after the runner: no earlier save can follow it
         if self.audio is not None:
             self.audio.stop()
             deferred_imports.stop_voice_rendering(self)

@@ -36,6 +36,7 @@ from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.sound.cue_sink import CueSink
 
 LEAD_IN = 0.5  # seconds between the sink being ready and the first cue
+STALL_EVERY = 0.37  # seconds between stalls of the GUI thread (--stall-ms)
 
 
 def short_routine() -> Routine:
@@ -67,6 +68,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=60.0, help="cues due before this")
     parser.add_argument("--cache", type=Path, default=None, help="voice cache folder")
     parser.add_argument("--muted", action="store_true", help="mute the player first")
+    parser.add_argument("--stall-ms", type=float, default=0.0,
+                        help="stall the GUI thread this long every STALL_EVERY s")
     return parser.parse_args(argv)
 
 
@@ -99,6 +102,10 @@ def main(argv: list[str]) -> int:
         timer.timeout.connect(lambda cue=quiet: _play(player, cue))
         timer.start(round((LEAD_IN + cue.due) * 1000))
         timers.append(timer)
+    if args.stall_ms > 0:
+        staller = QTimer(owner)
+        staller.timeout.connect(lambda: _stall(args.stall_ms / 1000))
+        staller.start(round(STALL_EVERY * 1000))
     QTimer.singleShot(round((LEAD_IN + cues[-1].due + 2.5) * 1000), app.quit)
     app.exec()
     print(json.dumps({
@@ -110,9 +117,17 @@ def main(argv: list[str]) -> int:
         "planned": [[cue.sound, cue.due] for cue in cues if cue.sound],
         "played": timed.calls,
         "underruns": getattr(sink, "underruns", None),
+        "buffer_bytes": getattr(sink, "buffer_bytes", None),
     }))
     sink.close()
     return 0
+
+
+def _stall(seconds: float) -> None:
+    """Keep the GUI thread busy, as a slow binding or a long paint would."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        pass
 
 
 def _play(player: CuePlayer, cue: Cue) -> None:

@@ -1,10 +1,11 @@
 """Real sound: cues played through the app's mixer into a private PulseAudio server.
 
 The test starts its own PulseAudio server whose only sink writes what it plays
-to a FIFO in real time (tests/app/real_audio_pulse.py), runs a short routine in
-a child process through the app's own sink, records the FIFO, and finds each
-cue's sound at its planned time. It touches no audio of the machine's, and is
-skipped, saying why, where PulseAudio is missing or cannot start.
+to a FIFO in real time (tests/app/real_audio_pulse.py), runs a routine in a
+child process through the app's own sink (with an empty voice cache, as on a
+first start), records the FIFO, and finds each cue's sound at its planned time.
+It touches no audio of the machine's, and is skipped, saying why, where
+PulseAudio is missing or cannot start.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.real_audio_lateness import lateness
 from tests.app.real_audio_pulse import (
     FifoRecorder,
     PulseServer,
@@ -28,10 +30,10 @@ from tests.app.real_audio_pulse import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-TOLERANCE = 0.080  # seconds, between cues
-# Seconds from plan to first sample out of PulseAudio, on a loaded machine
-# (benchmarks/audio_latency.py holds the 50 ms budget).
-LATE = 0.150
+ROUTINE, SECONDS = "calf-warm-up", 20.0  # counted movements, chimes and counts together
+# The issue's bound, from plan to the sound leaving PulseAudio, with a cold voice cache:
+# the same figure benchmarks/audio_latency.py reports (real_audio_lateness).
+LATE_MS = 50.0
 
 pytestmark = pytest.mark.slow
 
@@ -50,31 +52,30 @@ def pulse() -> Iterator[PulseServer]:
         server.stop()
 
 
-def test_cues_sound_at_their_planned_times(pulse: PulseServer) -> None:
-    """Each cue sound leaves PulseAudio on plan: 80 ms from the others, at most 150 ms late."""
+def test_cues_sound_at_their_planned_times(pulse: PulseServer, tmp_path: Path) -> None:
+    """From a cold voice cache, every cue sound leaves PulseAudio within 50 ms of its plan."""
     assert pulse.fifo is not None
+    cache = tmp_path / "voice"
+    cache.mkdir()  # empty: every phrase is rendered first, as on a first start
     with FifoRecorder(pulse.fifo) as recorder:
         child = subprocess.run(
-            [sys.executable, "-m", "tests.app.real_audio_child"],
-            env=pulse.env, cwd=REPO, capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "tests.app.real_audio_child", "--routine", ROUTINE,
+             "--seconds", str(SECONDS), "--cache", str(cache)],
+            env={**pulse.env, "PYTHONPATH": str(REPO)}, cwd=REPO, capture_output=True,
+            text=True, timeout=SECONDS + 120,
         )
         time.sleep(0.3)
     assert child.returncode == 0, child.stderr
     report = json.loads(child.stdout.strip().splitlines()[-1])
     assert report["sink"] == "MixerSink", report
     assert report["ready"] and report["notice"] == ""
-
-    start = report["start"]
-    planned = [(name, due) for name, due in report["planned"]]
-    found = onsets(recorder.samples())
-    assert len(found) == len(planned), (found, planned)
-    first_heard, first_due = found[0], planned[0][1]
-    for (name, due), heard in zip(planned, found, strict=True):
-        assert abs((heard - first_heard) - (due - first_due)) <= TOLERANCE, (name, due, found)
-        late = recorder.sample_time(heard) - (start + due)
-        assert -0.01 <= late <= LATE, (name, due, late)
+    late, masked = lateness(report, recorder)
+    assert len(late) >= 6 and masked <= len(late) // 2, (late, masked)
+    print("lateness ms:", [round(ms, 1) for ms in late])
+    assert all(-10.0 <= ms <= LATE_MS for ms in late), late
     # And each play call reached the sink on time.
-    for (name, due), (played, at) in zip(planned, report["played"], strict=True):
+    start = report["start"]
+    for (name, due), (played, at) in zip(report["planned"], report["played"], strict=True):
         assert played == name
         assert -0.001 <= at - (start + due) < 0.05, (name, due, at)
 

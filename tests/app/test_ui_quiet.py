@@ -7,6 +7,7 @@ import math
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
+from stretchapp.app.player_bridge import MOVING_REFRESH_MS, REFRESH_MS
 from stretchapp.app.player_view import PULSE_SECONDS, pulse_level
 from stretchapp.core.session.timeline import PhaseKind
 
@@ -89,3 +90,38 @@ def test_pulse_fades_in_steps_of_routine_time() -> None:
     assert pulse_level(10.3, 10.0) == 0.5
     assert pulse_level(10.0 + PULSE_SECONDS, 10.0) == 0.0
     assert pulse_level(9.0, 10.0) == 0.0 and pulse_level(5.0, None) == 0.0
+
+
+def test_a_held_ring_steps_twice_a_second_and_a_movement_five_times(ui: Ui) -> None:
+    """Holding, the ticker waits up to 500 ms between frames; a drawn movement, 200 ms."""
+    ui.start("calf-cool-down")
+    ui.advance(12.3)  # inside the first hold, away from a cue's halo
+    assert ui.shell.player.view["phaseKind"] == "hold"
+    ticker = ui.shell.player._ticker
+    assert ticker is not None and ticker.armed_ms == REFRESH_MS == 500
+    ui.shell.player.close()
+    ui.shell.app.goHome()
+    ui.settle()
+    ui.start("neck-warm-up")
+    while ui.shell.player.view["phaseKind"] != "count":
+        ui.advance(0.5)
+    ui.advance(0.1)
+    ticker = ui.shell.player._ticker
+    assert ticker is not None and ticker.armed_ms is not None
+    assert ticker.armed_ms <= MOVING_REFRESH_MS == 200
+
+
+def test_a_second_going_by_updates_the_figures_not_the_whole_view(ui: Ui) -> None:
+    """Crossing whole seconds in a hold moves `tick` (countdown, elapsed) but not `view`."""
+    ui.start("calf-relief")
+    ui.advance(10.1)
+    player = ui.shell.player
+    views: list[int] = []
+    ticks: list[int] = []
+    player.viewChanged.connect(lambda: views.append(1))
+    player.tickChanged.connect(lambda: ticks.append(1))
+    shown = ui.text("countdownText")
+    ui.advance(2.0, step=0.25)  # two whole seconds inside the same hold
+    assert len(ticks) >= 2 and not views
+    assert ui.text("countdownText") == player.tick["countdownText"] != shown
+    assert ui.text("elapsedText") == player.tick["elapsedText"]

@@ -94,7 +94,7 @@ def test_interrupted_routine_is_offered_and_continued(home: Path, open_ui: Any) 
     ui.click("recoveryDialogAccept")
     assert ui.page() == "player"
     ui.click("acknowledgeButton")  # the relief routine's safety note comes first
-    # Calf relief asks the side again (the recovery point does not keep the answer).
+    # A point without a side answer (an earlier version wrote it) asks the side again.
     assert ui.shell.player.sideQuestion
     ui.key(Qt.Key.Key_Return)
     assert ui.shell.player.view["paused"] is True

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from stretchapp.core.session.events import SessionPosition
 from stretchapp.core.session.recovery import (
+    OrderedSaves,
     clear_position,
     load_position,
     recovery_path,
@@ -62,3 +64,46 @@ def test_file_lives_outside_the_watched_home_and_old_files_are_read(tmp_path: Pa
     assert loaded is not None and loaded.position == position
     clear_position(tmp_path)
     assert not legacy.exists()
+
+
+def test_a_save_that_finishes_late_never_overwrites_a_later_one(tmp_path: Path) -> None:
+    """Two saves asked for in order but run in reverse leave the later position on disk."""
+    saves = OrderedSaves(tmp_path)
+    early = saves.save_task(SessionPosition("calf-relief", 1, 2.0, played=7.0), "Calf")
+    late = saves.save_task(SessionPosition("calf-relief", 3, 0.5, played=30.0, side="right"),
+                           "Calf")
+    assert late() is True
+    assert early() is False
+    interrupted = load_position(tmp_path)
+    assert interrupted is not None
+    assert interrupted.position == SessionPosition("calf-relief", 3, 0.5, 30.0, "right")
+
+
+def test_a_save_that_finishes_after_a_clear_does_not_bring_the_point_back(
+        tmp_path: Path) -> None:
+    """A save still running when the routine finishes is dropped: nothing is offered later."""
+    saves = OrderedSaves(tmp_path)
+    pending = saves.save_task(SessionPosition("calf-relief", 1, 2.0), "Calf")
+    saves.clear()
+    assert pending() is False
+    assert load_position(tmp_path) is None
+    assert saves.save_now(SessionPosition("calf-relief", 2, 0.0), "Calf") is True
+    assert load_position(tmp_path) is not None
+
+
+def test_saves_from_many_threads_keep_the_last_asked_for(tmp_path: Path) -> None:
+    """Fifty saves run on eight threads in any order: the file holds the last one asked for."""
+    saves = OrderedSaves(tmp_path)
+    tasks = [saves.save_task(SessionPosition("r", n, 0.0, played=float(n)), "R")
+             for n in range(50)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        written = list(pool.map(lambda task: task(), reversed(tasks)))
+    assert written[0] is True  # the last asked for ran first and won
+    interrupted = load_position(tmp_path)
+    assert interrupted is not None and interrupted.position.phase_index == 49
+
+
+def test_a_read_only_home_makes_a_save_report_false(tmp_path: Path) -> None:
+    """Where the recovery folder cannot be made the save says False and raises nothing."""
+    (tmp_path / "session").write_text("a file where the folder goes", encoding="utf-8")
+    assert OrderedSaves(tmp_path).save_now(SessionPosition("r", 0, 0.0), "R") is False

@@ -19,7 +19,7 @@ def test_snapshot_round_trips_through_json() -> None:
     engine.start()
     run_for(engine, clock, 20.5)
     position = engine.snapshot()
-    assert position == SessionPosition("test-routine", 4, 3.5)
+    assert position == SessionPosition("test-routine", 4, 3.5, played=20.5)
     data = json.loads(json.dumps(position.to_dict()))
     assert SessionPosition.from_dict(data) == position
 
@@ -91,9 +91,30 @@ def test_idle_snapshot_is_the_start() -> None:
         ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": "1"}, "elapsed_in_phase"),
         ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": float("nan")}, "elapsed"),
         ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": -2.0}, "elapsed"),
+        ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": 0, "played": -1}, "played"),
+        ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": 0, "played": True}, "played"),
+        ({"routine_id": "r", "phase_index": 0, "elapsed_in_phase": 0, "side": 3}, "side"),
     ],
 )
 def test_from_dict_rejects_malformed_data(data: dict[str, object], message: str) -> None:
     """Malformed saved positions raise ValueError naming the bad field."""
     with pytest.raises(ValueError, match=message):
         SessionPosition.from_dict(data)
+
+
+def test_restore_keeps_the_time_played_before_the_interruption() -> None:
+    """An engine restored from a position that had played 40 s reports 40 s plus what follows."""
+    r = three_steps()
+    clock = FakeClock(100.0)
+    engine = SessionEngine.restore(r, SessionPosition(r.id, 4, 3.5, played=40.0), clock)
+    assert engine.played == 40.0
+    engine.resume()
+    run_for(engine, clock, 2.0)
+    assert engine.played == pytest.approx(42.0)
+    assert engine.snapshot().played == pytest.approx(42.0)
+
+
+def test_a_position_of_an_earlier_version_has_no_played_time_nor_side() -> None:
+    """A file written before `played` and `side` existed still reads, as 0 s and no answer."""
+    old = {"routine_id": "r", "phase_index": 2, "elapsed_in_phase": 1.5}
+    assert SessionPosition.from_dict(old) == SessionPosition("r", 2, 1.5, 0.0, "")

@@ -124,6 +124,7 @@ class SessionEngine:
         phase = engine.timeline[max(0, position.phase_index)]
         at = phase.start + min(max(0.0, position.elapsed_in_phase), phase.duration)
         engine._status = Status.PAUSED
+        engine._played = position.played  # the time played before the interruption counts
         engine._move_to(engine._phase_at(at), at)
         return engine
 
@@ -132,10 +133,10 @@ class SessionEngine:
         self._observe()
         position = self._current_position()
         if self._phase >= len(self.timeline):
-            return SessionPosition(self.routine.id, len(self.timeline), 0.0)
+            return SessionPosition(self.routine.id, len(self.timeline), 0.0, self._played)
         index = max(self._phase, 0)
         start = self.timeline[index].start if self.timeline else 0
-        return SessionPosition(self.routine.id, index, max(0.0, position - start))
+        return SessionPosition(self.routine.id, index, max(0.0, position - start), self._played)
 
     # -- time -----------------------------------------------------------------------
 

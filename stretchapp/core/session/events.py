@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeGuard
 
 from stretchapp.core.session.cues import Cue
 from stretchapp.core.session.timeline import Phase, PhaseKind
@@ -105,6 +106,10 @@ class SessionPosition:
     routine_id: str
     phase_index: int
     elapsed_in_phase: float
+    played: float = 0.0  # seconds played so far (running time), kept across a resume
+    # The side answer of a `sides: choose` routine (SideChoice.key), "" when none was
+    # asked: the phase index counts phases of the routine as that answer plays it.
+    side: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """The position as plain JSON-ready data."""
@@ -112,6 +117,8 @@ class SessionPosition:
             "routine_id": self.routine_id,
             "phase_index": self.phase_index,
             "elapsed_in_phase": self.elapsed_in_phase,
+            "played": self.played,
+            "side": self.side,
         }
 
     @classmethod
@@ -131,4 +138,16 @@ class SessionPosition:
             or elapsed < 0
         ):
             raise ValueError(f"elapsed_in_phase must be a number >= 0, got {elapsed!r}")
-        return cls(routine_id, phase_index, float(elapsed))
+        played = data.get("played", 0.0)  # absent from files of earlier versions
+        if not _seconds(played):
+            raise ValueError(f"played must be a number >= 0, got {played!r}")
+        side = data.get("side", "")
+        if not isinstance(side, str) or len(side) > 20:
+            raise ValueError(f"side must be a short string, got {side!r}")
+        return cls(routine_id, phase_index, float(elapsed), float(played), side)
+
+
+def _seconds(value: object) -> TypeGuard[float]:
+    """A finite number of seconds >= 0 (a bool is no number here)."""
+    return (not isinstance(value, bool) and isinstance(value, int | float)
+            and math.isfinite(value) and value >= 0)

@@ -2,7 +2,9 @@
 
 The player saves the engine's SessionPosition to the home as it plays (on phase
 changes, on pause and every few seconds) and clears it when the routine
-finishes or is stopped. A position still on disk when the app starts means the
+finishes or is stopped. The saves run off the GUI thread (`OrderedSaves`); each
+is numbered when asked for, so one that finishes late never overwrites a later
+save nor brings back a cleared point. A position still on disk when the app starts means the
 last run ended without either: the app offers to continue it. A damaged file
 (whatever its bytes, a FIFO, a folder) is treated as no position: it is moved
 into the backups folder, never deleted, and a notice says so.
@@ -13,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +58,56 @@ def save_position(home: Path, position: SessionPosition, title: str) -> None:
     """Remember where a routine is; OSError when the home cannot be written."""
     data = {"position": position.to_dict(), "title": title}
     write_atomically(recovery_path(home), json.dumps(data) + "\n")
+
+
+class OrderedSaves:
+    """The saves and clears of one home's recovery point, applied in the order asked for.
+
+    `save_task` is called on the GUI thread and returns a plain task for a worker;
+    `clear` runs at once on the caller's thread. Each takes a ticket when asked
+    for; a write whose ticket is older than the last one applied is skipped.
+    """
+
+    def __init__(self, home: Path) -> None:
+        self._home = home
+        self._lock = threading.Lock()
+        self._issued = 0
+        self._applied = 0
+
+    def save_task(self, position: SessionPosition, title: str) -> Callable[[], bool]:
+        """A task that saves position: True when written, False when a later save or
+        clear came first or the home cannot be written (the routine plays on without)."""
+        ticket = self._take()
+
+        def save() -> bool:
+            try:
+                return self._apply(ticket, lambda: save_position(self._home, position, title))
+            except OSError:
+                return False
+        return save
+
+    def save_now(self, position: SessionPosition, title: str) -> bool:
+        """Save on this thread (the app is closing), after every save asked for before."""
+        return self.save_task(position, title)()
+
+    def clear(self) -> None:
+        """Forget the point now; saves asked for earlier and still running are dropped."""
+        self._apply(self._take(), lambda: clear_position(self._home))
+
+    def _take(self) -> int:
+        with self._lock:
+            self._issued += 1
+            return self._issued
+
+    def _apply(self, ticket: int, write: Callable[[], None]) -> bool:
+        # The write happens under the lock: two workers never write at once, and
+        # the ticket check and the write are one step.
+        with self._lock:
+            if ticket < self._applied:
+                return False
+            self._applied = ticket
+            write()
+            return True
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,88 @@
+"""How the player makes a session: its clock, its engine and ticker, and what the start waits for.
+
+The get-ready screen holds the start until the cue player's sounds and voice are
+ready (or it gave up, or "Start now" was pressed), a relief routine's safety note
+was acknowledged and the first-launch screen was read. These are the questions
+the bridge asks before it calls `start_ticker`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.core.model import Routine
+    from stretchapp.core.session.cues import Cue
+    from stretchapp.core.session.events import SessionPosition
+
+
+class SafetyMemory(Protocol):
+    """Where acknowledged safety notes are remembered (the settings bridge)."""
+
+    def safety_acknowledged(self, routine_id: str) -> bool: ...
+
+    def acknowledge_safety(self, routine_id: str) -> None: ...
+
+    def welcome_pending(self) -> bool: ...
+
+
+class CueReadiness(Protocol):
+    """What the start asks of the cue player (stretchapp.app.cue_player.CuePlayer)."""
+
+    @property
+    def ready(self) -> bool: ...
+
+    @property
+    def preparing(self) -> bool: ...
+
+    @property
+    def progress(self) -> float: ...
+
+    def prepare(self, routine: Routine) -> None: ...
+
+
+def session_clock() -> float:
+    """A monotonic clock that keeps counting while the computer sleeps (where it can).
+
+    CLOCK_MONOTONIC stops during suspend on Linux, so the engine would never see
+    the gap and could not auto-pause; CLOCK_BOOTTIME includes it.
+    """
+    return time.clock_gettime(time.CLOCK_BOOTTIME)
+
+
+if not hasattr(time, "CLOCK_BOOTTIME"):  # pragma: no cover - not Linux
+    session_clock = time.monotonic
+
+
+def voice_ready(audio: CueReadiness | None) -> bool:
+    """The cue player is ready, or has given up preparing (or there is none)."""
+    return audio is None or bool(audio.ready) or not audio.preparing
+
+
+def needs_acknowledgement(routine: Routine, memory: SafetyMemory | None) -> bool:
+    """A relief routine with a safety note the user has not acknowledged yet."""
+    from stretchapp.core.model import Kind
+
+    if routine.kind is not Kind.RELIEF or not routine.safety.strip():
+        return False
+    return memory is None or not memory.safety_acknowledged(routine.id)
+
+
+def start_ticker(routine: Routine, position: SessionPosition | None,
+                 clock: Callable[[], float], cues: Sequence[Cue], *, gap_threshold: float,
+                 refresh_ms: int, parent: QObject) -> SessionTicker:
+    """A ticker over a new engine, or one restored (paused) at position."""
+    from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.core.session.engine import SessionEngine
+
+    if position is not None:
+        engine = SessionEngine.restore(routine, position, clock,
+                                       gap_threshold=gap_threshold, cues=cues)
+    else:
+        engine = SessionEngine(routine, clock, gap_threshold=gap_threshold, cues=cues)
+    return SessionTicker(engine, parent, refresh_ms=refresh_ms)
