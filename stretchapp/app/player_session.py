@@ -12,6 +12,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from stretchapp.core.model import Kind
+
+# The engine and its ticker (with the speech they schedule, about 35 ms of imports)
+# are imported when a routine starts, not before the first frame.
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
@@ -66,8 +70,6 @@ def voice_ready(audio: CueReadiness | None) -> bool:
 
 def needs_acknowledgement(routine: Routine, memory: SafetyMemory | None) -> bool:
     """A relief routine with a safety note the user has not acknowledged yet."""
-    from stretchapp.core.model import Kind
-
     if routine.kind is not Kind.RELIEF or not routine.safety.strip():
         return False
     return memory is None or not memory.safety_acknowledged(routine.id)
