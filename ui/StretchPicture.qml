@@ -77,7 +77,7 @@ Rectangle {
         width: parent.width - Theme.space4 * 2
         horizontalAlignment: Text.AlignHCenter
         visible: placeholder.visible && !picture.compact
-        text: "No picture for this stretch"
+        text: words.stretchPicture.noPicture
         color: Theme.textMuted
         font.pointSize: Theme.textSmall
         wrapMode: Text.WordWrap

@@ -2,12 +2,13 @@
 
 QML reads them as `words.<view>.<name>`; a name ending in a placeholder (%1, %2) is
 filled in by QML with `.arg()`, as Qt's own translated strings are. The editor's views
-are in editor_words.
+are in editor_words, the player's in player_page_words.
 """
 
 from __future__ import annotations
 
 from stretchapp.core.wording.editor_words import EDITOR_WORDS
+from stretchapp.core.wording.player_page_words import PLAYER_PAGE_WORDS
 
 PAGE_WORDS: dict[str, dict[str, str]] = {
     "detailPage": {
@@ -149,4 +150,5 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 def view_words() -> dict[str, dict[str, str]]:
     """Every view's words, handed to QML once as its `words` context object."""
-    return {view: dict(names) for view, names in {**PAGE_WORDS, **EDITOR_WORDS}.items()}
+    every = {**PAGE_WORDS, **EDITOR_WORDS, **PLAYER_PAGE_WORDS}
+    return {view: dict(names) for view, names in every.items()}
