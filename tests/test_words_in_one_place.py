@@ -83,14 +83,15 @@ def test_every_words_reference_in_qml_exists() -> None:
 
 # Qt-layer modules whose words are still written in the module, each with why.
 _APP_NOT_YET = {
-    # The player helper's (player, audio, voice), changed on a parallel branch right now.
-    "player_bridge.py", "player_view.py", "cue_player.py", "audio.py", "audio_mixer.py",
-    "voice_preparer.py",
-    # The start-up helper's, likewise: a notice made while pydantic loads, the window
-    # that failed to load, and the renderer's "Now: ..." line.
-    "deferred_imports.py", "main.py", "renderer.py",
+    # The start-up helper's, changed on a parallel branch right now: the window that
+    # failed to load, and the hand-over to an app already open.
+    "main.py",
     # Lines of the app's own log file, for developers.
     "app_log.py",
+}
+# Literals that look like sentences but are never shown, each with why.
+_APP_ALLOWED = {
+    ("audio.py", "No audio device detected"),  # Qt's own log line, matched to keep it quiet
 }
 # A literal is a sentence when it has two words in a row and is not a docstring,
 # a log line or a task's name (the log is for developers) or an *Error's text.
@@ -138,5 +139,6 @@ def test_no_qt_module_writes_a_sentence() -> None:
     found = [f"{path.name}:{line}: {text!r}"
              for path in sorted((REPO / "stretchapp" / "app").glob("*.py"))
              if path.name not in _APP_NOT_YET
-             for line, text in _bridge_sentences(path)]
+             for line, text in _bridge_sentences(path)
+             if (path.name, text) not in _APP_ALLOWED]
     assert found == []

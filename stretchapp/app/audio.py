@@ -33,14 +33,10 @@ from PySide6.QtCore import (
 
 from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.sound.cue_sink import CueSink, SilentSink
+from stretchapp.core.wording import sound as sound_words
 
 log = logging.getLogger(__name__)
 
-NO_OUTPUT_NOTICE = "No audio output was found: cues are shown on screen only."
-NO_PLAYER_NOTICE = (
-    "Sound is off: Qt Multimedia could not start and no audio player program "
-    "(gst-play-1.0, ffplay or aplay) was found. Cues are shown on screen only."
-)
 BACKEND_VARIABLE = "STRETCHAPP_AUDIO"
 BACKENDS = ("auto", "qt", "qsoundeffect", "playsound", "silent")
 
@@ -206,11 +202,11 @@ class PlaysoundSink(CueSink):
         try:
             import playsound3
         except ImportError:
-            return SilentSink(NO_PLAYER_NOTICE)
+            return SilentSink(sound_words.NO_PLAYER_NOTICE)
         finally:
             quiet.setLevel(level)
         if playsound3.DEFAULT_BACKEND is None:
-            return SilentSink(NO_PLAYER_NOTICE)
+            return SilentSink(sound_words.NO_PLAYER_NOTICE)
 
         def play_file(path: str) -> Playing:
             return playsound3.playsound(path, block=False)
@@ -284,7 +280,7 @@ def open_sink(backend: str = "auto", parent: QObject | None = None) -> CueSink:
         log.info("Qt Multimedia cannot load (%s); trying playsound3", error)
         return PlaysoundSink.create()
     if outputs == 0:
-        return SilentSink(NO_OUTPUT_NOTICE)
+        return SilentSink(sound_words.NO_OUTPUT_NOTICE)
     if backend == "qsoundeffect":
         return QSoundEffectSink(parent)
     # Imported here: QtMultimedia is known to load only now.

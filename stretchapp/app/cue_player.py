@@ -31,6 +31,7 @@ from stretchapp.core.sound.cue_sink import CueSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, WavError, check_wav, read_wav_info
 from stretchapp.core.sound.voice import DEFAULT_RATE, DEFAULT_VOICE, clamp_rate
 from stretchapp.core.storage import paths
+from stretchapp.core.wording import sound as sound_words
 
 log = logging.getLogger(__name__)
 
@@ -127,14 +128,14 @@ class CuePlayer(QObject):
         problems: list[str] = []
         for name, path in routine.cues.sounds:
             if name not in sounds:
-                problems.append(f"'{name}' is not a cue sound")
+                problems.append(sound_words.not_a_cue_sound(name))
                 continue
             # The loader checked it; the file may have changed since.
             problem = check_wav(path)
             if problem is None:
                 sounds[name] = path
             else:
-                problems.append(f"{path.name} ({problem}); the built-in {name} sound plays")
+                problems.append(sound_words.unusable_sound_file(path.name, problem, name))
         return sounds, problems
 
     def _voice_wanted(self) -> bool:
@@ -244,8 +245,7 @@ class CuePlayer(QObject):
         if self._sink.audible and self._voice_wanted() and self._preparer is not None:
             parts.append(self._preparer.current_notice())
         if self._sound_problems:
-            parts.append("Some of this routine's sounds cannot be used: "
-                         + "; ".join(self._sound_problems) + ".")
+            parts.append(sound_words.unusable_sounds(self._sound_problems))
         notice = " ".join(part for part in parts if part)
         if notice != self._notice:
             self._notice = notice

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from stretchapp.core.wording import habit as habit_words
+
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
@@ -84,9 +86,7 @@ def habit_features(shell: AppShell) -> HabitFeatures:
 
 def times_finished_text(count: int) -> str:
     """'That was the 3rd time you finished this routine.'"""
-    from stretchapp.core.storage.history import times_text
-
-    return f"That was {times_text(count)} you finished this routine."
+    return habit_words.finished_again(count)
 
 
 def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:

@@ -15,7 +15,7 @@ from stretchapp.app.player_session import voice_ready
 from stretchapp.app.player_view import time_spent_text
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session.side_choice import SIDE_CHOICES
-from stretchapp.core.wording import SAFETY_HEADING, player_words
+from stretchapp.core.wording.player import SAFETY_HEADING, player_words
 
 if TYPE_CHECKING:
     from stretchapp.app.player_session import CueReadiness

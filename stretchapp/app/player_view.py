@@ -15,16 +15,15 @@ from stretchapp.core.model import Kind, Routine
 from stretchapp.core.palette import SURFACE, phase_role
 from stretchapp.core.session.events import SessionState, Status
 from stretchapp.core.session.timeline import Phase, PhaseKind
-from stretchapp.core.wording import (
-    AFTER_CARE,
+from stretchapp.core.wording.amounts import duration_text
+from stretchapp.core.wording.player import (
     PHASE_LABELS,
     REST_HEADING,
     count_line,
     count_of,
-    duration_text,
-    side_rep_text,
     step_of,
 )
+from stretchapp.core.wording.routines import AFTER_CARE, side_rep_text
 
 
 def countdown_text(seconds: float) -> str:

@@ -29,6 +29,8 @@ from pathlib import Path
 from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
+from stretchapp.core.wording import app_words
+
 RENDERER_VARIABLE = "STRETCHAPP_RENDERER"
 MODES = ("auto", "software", "opengl")
 SOFTWARE_GL = ("llvmpipe", "softpipe", "swrast")
@@ -50,7 +52,7 @@ def requested_mode(setting: str, environ: Mapping[str, str]) -> tuple[str, str]:
     from_env = environ.get(RENDERER_VARIABLE, "").strip().lower()
     if from_env in MODES:
         return from_env, RENDERER_VARIABLE
-    return (setting if setting in MODES else "auto"), "the setting"
+    return (setting if setting in MODES else "auto"), app_words.RENDERER_SETTING
 
 
 def gpu_device_present(dev: Path = Path("/dev")) -> bool:
@@ -100,22 +102,22 @@ def choose_renderer(setting: str, environ: Mapping[str, str], platform: str, *,
     """The backend for this machine, given the setting, the environment and Qt's platform."""
     mode, source = requested_mode(setting, environ)
     if mode == "software":
-        return RendererChoice("software", f"Now: software, as {source} asks.")
+        return RendererChoice("software", app_words.renderer_asked("software", source))
     if mode == "opengl":
-        return RendererChoice("opengl", f"Now: OpenGL, as {source} asks.")
+        return RendererChoice("opengl", app_words.renderer_asked("opengl", source))
     for variable in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND"):
         if environ.get(variable):
-            return RendererChoice("", f"Now: as {variable} asks.")
+            return RendererChoice("", app_words.renderer_variable_asks(variable))
     if platform in HEADLESS_PLATFORMS or not system.startswith("linux"):
-        return RendererChoice("", "Now: Qt's own choice.")
+        return RendererChoice("", app_words.RENDERER_QT_CHOICE)
     if software_gl_forced(environ) or not has_gpu():
-        return RendererChoice("software", "Now: software (no graphics card found).")
+        return RendererChoice("software", app_words.RENDERER_NO_GPU)
     name = probe()
     if name is None:
-        return RendererChoice("software", "Now: software (OpenGL is not available).")
+        return RendererChoice("software", app_words.RENDERER_NO_OPENGL)
     if is_software_gl(name):
-        return RendererChoice("software", f"Now: software (OpenGL here is {name}).")
-    return RendererChoice("opengl", f"Now: OpenGL ({name}).")
+        return RendererChoice("software", app_words.renderer_software_gl(name))
+    return RendererChoice("opengl", app_words.renderer_opengl(name))
 
 
 def apply_renderer(choice: RendererChoice) -> None:

@@ -26,6 +26,7 @@ from stretchapp.core.sound.voice import (
     VoiceRenderer,
     clamp_rate,
 )
+from stretchapp.core.wording import sound as sound_words
 
 log = logging.getLogger(__name__)
 PROGRESS_POLL_MS = 100
@@ -71,7 +72,7 @@ def _render(state: _JobState, renderer: VoiceRenderer, phrases: list[str],
         raise
     except Exception as error:  # a task must report, never die silently
         log.exception("rendering the voice cues failed")
-        return _Rendered(state.job, {}, f"Voice cues are off: rendering failed ({error}).")
+        return _Rendered(state.job, {}, sound_words.voice_failed(error))
 
 
 class VoicePreparer(QObject):

@@ -14,14 +14,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchapp.app import audio
-from stretchapp.app.audio import (
-    NO_OUTPUT_NOTICE,
-    NO_PLAYER_NOTICE,
-    PlaysoundSink,
-    open_sink,
-)
+from stretchapp.app.audio import PlaysoundSink, open_sink
 from stretchapp.app.audio_mixer import MixerSink
 from stretchapp.core.sound.cue_sink import SilentSink
+from stretchapp.core.wording.sound import NO_OUTPUT_NOTICE, NO_PLAYER_NOTICE
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stretchapp.app.audio import NO_OUTPUT_NOTICE
 from stretchapp.app.cue_player import CuePlayer, phrase_clip, routine_phrases
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.app.voice_preparer import VoicePreparer
@@ -26,6 +25,7 @@ from stretchapp.core.sound.cue_sink import RecordingSink, SilentSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES
 from stretchapp.core.sound.voice import LibraryEngine, SpeechEngine, SpeechUnavailable
 from stretchapp.core.storage import paths
+from stretchapp.core.wording.sound import NO_OUTPUT_NOTICE
 from tests.helpers.routines import BOTH, FakeClock, routine, step, three_steps
 
 

@@ -15,8 +15,8 @@ from stretchapp.core.storage.history import (
     History,
     RoutineRecord,
     migrate,
-    times_text,
 )
+from stretchapp.core.wording.habit import times_text
 
 
 def _kept(home: Path) -> list[Path]:

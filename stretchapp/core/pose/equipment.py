@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stretchapp.core.model import Routine, Stretch
+from stretchapp.core.wording.routines import NOTHING_NEEDED
 
 # Each prop a routine can need, in the order they are listed, and its words.
 _NEEDS: dict[str, str] = {
@@ -51,6 +52,6 @@ def what_you_need(routine: Routine) -> tuple[str, ...]:
 def needs_text(needs: tuple[str, ...]) -> str:
     """One line for the card, the detail page and `list`: 'A chair, a mat' or 'Nothing'."""
     if not needs:
-        return "Nothing"
+        return NOTHING_NEEDED
     text = ", ".join(needs)
     return text[0].upper() + text[1:]

@@ -248,11 +248,3 @@ def migrate(db: sqlite3.Connection) -> int:
                 db.rollback()
             raise
     return SCHEMA_VERSION
-
-
-def times_text(count: int) -> str:
-    """'the first time', 'the 2nd time', ... for the done screen."""
-    if count <= 1:
-        return "the first time"
-    suffix = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
-    return f"the {count}{suffix} time"

@@ -11,26 +11,10 @@ import from the concern's module:
 - ``player``: phase headings, spoken cues, the safety note, the first launch
 - ``editor``: the editor's and sharing's notices, prompts and labels
 - ``habit``: history, streaks, reminders, the tray
-- ``app_words``: notices around the pages, the settings' choices
+- ``app_words``: notices around the pages, the settings' choices, the renderer's reasons
 - ``cli_words``: the command line's errors and reports
-- ``page_words``, ``editor_words``: each view's fixed words, handed to QML once
-  as its ``words`` context object (``words.<view>.<name>``, %1 filled by ``.arg()``)
+- ``sound``: the notices when cue sounds or the voice cannot play
+- ``page_words``, ``editor_words``, ``player_page_words``: each view's fixed words,
+  handed to QML once as its ``words`` context object (``words.<view>.<name>``,
+  %1 filled by ``.arg()``)
 """
-
-# The player's files are being changed on a parallel branch and still import these
-# names from the package; the lead drops this once that branch has moved to
-# stretchapp.core.wording.player / .routines / .amounts.
-from stretchapp.core.wording.amounts import duration_text
-from stretchapp.core.wording.player import (
-    PHASE_LABELS,
-    REST_HEADING,
-    SAFETY_HEADING,
-    count_line,
-    count_of,
-    player_words,
-    step_of,
-)
-from stretchapp.core.wording.routines import AFTER_CARE, side_rep_text
-
-__all__ = ["AFTER_CARE", "PHASE_LABELS", "REST_HEADING", "SAFETY_HEADING", "count_line",
-           "count_of", "duration_text", "player_words", "side_rep_text", "step_of"]

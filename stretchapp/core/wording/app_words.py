@@ -1,4 +1,4 @@
-"""Words of the app around the pages: notices, settings choices, the command line's errors."""
+"""Words of the app around the pages: notices, settings choices, the renderer's reasons."""
 
 from __future__ import annotations
 
@@ -29,3 +29,31 @@ LIBRARY_STILL_LOADING = "the library is still loading; try again in a moment"
 def prepare_choice(seconds: int | None) -> str:
     """A get-ready time to choose: '5 seconds', or the routine's own (None)."""
     return "As the routine says" if seconds is None else f"{seconds} seconds"
+
+
+# Why the window is drawn the way it is (the settings page, under "Drawing").
+RENDERER_SETTING = "the setting"  # who asked: the setting, or an environment variable
+_BACKEND_NAMES = {"software": "software", "opengl": "OpenGL"}
+RENDERER_QT_CHOICE = "Now: Qt's own choice."
+RENDERER_NO_GPU = "Now: software (no graphics card found)."
+RENDERER_NO_OPENGL = "Now: software (OpenGL is not available)."
+
+
+def renderer_asked(backend: str, source: str) -> str:
+    """'Now: software, as the setting asks.' (backend 'software' or 'opengl')."""
+    return f"Now: {_BACKEND_NAMES[backend]}, as {source} asks."
+
+
+def renderer_variable_asks(variable: str) -> str:
+    """'Now: as QT_QUICK_BACKEND asks.'"""
+    return f"Now: as {variable} asks."
+
+
+def renderer_software_gl(gl_name: str) -> str:
+    """OpenGL is there but drawn in software (llvmpipe): software is cheaper."""
+    return f"Now: software (OpenGL here is {gl_name})."
+
+
+def renderer_opengl(gl_name: str) -> str:
+    """'Now: OpenGL (Mesa Intel(R) UHD Graphics).'"""
+    return f"Now: OpenGL ({gl_name})."

@@ -152,3 +152,16 @@ TRAY_TIP = "stretchapp: reminders are on"
 # Where the reminders learn of time away from the keyboard, as the settings name it.
 IDLE_SOURCE_NAMES = {"x11": "X11 screen saver extension", "gnome": "GNOME idle monitor",
                      "kde": "KDE screen saver"}
+
+
+def times_text(count: int) -> str:
+    """'the first time', 'the 2nd time', ... for the done screen."""
+    if count <= 1:
+        return "the first time"
+    suffix = "th" if 10 <= count % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(count % 10, "th")
+    return f"the {count}{suffix} time"
+
+
+def finished_again(count: int) -> str:
+    """'That was the 3rd time you finished this routine.' (the finish page)."""
+    return f"That was {times_text(count)} you finished this routine."

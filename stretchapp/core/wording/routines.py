@@ -108,6 +108,10 @@ def total_caption(steps: int) -> str:
     return f"in all, {plural(steps, 'step')}, with get-ready time and rests"
 
 
+# What a routine needs when it needs nothing, on a card, the detail page and `list`.
+NOTHING_NEEDED = "Nothing"
+
+
 def needs_line(needs: Iterable[str]) -> str:
     """'You need: a chair, a wall' or 'You need: nothing', on a card and the detail page."""
     return f"You need: {', '.join(needs) or 'nothing'}"
