@@ -1,9 +1,8 @@
 """The player as QML sees it: one session of one routine, its controls and its looks.
 
-A SessionTicker drives the engine; every state it reports becomes one dict of
-display values (player_view) that QML binds to through `view`. The bridge also
-keeps the crash-recovery position up to date and shows the time the engine
-says was played.
+A SessionTicker drives the engine; every state it reports becomes display values
+(player_view) that QML binds to. The bridge also keeps the crash-recovery
+position up to date and shows the time the engine says was played.
 
 Before the first step of every start the get-ready screen shows (`preparing`):
 the routine's safety note, which a relief routine's user acknowledges once per
@@ -12,9 +11,8 @@ clock starts only when both are done (or "Start now" is pressed), so the first
 cue is on time. The cues the engine plays come from the speech schedule: each
 sound at its instant, each phrase at its planned start.
 
-What QML binds to is declared in player_page_state; the page's values are made
-by player_presenter; how a session is made and what its start waits for is in
-player_session.
+QML's surface is declared in player_page_state, the page's values are made by
+player_presenter, a session and what its start waits for in player_session.
 """
 
 from __future__ import annotations
@@ -38,13 +36,6 @@ from stretchapp.app.player_session import (
 from stretchapp.app.task_runner import InlineRunner, Runner
 from stretchapp.core.session import recovery
 from stretchapp.core.session.cues import flashed_words
-from stretchapp.core.session.events import (
-    AutoPaused,
-    Control,
-    SessionPosition,
-    SessionState,
-    Status,
-)
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
     SideChoice,
@@ -53,9 +44,9 @@ from stretchapp.core.session.side_choice import (
     side_choice_for,
 )
 
-# The engine, its ticker and the spoken cues (subprocess, ctypes, a thread pool:
-# about 35 ms) are imported by the methods that start a routine: the first frame
-# does without them.
+# The session machinery (engine, events, timeline, ticker, the player's view; about
+# 40 ms with the speech) is imported when a routine plays: the first frame does
+# without it. It belongs in app/deferred_imports, the one seam (not done yet).
 if TYPE_CHECKING:
     from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.spoken_cues import SpokenCues
@@ -63,6 +54,13 @@ if TYPE_CHECKING:
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
     from stretchapp.core.session.engine import SessionEngine
+    from stretchapp.core.session.events import (
+        AutoPaused,
+        Control,
+        SessionPosition,
+        SessionState,
+        Status,
+    )
     from stretchapp.core.session.timeline import Phase
 
 # How often the page moves on between whole seconds while a routine runs: each is a
@@ -174,6 +172,8 @@ class PlayerBridge(PlayerPageState):
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
+        from stretchapp.core.session.events import Control, Status
+
         if self._ticker is not None and self._ticker.engine.status in (
                 Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
             self._ticker.apply(Control.STOP)
@@ -199,6 +199,8 @@ class PlayerBridge(PlayerPageState):
     @Slot()
     def togglePause(self) -> None:
         """Pause a running session, resume a paused one."""
+        from stretchapp.core.session.events import Control, Status
+
         if self._ticker is None:
             return
         running = self._ticker.engine.status is Status.RUNNING
@@ -207,27 +209,37 @@ class PlayerBridge(PlayerPageState):
     @Slot()
     def holdForQuestion(self) -> None:
         """Pause while the user is asked something (stop?); releaseQuestion undoes it."""
+        from stretchapp.core.session.events import Control, Status
+
         if self._ticker is not None and self._ticker.engine.status is Status.RUNNING:
             self._paused_for_question = self._control(Control.PAUSE)
 
     @Slot()
     def releaseQuestion(self) -> None:
         """Resume after a question, if holdForQuestion paused the session."""
+        from stretchapp.core.session.events import Control
+
         if self._paused_for_question:
             self._paused_for_question = False
             self._control(Control.RESUME)
 
     @Slot()
     def skip(self) -> None:
+        from stretchapp.core.session.events import Control
+
         self._control(Control.SKIP)
 
     @Slot()
     def back(self) -> None:
+        from stretchapp.core.session.events import Control
+
         self._control(Control.BACK)
 
     @Slot()
     def stop(self) -> None:
         """End the session now (QML has asked the user to confirm)."""
+        from stretchapp.core.session.events import Control
+
         if self._ticker is None or not self._control(Control.STOP):
             return
         self._saves.clear()
@@ -263,6 +275,8 @@ class PlayerBridge(PlayerPageState):
         return self._ticker.apply(control)
 
     def _begin(self) -> None:
+        from stretchapp.core.session.events import Control
+
         assert self._routine is not None
         # The routine as the user's side answer plays it (unchanged when nothing asked).
         routine = self._routine = apply_side_choice(self._routine, self._side_choice)
@@ -317,6 +331,8 @@ class PlayerBridge(PlayerPageState):
         self.finished.emit()
 
     def _on_state(self, state: SessionState) -> None:
+        from stretchapp.core.session.events import Status
+
         now = self._clock()
         self._spent = state.played  # the engine's figure: pauses and gaps left out
         phase: Phase | None = state.phase
@@ -352,6 +368,8 @@ class PlayerBridge(PlayerPageState):
 
     def save_recovery_now(self) -> None:
         """The app is closing: write where a live session is, on this thread, last."""
+        from stretchapp.core.session.events import Status
+
         position = self._recovery_point()
         if position is None or self._routine is None or self._ticker is None:
             return

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from stretchapp.app.player_view import blank_view, player_view, pulse_level
-from stretchapp.core.session.events import SessionState
-from stretchapp.core.session.timeline import PhaseKind
-
 if TYPE_CHECKING:
     from stretchapp.app.stretch_images import StretchImages
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
+    from stretchapp.core.session.events import SessionState
 
 # The view's values that move with every refresh: they have their own properties
 # and signal, so a refresh re-evaluates three bindings, not every one of the page's.
@@ -40,6 +37,8 @@ class PlayerPresenter:
 
     def reset(self, title: str) -> None:
         """A blank page naming the routine (the get-ready screen), no pulse."""
+        from stretchapp.app.player_view import blank_view
+
         self.view = blank_view()
         self.view["routineTitle"] = title
         self._pulse_at = None
@@ -50,6 +49,9 @@ class PlayerPresenter:
 
     def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool, bool]:
         """Make the view for state: did a still value change, a second's figure, a moving one."""
+        from stretchapp.app.player_view import player_view, pulse_level
+        from stretchapp.core.session.timeline import PhaseKind
+
         view = player_view(routine, state, self._images, self.theme)
         view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
         phase = state.phase
