@@ -33,6 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from stretchapp.core.sound.cue_sounds import WavError, read_wav_info
+from stretchapp.core.wording.sound import voice_unavailable
 
 DEFAULT_VOICE = "en"
 DEFAULT_RATE = 160  # words per minute; espeak-ng's own default (175) is brisk for instructions
@@ -281,11 +282,7 @@ class VoiceRenderer:
         """Why the voice is off, "" while it works."""
         if self._working_engines():
             return ""
-        reasons = "; ".join(self._problems) or "no speech engine was given"
-        return (
-            "Voice cues are off: espeak-ng is not available "
-            f"({reasons}). Install the espeak-ng package to hear them."
-        )
+        return voice_unavailable(self._problems)
 
     def cache_path(self, text: str, engine: SpeechEngine) -> Path:
         """Where the phrase, as this engine says it, is cached."""

@@ -30,3 +30,10 @@ def unusable_sounds(problems: Sequence[str]) -> str:
 def voice_failed(error: object) -> str:
     """The voice could not be rendered: cues are sounds only."""
     return f"Voice cues are off: rendering failed ({error})."
+
+
+def voice_unavailable(problems: Sequence[str]) -> str:
+    """Why the voice is off: no speech engine works (each engine's problem, in order)."""
+    reasons = "; ".join(problems) or "no speech engine was given"
+    return (f"Voice cues are off: espeak-ng is not available ({reasons}). "
+            "Install the espeak-ng package to hear them.")
