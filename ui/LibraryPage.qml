@@ -93,16 +93,15 @@ Rectangle {
                         kind: "quiet"
                         text: words.libraryPage.newRoutine
                         Accessible.name: words.libraryPage.newRoutineStartAn
-                        enabled: editor !== null
-                        onClicked: editor.newRoutine()
+                        // The editor is made on this first click (editing.ensure).
+                        onClicked: { editing.ensure(); editor.newRoutine() }
                     }
                     AppButton {
                         objectName: "importButton"
                         kind: "quiet"
                         text: words.libraryPage.importButton
                         Accessible.name: words.libraryPage.importARoutineFile
-                        enabled: sharingLoader.item !== null
-                        onClicked: sharingLoader.item.importFile()
+                        onClicked: { editing.ensure(); sharingLoader.item.importFile() }
                     }
                     AppButton {
                         objectName: "historyButton"
@@ -286,7 +285,7 @@ Rectangle {
         }
     }
 
-    // Made once the sharing bridge exists, just after the window first shows. By
+    // Made once the sharing bridge exists (the first Import or Export asks for it). By
     // file, not inline: the first frame then compiles neither it nor QtQuick.Dialogs.
     Loader {
         id: sharingLoader

@@ -729,9 +729,10 @@ def test_import_from_the_library_and_export_from_the_detail_page(
     """Import… shows the plan and adds the routine; Export… writes it back out."""
     shared = tmp_path / "shared.yaml"
     shared.write_text(HAND_WRITTEN.replace("Evening calf", "Shared calf"), encoding="utf-8")
+    assert app_ui.shell.sharing is None  # made by the first click that needs it
+    app_ui.click("importButton")
     dialogs = app_ui.window.findChild(QObject, "librarySharing")
     dialog = dialogs.findChild(QObject, "importDialog")
-    app_ui.click("importButton")
     app_ui.qtbot.waitUntil(lambda: bool(dialog.property("visible")))
     _choose(dialogs, dialog, "importFrom", shared)
     app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("importPlanDialog"))
