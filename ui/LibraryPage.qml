@@ -93,7 +93,9 @@ Rectangle {
                         kind: "quiet"
                         text: words.libraryPage.newRoutine
                         Accessible.name: words.libraryPage.newRoutineStartAn
-                        // The editor is made on this first click (editing.ensure).
+                        // The editor is made on this first click (editing.ensure); not
+                        // while a first load may import the loader on its worker.
+                        enabled: !library.loading
                         onClicked: { editing.ensure(); editor.newRoutine() }
                     }
                     AppButton {
@@ -101,6 +103,7 @@ Rectangle {
                         kind: "quiet"
                         text: words.libraryPage.importButton
                         Accessible.name: words.libraryPage.importARoutineFile
+                        enabled: !library.loading
                         onClicked: { editing.ensure(); sharingLoader.item.importFile() }
                     }
                     AppButton {
