@@ -111,8 +111,8 @@ def _run(home: Path) -> list[dict[str, float]]:
 def _baseline_rss() -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     out = subprocess.run([sys.executable, str(REPO / "benchmarks" / "player_cpu.py"),
-                          "--child", "minimal-idle", "--seconds", "2"], capture_output=True, text=True,
-                         env=env, cwd=REPO, timeout=300, check=False)
+                          "--child", "minimal-idle", "--seconds", "2"], capture_output=True,
+                         text=True, env=env, cwd=REPO, timeout=300, check=False)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if out.returncode != 0 or not lines:
         raise SystemExit(f"baseline failed ({out.returncode}):\n{out.stderr[-3000:]}")
