@@ -165,7 +165,9 @@ class AppShell(QObject):
         """Give the engine the image provider and the bridges, before loading Main.qml."""
         engine.addImageProvider(PROVIDER_ID, StretchImageProvider(self.images))
         context = engine.rootContext()
-        context.setContextProperty("words", view_words())  # every view's fixed words
+        # Every view's fixed words, made a JS object once: a Python dict would be
+        # a QVariantMap, turned into a new JS object each time a binding reads it.
+        context.setContextProperty("words", engine.toScriptValue(view_words()))
         context.setContextProperty("app", self.app)
         context.setContextProperty("library", self.library)
         context.setContextProperty("player", self.player)
