@@ -12,7 +12,8 @@ Rectangle {
     objectName: "detailPage"
     color: Theme.background
 
-    readonly property bool dialogOpen: sharingDialogs.dialogOpen || deleteDialog.visible
+    readonly property bool dialogOpen: (sharingDialogs.item !== null && sharingDialogs.item.dialogOpen)
+                                       || deleteDialog.visible
 
     function focusFirst() { startButton.forceActiveFocus() }
 
@@ -132,9 +133,8 @@ Rectangle {
                     Accessible.name: page.routine.user === true
                                      ? words.detailPage.editName
                                      : words.detailPage.customiseName
-                    // The editor is made just after the routine list is drawn.
-                    enabled: editor !== null
-                    onClicked: editor.customise(page.routine.id)
+                    // The editor is made on the first click that needs it.
+                    onClicked: { editing.ensure(); editor.customise(page.routine.id) }
                 }
                 AppButton {
                     objectName: "exportButton"
@@ -142,7 +142,7 @@ Rectangle {
                     kind: "quiet"
                     text: words.detailPage.exportButton
                     Accessible.name: words.detailPage.exportThisRoutineTo
-                    onClicked: sharingDialogs.exportRoutine(page.routine.id)
+                    onClicked: { editing.ensure(); sharingDialogs.item.exportRoutine(page.routine.id) }
                 }
                 AppButton {
                     objectName: "deleteButton"
@@ -150,8 +150,8 @@ Rectangle {
                     kind: "quiet"
                     text: words.detailPage.deleteButton
                     Accessible.name: words.detailPage.deleteThisRoutineYou
-                    enabled: editor !== null
                     onClicked: {
+                        editing.ensure()
                         const prompt = editor.deleting.prompt(page.routine.id)
                         deleteDialog.heading = prompt.heading
                         deleteDialog.message = prompt.message
@@ -337,8 +337,10 @@ Rectangle {
         onAccepted: editor.deleting.deleteRoutine(routineId)
     }
 
-    SharingDialogs {
+    // Made with the sharing bridge (the first Export or Import asks for it).
+    Loader {
         id: sharingDialogs
-        objectName: "detailSharing"
+        active: sharing !== null
+        sourceComponent: SharingDialogs { objectName: "detailSharing" }
     }
 }

@@ -93,16 +93,18 @@ Rectangle {
                         kind: "quiet"
                         text: words.libraryPage.newRoutine
                         Accessible.name: words.libraryPage.newRoutineStartAn
-                        enabled: editor !== null
-                        onClicked: editor.newRoutine()
+                        // The editor is made on this first click (editing.ensure); not
+                        // while a first load may import the loader on its worker.
+                        enabled: !library.loading
+                        onClicked: { editing.ensure(); editor.newRoutine() }
                     }
                     AppButton {
                         objectName: "importButton"
                         kind: "quiet"
                         text: words.libraryPage.importButton
                         Accessible.name: words.libraryPage.importARoutineFile
-                        enabled: sharingLoader.item !== null
-                        onClicked: sharingLoader.item.importFile()
+                        enabled: !library.loading
+                        onClicked: { editing.ensure(); sharingLoader.item.importFile() }
                     }
                     AppButton {
                         objectName: "historyButton"
@@ -286,7 +288,7 @@ Rectangle {
         }
     }
 
-    // Made once the sharing bridge exists, just after the window first shows. By
+    // Made once the sharing bridge exists (the first Import or Export asks for it). By
     // file, not inline: the first frame then compiles neither it nor QtQuick.Dialogs.
     Loader {
         id: sharingLoader

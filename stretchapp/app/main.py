@@ -9,9 +9,11 @@ What happens when, for the two frames people wait for:
 - after the first frame: the library, from the start-up cache when its files
   have not changed (core.library_cache), else loaded in a worker thread;
 - after the first frame that shows the library: the bounded log and the GUI
-  watchdog (logging.handlers: about 25 ms), the history (sqlite3), the editor
-  and sharing bridges (pydantic and ruamel.yaml, about 170 ms), and then, on
-  a worker, the pose drawing (for pictures not yet stored).
+  watchdog (logging.handlers: about 25 ms), the history (sqlite3), and then,
+  on a worker, the pose drawing (for pictures not yet stored);
+- on the first click that needs them (New routine, Customise, Delete, Import,
+  Export): the editor and sharing bridges (pydantic and ruamel.yaml, about
+  170 ms and 20 MB), never for a user who only plays.
 
 Never two imports at once: PySide's import hook reads each new module's
 source, which makes pydantic's lazy attributes import pydantic modules from
@@ -23,8 +25,8 @@ GUI thread has imported what comes after the list.
 With STRETCHAPP_BENCHMARK_STARTUP=1 the app prints, as JSON on stdout, the
 wall-clock time of its first frame, of the first frame that shows the library,
 and its resident memory then, and quits (benchmarks/startup.py reads it); with
-STRETCHAPP_BENCHMARK_STARTUP=settle it prints the same once the editor is made
-and keeps running (benchmarks/idle_cpu.py measures it then).
+STRETCHAPP_BENCHMARK_STARTUP=settle it prints the same once the history and
+habit features are made and keeps running (benchmarks/idle_cpu.py measures it then).
 """
 
 from __future__ import annotations

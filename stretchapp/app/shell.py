@@ -10,7 +10,10 @@
     editor --opened / closed / deleted / previewRequested--> app bridge (the editor page)
 
 The loader, the editor and the cue player (pydantic, ruamel, QtMultimedia,
-speech) come through `deferred_imports`, after the first frame.
+speech) come through `deferred_imports`, after the first frame. The editor and
+sharing bridges only when QML first asks for them (`editing.ensure()`: New
+routine, Customise, Delete, Import, Export): a user who only plays never pays
+their memory (pydantic and ruamel.yaml, about 20 MB resident).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QObject, QRect, Slot
 from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlApplicationEngine, QQmlContext
 
@@ -49,6 +52,19 @@ if TYPE_CHECKING:
 AudioFactory = Callable[[QObject], "CuePlayer"]
 
 
+class EditingGate(QObject):
+    """QML's way to the editor and sharing bridges: they are made on the first ensure()."""
+
+    def __init__(self, make: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._make = make
+
+    @Slot()
+    def ensure(self) -> None:
+        """Make the bridges now if they are not there (QML's `editor`, `sharing` then set)."""
+        self._make()
+
+
 class AppShell(QObject):
     """Everything behind the main window, for one home."""
 
@@ -72,8 +88,9 @@ class AppShell(QObject):
         self.player.set_safety_memory(self.settings)
         self.settings.changed.connect(self.player.audio_changed)  # the welcome was read
         self.app = AppBridge(home, self._playable, self)
-        # The editor and sharing bridges need ruamel and pydantic: main.py makes
-        # them once the routine list has been drawn (start_rest).
+        # The editor and sharing bridges need ruamel and pydantic: made when QML
+        # first asks (self.editing.ensure()), not for a user who only plays.
+        self.editing = EditingGate(self.make_editing, self)
         self.editor: EditorBridge | None = None
         self.sharing: SharingBridge | None = None
         self._context: QQmlContext | None = None
@@ -104,8 +121,8 @@ class AppShell(QObject):
         self.settings.darkChanged.connect(self._apply_theme)
         self.settings.changed.connect(self._apply_sound_settings)
 
-    def _make_editing(self) -> None:
-        """Make and wire the editor and sharing bridges, and hand them to QML."""
+    def make_editing(self) -> None:
+        """Make and wire the editor and sharing bridges, and hand them to QML (once)."""
         if self.editor is not None:
             return
         editor_class, sharing_class = deferred_imports.editing_bridges()
@@ -148,13 +165,16 @@ class AppShell(QObject):
         """Give the engine the image provider and the bridges, before loading Main.qml."""
         engine.addImageProvider(PROVIDER_ID, StretchImageProvider(self.images))
         context = engine.rootContext()
-        context.setContextProperty("words", view_words())  # every view's fixed words
+        # Every view's fixed words, made a JS object once: a Python dict would be
+        # a QVariantMap, turned into a new JS object each time a binding reads it.
+        context.setContextProperty("words", engine.toScriptValue(view_words()))
         context.setContextProperty("app", self.app)
         context.setContextProperty("library", self.library)
         context.setContextProperty("player", self.player)
         context.setContextProperty("settings", self.settings)
         context.setContextProperty("editor", self.editor)
         context.setContextProperty("sharing", self.sharing)
+        context.setContextProperty("editing", self.editing)
         context.setContextProperty("habit", None)
         context.setContextProperty("reminders", None)
         self._context = context
@@ -174,12 +194,11 @@ class AppShell(QObject):
         self.store.reload()
 
     def start_rest(self) -> None:
-        """Open the history, make the editor and sharing bridges and the habit features."""
+        """Open the history and make the habit features (the editor waits to be asked for)."""
         if self.history is None:
             self.history = deferred_imports.open_history(self.home)
             # Whatever happened to the history file (moved aside, read-only) is said at once.
             self.app.notify(self.history.open())
-        self._make_editing()
         self._make_habit()
 
     def start_once(self) -> None:

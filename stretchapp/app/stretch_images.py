@@ -32,6 +32,9 @@ PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
 DEFAULT_SIZE = 480
 _CACHE_SIZE = 160
+# And at most this many bytes of pixels: 160 player-sized frames (512 px square)
+# would be 160 MB; a movement's 13 frames per side and the cards fit well under it.
+CACHE_BYTES = 32 * 1024 * 1024
 
 
 class StretchImages:
@@ -44,6 +47,7 @@ class StretchImages:
         self._keys: dict[int, str] = {}
         self._stretches: dict[str, Stretch] = {}
         self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
+        self.cached_bytes = 0  # pixels held in the cache (bounded by CACHE_BYTES)
         self.rendered = 0  # how many pictures were drawn (not served from the cache)
 
     @staticmethod
@@ -114,9 +118,13 @@ class StretchImages:
         image = self._render(stretch, side, frame, theme, on or CARD, QSize(width, height))
         with self._lock:
             self.rendered += 1
-            self._cache[cache_key] = image
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+            if cache_key not in self._cache:
+                self._cache[cache_key] = image
+                self.cached_bytes += image.sizeInBytes()
+            while len(self._cache) > _CACHE_SIZE or (
+                    self.cached_bytes > CACHE_BYTES and len(self._cache) > 1):
+                _key, dropped = self._cache.popitem(last=False)
+                self.cached_bytes -= dropped.sizeInBytes()
         return image
 
     def _render(self, stretch: Stretch, side: Side | None, frame: int, theme: str, on: str,

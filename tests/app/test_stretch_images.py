@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages, fitted
+from stretchapp.app.stretch_images import CACHE_BYTES, MOVEMENT_FRAMES, StretchImages, fitted
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Side, Stretch
 from stretchapp.core.palette import CARD, SURFACE, figure_palette
@@ -107,3 +107,18 @@ def test_an_image_file_is_scaled_to_fit_and_mirrored_for_the_right_side(
     assert left.size() == right.size() == QSize(100, 50)
     assert left.pixelColor(5, 25).red() > 200 and left.pixelColor(95, 25).blue() > 200
     assert right.pixelColor(5, 25).blue() > 200 and right.pixelColor(95, 25).red() > 200
+
+
+def test_the_picture_cache_holds_at_most_its_byte_budget(qapp: object) -> None:
+    """Large pictures past the byte budget push out the oldest; the newest is still served."""
+    images = StretchImages()
+    stretch = next(s for s in load_library().stretches.values() if images.is_movement(s))
+    ident = ""
+    for frame in range(MOVEMENT_FRAMES + 1):
+        for side in (Side.LEFT, Side.RIGHT):
+            ident = images.url(stretch, side, frame).split("://stretch/")[1]
+            images.image(ident, QSize(1024, 1024))  # 4 MB each: 26 of them, past 32 MB
+            assert images.cached_bytes <= CACHE_BYTES
+    drawn = images.rendered
+    images.image(ident, QSize(1024, 1024))
+    assert images.rendered == drawn and images.cached_bytes > CACHE_BYTES // 2

@@ -563,6 +563,16 @@ def _wait_page(app_ui: Ui, page: str) -> None:
     app_ui.settle()
 
 
+def test_the_editor_is_made_by_the_first_click_that_needs_it(app_ui: Ui) -> None:
+    """The library page shows without editor or sharing; New routine makes them and opens."""
+    assert app_ui.shell.editor is None and app_ui.shell.sharing is None
+    assert app_ui.item("newRoutineButton").property("enabled")
+    app_ui.click("newRoutineButton")
+    _wait_page(app_ui, "editor")
+    assert app_ui.shell.editor is not None and app_ui.shell.editor.isNew
+    assert app_ui.shell.sharing is not None
+
+
 def test_customise_from_the_detail_page_edits_a_copy_and_comes_back_to_it(
         app_ui: Ui, home: Path) -> None:
     """Customise copies the built-in, the editor saves it, Back shows the copy's page."""
@@ -729,9 +739,10 @@ def test_import_from_the_library_and_export_from_the_detail_page(
     """Import… shows the plan and adds the routine; Export… writes it back out."""
     shared = tmp_path / "shared.yaml"
     shared.write_text(HAND_WRITTEN.replace("Evening calf", "Shared calf"), encoding="utf-8")
+    assert app_ui.shell.sharing is None  # made by the first click that needs it
+    app_ui.click("importButton")
     dialogs = app_ui.window.findChild(QObject, "librarySharing")
     dialog = dialogs.findChild(QObject, "importDialog")
-    app_ui.click("importButton")
     app_ui.qtbot.waitUntil(lambda: bool(dialog.property("visible")))
     _choose(dialogs, dialog, "importFrom", shared)
     app_ui.qtbot.waitUntil(lambda: app_ui.popup_open("importPlanDialog"))
