@@ -8,6 +8,7 @@ thread, the rest after the first frame). Every other module imports at its top.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from stretchapp.core.wording import habit as habit_words
+
+# The late imports of the loader's libraries, one thread at a time: the library
+# loads on a worker while a click may ask for the editor on the GUI thread, and
+# pydantic imported on two threads at once under PySide's import hook was seen
+# to fail ("partially initialized module"). Held only while importing.
+IMPORTING = threading.RLock()
 
 if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
@@ -36,14 +43,20 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
     unchanged (that needs neither pydantic nor the YAML loader); else it is
     loaded (importing the loader on first use) and stored for the next start.
     """
-    from stretchapp.core.loading.library_cache import cache_path, default_folders, stored_library
+    with IMPORTING:
+        from stretchapp.core.loading.library_cache import (
+            cache_path,
+            default_folders,
+            stored_library,
+        )
 
     cache = None if cache_dir is None else cache_path(cache_dir)
     if cache is not None:
         stored = stored_library(cache, default_folders(user_dir))
         if stored is not None:
             return stored
-    from stretchapp.core.loading.library import load_library as load
+    with IMPORTING:
+        from stretchapp.core.loading.library import load_library as load
 
     return load(user_dir=user_dir, cache=cache)
 
@@ -57,15 +70,17 @@ def widgets_application(argv: list[str]) -> QGuiApplication:
 
 def pose_svg(pose: PoseSpec, palette: Palette, mirrored: bool, *, at: float) -> str:
     """A drawn pose as SVG text (the pose drawing: about 30 ms to import, so on first use)."""
-    from stretchapp.core.pose.svg import render_spec_svg
+    with IMPORTING:
+        from stretchapp.core.pose.svg import render_spec_svg
 
     return render_spec_svg(pose, palette, mirrored, at=at)
 
 
 def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
     """The editor's and sharing's bridge classes."""
-    from stretchapp.app.editor_bridge import EditorBridge
-    from stretchapp.app.sharing_bridge import SharingBridge
+    with IMPORTING:
+        from stretchapp.app.editor_bridge import EditorBridge
+        from stretchapp.app.sharing_bridge import SharingBridge
 
     return EditorBridge, SharingBridge
 
