@@ -36,8 +36,8 @@ from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.app.voice_preparer import VoicePreparer
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import CueSettings, Kind, Routine, Step
+from stretchapp.core.session.controls import Control
 from stretchapp.core.session.cues import all_cues
-from stretchapp.core.session.events import Control
 from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.sound.cue_sink import RecordingSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES

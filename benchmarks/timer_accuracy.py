@@ -28,8 +28,9 @@ from PySide6.QtCore import QCoreApplication
 
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.core.model import CueSettings, Kind, Routine, Step
+from stretchapp.core.session.controls import Control
 from stretchapp.core.session.cues import Cue, all_cues
-from stretchapp.core.session.events import Control, Event, PhaseStarted, SessionFinished
+from stretchapp.core.session.events import Event, PhaseStarted, SessionFinished
 from stretchapp.core.session.timeline import build_timeline
 
 BUDGET = {"drift_ms": 10.0, "p99_late_ms": 20.0, "cpu_percent": 2.0}

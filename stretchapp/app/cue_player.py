@@ -24,8 +24,9 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from stretchapp.app.voice_preparer import VoicePreparer
 from stretchapp.core.model import Routine
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.cues import Cue, all_cues
-from stretchapp.core.session.events import SessionState, Status
+from stretchapp.core.session.events import SessionState
 from stretchapp.core.session.timeline import build_timeline
 from stretchapp.core.sound.cue_sink import CueSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES, WavError, check_wav, read_wav_info

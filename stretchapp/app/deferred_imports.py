@@ -28,11 +28,14 @@ if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
     from stretchapp.app.habit_wiring import HabitFeatures
+    from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.app.shell import AppShell
+    from stretchapp.app.spoken_cues import SpokenCues
     from stretchapp.core.loading.library import Library
     from stretchapp.core.palette import Palette
     from stretchapp.core.pose.model import PoseSpec
+    from stretchapp.core.session.engine import SessionEngine
     from stretchapp.core.storage.history import History
 
 
@@ -83,6 +86,21 @@ def editing_bridges() -> tuple[type[EditorBridge], type[SharingBridge]]:
         from stretchapp.app.sharing_bridge import SharingBridge
 
     return EditorBridge, SharingBridge
+
+
+def session_classes() -> tuple[type[SessionEngine], type[SessionTicker]]:
+    """The session engine and its Qt ticker (the engine, cues and speech schedule)."""
+    from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.core.session.engine import SessionEngine
+
+    return SessionEngine, SessionTicker
+
+
+def spoken_cues() -> SpokenCues:
+    """Where the voice's rendered phrases are kept for the cue player."""
+    from stretchapp.app.spoken_cues import SpokenCues
+
+    return SpokenCues()
 
 
 def open_history(home: Path) -> History:

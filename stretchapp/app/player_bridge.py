@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 
+from stretchapp.app import deferred_imports
 from stretchapp.app.player_page_state import PlayerPageState
 from stretchapp.app.player_presenter import MOTION_KEYS, PlayerPresenter
 from stretchapp.app.player_session import (
@@ -35,6 +36,7 @@ from stretchapp.app.player_session import (
 )
 from stretchapp.app.task_runner import InlineRunner, Runner
 from stretchapp.core.session import recovery
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import flashed_words
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
@@ -44,9 +46,8 @@ from stretchapp.core.session.side_choice import (
     side_choice_for,
 )
 
-# The session machinery (engine, events, timeline, ticker, the player's view; about
-# 40 ms with the speech) is imported when a routine plays: the first frame does
-# without it. It belongs in app/deferred_imports, the one seam (not done yet).
+# The session machinery (engine, ticker, the speech; about 40 ms) comes through
+# app/deferred_imports when a routine plays: the first frame does without it.
 if TYPE_CHECKING:
     from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.spoken_cues import SpokenCues
@@ -54,13 +55,7 @@ if TYPE_CHECKING:
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
     from stretchapp.core.session.engine import SessionEngine
-    from stretchapp.core.session.events import (
-        AutoPaused,
-        Control,
-        SessionPosition,
-        SessionState,
-        Status,
-    )
+    from stretchapp.core.session.events import AutoPaused, SessionPosition, SessionState
     from stretchapp.core.session.timeline import Phase
 
 # How often the page moves on between whole seconds while a routine runs: each is a
@@ -172,8 +167,6 @@ class PlayerBridge(PlayerPageState):
 
     def close(self) -> None:
         """Leave the player: stop any session without a trace on disk."""
-        from stretchapp.core.session.events import Control, Status
-
         if self._ticker is not None and self._ticker.engine.status in (
                 Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED):
             self._ticker.apply(Control.STOP)
@@ -199,8 +192,6 @@ class PlayerBridge(PlayerPageState):
     @Slot()
     def togglePause(self) -> None:
         """Pause a running session, resume a paused one."""
-        from stretchapp.core.session.events import Control, Status
-
         if self._ticker is None:
             return
         running = self._ticker.engine.status is Status.RUNNING
@@ -209,37 +200,27 @@ class PlayerBridge(PlayerPageState):
     @Slot()
     def holdForQuestion(self) -> None:
         """Pause while the user is asked something (stop?); releaseQuestion undoes it."""
-        from stretchapp.core.session.events import Control, Status
-
         if self._ticker is not None and self._ticker.engine.status is Status.RUNNING:
             self._paused_for_question = self._control(Control.PAUSE)
 
     @Slot()
     def releaseQuestion(self) -> None:
         """Resume after a question, if holdForQuestion paused the session."""
-        from stretchapp.core.session.events import Control
-
         if self._paused_for_question:
             self._paused_for_question = False
             self._control(Control.RESUME)
 
     @Slot()
     def skip(self) -> None:
-        from stretchapp.core.session.events import Control
-
         self._control(Control.SKIP)
 
     @Slot()
     def back(self) -> None:
-        from stretchapp.core.session.events import Control
-
         self._control(Control.BACK)
 
     @Slot()
     def stop(self) -> None:
         """End the session now (QML has asked the user to confirm)."""
-        from stretchapp.core.session.events import Control
-
         if self._ticker is None or not self._control(Control.STOP):
             return
         self._saves.clear()
@@ -275,8 +256,6 @@ class PlayerBridge(PlayerPageState):
         return self._ticker.apply(control)
 
     def _begin(self) -> None:
-        from stretchapp.core.session.events import Control
-
         assert self._routine is not None
         # The routine as the user's side answer plays it (unchanged when nothing asked).
         routine = self._routine = apply_side_choice(self._routine, self._side_choice)
@@ -304,10 +283,8 @@ class PlayerBridge(PlayerPageState):
         self._spoken_cues().learn(rendered)
 
     def _spoken_cues(self) -> SpokenCues:
-        from stretchapp.app.spoken_cues import SpokenCues
-
         if self._spoken is None:
-            self._spoken = SpokenCues()
+            self._spoken = deferred_imports.spoken_cues()
         return self._spoken
 
     def _end_session(self) -> None:
@@ -331,8 +308,6 @@ class PlayerBridge(PlayerPageState):
         self.finished.emit()
 
     def _on_state(self, state: SessionState) -> None:
-        from stretchapp.core.session.events import Status
-
         now = self._clock()
         self._spent = state.played  # the engine's figure: pauses and gaps left out
         phase: Phase | None = state.phase
@@ -368,8 +343,6 @@ class PlayerBridge(PlayerPageState):
 
     def save_recovery_now(self) -> None:
         """The app is closing: write where a live session is, on this thread, last."""
-        from stretchapp.core.session.events import Status
-
         position = self._recovery_point()
         if position is None or self._routine is None or self._ticker is None:
             return

@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from stretchapp.app.player_presenter import PlayerPresenter
 from stretchapp.app.player_session import voice_ready
+from stretchapp.app.player_view import time_spent_text
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session.side_choice import SIDE_CHOICES
 from stretchapp.core.wording.player import SAFETY_HEADING, player_words
@@ -75,8 +76,6 @@ class PlayerPageState(QObject):
         return float(self._audio.progress) if self._audio is not None else 1.0
 
     def _get_time_spent(self) -> str:
-        from stretchapp.app.player_view import time_spent_text
-
         return time_spent_text(self._spent)
 
     def _get_auto_pause_text(self) -> str:

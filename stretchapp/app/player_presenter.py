@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from stretchapp.app.player_view import blank_view, player_view, pulse_level
+from stretchapp.core.model import PhaseKind
+
 if TYPE_CHECKING:
     from stretchapp.app.stretch_images import StretchImages
     from stretchapp.core.model import Routine
@@ -37,8 +40,6 @@ class PlayerPresenter:
 
     def reset(self, title: str) -> None:
         """A blank page naming the routine (the get-ready screen), no pulse."""
-        from stretchapp.app.player_view import blank_view
-
         self.view = blank_view()
         self.view["routineTitle"] = title
         self._pulse_at = None
@@ -49,9 +50,6 @@ class PlayerPresenter:
 
     def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool, bool]:
         """Make the view for state: did a still value change, a second's figure, a moving one."""
-        from stretchapp.app.player_view import player_view, pulse_level
-        from stretchapp.core.session.timeline import PhaseKind
-
         view = player_view(routine, state, self._images, self.theme)
         view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
         phase = state.phase

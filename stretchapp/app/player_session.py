@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from stretchapp.app import deferred_imports
 from stretchapp.core.model import Kind
 
 # The engine and its ticker (with the speech they schedule, about 35 ms of imports)
-# are imported when a routine starts, not before the first frame.
+# come through deferred_imports when a routine starts, not before the first frame.
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
@@ -79,9 +80,7 @@ def start_ticker(routine: Routine, position: SessionPosition | None,
                  clock: Callable[[], float], cues: Sequence[Cue], *, gap_threshold: float,
                  refresh_ms: int, parent: QObject) -> SessionTicker:
     """A ticker over a new engine, or one restored (paused) at position."""
-    from stretchapp.app.session_ticker import SessionTicker
-    from stretchapp.core.session.engine import SessionEngine
-
+    SessionEngine, SessionTicker = deferred_imports.session_classes()
     if position is not None:
         engine = SessionEngine.restore(routine, position, clock,
                                        gap_threshold=gap_threshold, cues=cues)

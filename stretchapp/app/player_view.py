@@ -13,7 +13,8 @@ from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
 from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.palette import SURFACE, phase_role
-from stretchapp.core.session.events import SessionState, Status
+from stretchapp.core.session.controls import Status
+from stretchapp.core.session.events import SessionState
 from stretchapp.core.session.timeline import Phase, PhaseKind
 from stretchapp.core.wording.amounts import duration_text
 from stretchapp.core.wording.player import (

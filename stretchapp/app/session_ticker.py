@@ -28,11 +28,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretchapp.core.model import Routine
+from stretchapp.core.session.controls import Control
 from stretchapp.core.session.cues import Cue
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.events import (
     AutoPaused,
-    Control,
     ControlRefused,
     Event,
     PhaseStarted,

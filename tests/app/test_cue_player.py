@@ -17,9 +17,9 @@ from stretchapp.app.cue_player import CuePlayer, phrase_clip, routine_phrases
 from stretchapp.app.session_ticker import SessionTicker
 from stretchapp.app.voice_preparer import VoicePreparer
 from stretchapp.core.model import CueSettings, Routine
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue, CueKind, all_cues
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import Control, Status
 from stretchapp.core.session.timeline import PhaseKind, build_timeline
 from stretchapp.core.sound.cue_sink import RecordingSink, SilentSink
 from stretchapp.core.sound.cue_sounds import CUE_SOUND_NAMES

@@ -7,16 +7,10 @@ import time
 from pytestqt.qtbot import QtBot
 
 from stretchapp.app.session_ticker import SessionTicker
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue, CueKind
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import (
-    AutoPaused,
-    Control,
-    PhaseStarted,
-    SessionFinished,
-    SessionState,
-    Status,
-)
+from stretchapp.core.session.events import AutoPaused, PhaseStarted, SessionFinished, SessionState
 from stretchapp.core.session.timeline import Phase
 from tests.helpers.routines import FakeClock, routine, step
 

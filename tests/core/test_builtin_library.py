@@ -16,8 +16,9 @@ import pytest
 from stretchapp.core.loading.library import Library, find_files, load_library
 from stretchapp.core.model import Kind, Routine
 from stretchapp.core.pose.equipment import what_you_need
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import SessionFinished, Status
+from stretchapp.core.session.events import SessionFinished
 from stretchapp.core.session.side_choice import (
     DEFAULT_SIDE_CHOICE,
     SIDE_CHOICES,

@@ -7,15 +7,10 @@ import random
 import pytest
 
 from stretchapp.core.model import Routine
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.cues import Cue, CueKind, all_cues
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import (
-    AutoPaused,
-    Event,
-    PhaseStarted,
-    SessionFinished,
-    Status,
-)
+from stretchapp.core.session.events import AutoPaused, Event, PhaseStarted, SessionFinished
 from stretchapp.core.session.timeline import PhaseKind
 from tests.helpers.routines import FakeClock, play, routine, run_for, step, three_steps
 

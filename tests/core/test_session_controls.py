@@ -6,16 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue, CueKind
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import (
-    AutoPaused,
-    Control,
-    ControlRefused,
-    PhaseStarted,
-    SessionFinished,
-    Status,
-)
+from stretchapp.core.session.events import AutoPaused, ControlRefused, PhaseStarted, SessionFinished
 from stretchapp.core.session.timeline import PhaseKind
 from tests.helpers.routines import FakeClock, play, run_for, three_steps
 

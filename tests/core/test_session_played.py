@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import Status
 from tests.helpers.routines import FakeClock, play, routines, run_for, three_steps
 
 

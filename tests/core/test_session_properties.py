@@ -9,17 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stretchapp.core.model import Routine
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue, CueKind
 from stretchapp.core.session.engine import SessionEngine
 from stretchapp.core.session.events import (
     AutoPaused,
-    Control,
     ControlRefused,
     Event,
     PhaseStarted,
     SessionFinished,
     SessionState,
-    Status,
 )
 from tests.helpers.routines import FakeClock, routines
 

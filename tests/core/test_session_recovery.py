@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.cues import Cue
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import PhaseStarted, SessionPosition, Status
+from stretchapp.core.session.events import PhaseStarted, SessionPosition
 from tests.helpers.routines import FakeClock, play, routine, run_for, step, three_steps
 
 

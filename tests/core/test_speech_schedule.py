@@ -10,9 +10,9 @@ from hypothesis import given, settings
 
 from stretchapp.core.loading.library import Library, load_library
 from stretchapp.core.model import Routine, Side
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.cues import Cue, CueKind, all_cues
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import Status
 from stretchapp.core.session.speech_schedule import (
     Priority,
     SpeechSchedule,

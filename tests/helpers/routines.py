@@ -9,8 +9,9 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from stretchapp.core.model import CueSettings, Kind, Routine, Side, Step, Stretch
+from stretchapp.core.session.controls import Status
 from stretchapp.core.session.engine import SessionEngine
-from stretchapp.core.session.events import Event, Status
+from stretchapp.core.session.events import Event
 from tests.helpers.clock import FakeClock
 
 __all__ = ["FakeClock"]  # re-exported: the session tests take it from here

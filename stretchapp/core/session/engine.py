@@ -35,17 +35,16 @@ from collections.abc import Callable, Sequence
 
 from stretchapp.core.loading.durations import format_clock
 from stretchapp.core.model import Routine
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue, all_cues
 from stretchapp.core.session.events import (
     AutoPaused,
-    Control,
     ControlRefused,
     Event,
     PhaseStarted,
     SessionFinished,
     SessionPosition,
     SessionState,
-    Status,
 )
 from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, timeline_seconds
 

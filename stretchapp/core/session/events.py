@@ -9,32 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeGuard
 
+from stretchapp.core.session.controls import Control, Status
 from stretchapp.core.session.cues import Cue
 from stretchapp.core.session.timeline import Phase, PhaseKind
-
-
-class Status(StrEnum):
-    IDLE = "idle"  # built, not started
-    RUNNING = "running"
-    PAUSED = "paused"  # paused by the user
-    AUTO_PAUSED = "auto_paused"  # paused by the engine after a gap between ticks
-    FINISHED = "finished"  # played to the end
-    STOPPED = "stopped"  # ended by the user
-
-
-class Control(StrEnum):
-    START = "start"
-    PAUSE = "pause"
-    RESUME = "resume"
-    SKIP = "skip"
-    NEXT_STEP = "next_step"
-    BACK = "back"
-    JUMP = "jump"
-    RESTART = "restart"
-    STOP = "stop"
 
 
 class ControlRefused(Exception):
