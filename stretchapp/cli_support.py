@@ -51,6 +51,7 @@ class HomeUnusable(Exception):
 def checked_home(args: argparse.Namespace, *, writing: bool = False) -> Path:
     """The home, checked: HomeUnusable says why it cannot be used."""
     home = paths.home_dir(args.home)
+    named = bool(args.home or os.environ.get(paths.HOME_VARIABLE))
     if home.exists():
         if not home.is_dir():
             raise HomeUnusable(words.home_not_a_folder(str(home)))
@@ -58,6 +59,12 @@ def checked_home(args: argparse.Namespace, *, writing: bool = False) -> Path:
             raise HomeUnusable(words.home_not_writable(str(home)))
     else:
         parent = home.parent
+        if not named:
+            # The default home (~/.config/stretchapp): a new account may not have
+            # ~/.config yet, and the app makes the folders it needs. A home the
+            # user named must have its parent: a missing one is likely a typo.
+            while not parent.exists() and parent != parent.parent:
+                parent = parent.parent
         if not parent.is_dir():
             raise HomeUnusable(words.home_parent_missing(str(home), str(parent)))
         if writing and not os.access(parent, os.W_OK | os.X_OK):

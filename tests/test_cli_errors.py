@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from stretchapp import cli
+from stretchapp.core.storage import paths
 
 STRETCH = "calf-pedal"
 
@@ -179,3 +180,17 @@ def test_safe_keeps_ordinary_text_and_escapes_each_control_character() -> None:
     """Letters, accents and emoji pass; C0, DEL, C1 and bidi controls are escaped."""
     assert cli.safe("Étirement du mollet 🦵") == "Étirement du mollet 🦵"
     assert cli.safe("a\tb\nc\x7f\x9b\u2066") == "a\\tb\\nc\\x7f\\x9b\\u2066"
+
+
+def test_a_new_account_without_a_config_folder_gets_its_home_made(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no home named and no ~/.config yet, the default home is made, not refused."""
+    monkeypatch.delenv(paths.HOME_VARIABLE, raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    home = tmp_path / ".config" / "stretchapp"
+    assert paths.home_dir() == home and not home.parent.exists()
+    code, _, err = run(capsys, "new", "mine", "--from", "calf-relief")
+    assert code == 0, err
+    assert (home / "routines" / "mine.yaml").is_file()
