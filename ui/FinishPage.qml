@@ -45,7 +45,7 @@ Rectangle {
                 objectName: "finishTitle"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                text: player.words.finished
+                text: words.player.finished
                 color: Theme.text
                 font.pointSize: Theme.textHeadline
                 font.weight: Font.Bold

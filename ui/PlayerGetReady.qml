@@ -28,7 +28,7 @@ Rectangle {
         Text {
             objectName: "getReadyTitle"
             Layout.fillWidth: true
-            text: getReady.view.routineTitle || player.words.safetyHeading
+            text: getReady.view.routineTitle || words.player.safetyHeading
             color: Theme.text
             font.pointSize: Theme.textTitle
             font.weight: Font.DemiBold
@@ -45,10 +45,10 @@ Rectangle {
             border.color: Theme.warnText
             Accessible.role: Accessible.AlertMessage
             Accessible.name: player.redFlags.length > 0
-                             ? words.getReady.safetyAndFlagsName.arg(player.words.safetyHeading)
+                             ? words.getReady.safetyAndFlagsName.arg(words.player.safetyHeading)
                                .arg(player.safetyText).arg(player.redFlagsHeading)
                                .arg(player.redFlags.join(" "))
-                             : words.playerPage.headedName.arg(player.words.safetyHeading)
+                             : words.playerPage.headedName.arg(words.player.safetyHeading)
                                .arg(player.safetyText)
             Column {
                 id: safetyColumn
@@ -57,7 +57,7 @@ Rectangle {
                 spacing: Theme.space2
                 Text {
                     width: parent.width
-                    text: player.words.safetyHeading
+                    text: words.player.safetyHeading
                     color: Theme.warnText
                     font.pointSize: Theme.textLarge
                     font.weight: Font.DemiBold
@@ -102,15 +102,15 @@ Rectangle {
             visible: player.mustAcknowledge
             kind: "primary"
             large: true
-            text: player.words.acknowledgeButton
-            Accessible.name: words.getReady.enterName.arg(player.words.acknowledgeButton)
+            text: words.player.acknowledgeButton
+            Accessible.name: words.getReady.enterName.arg(words.player.acknowledgeButton)
             onClicked: player.acknowledge()
             onVisibleChanged: if (visible) forceActiveFocus()
         }
         Text {
             Layout.fillWidth: true
             visible: player.mustAcknowledge
-            text: player.words.acknowledgeHint
+            text: words.player.acknowledgeHint
             color: Theme.textMuted
             font.pointSize: Theme.textSmall
             horizontalAlignment: Text.AlignHCenter
@@ -120,7 +120,7 @@ Rectangle {
             objectName: "preparingVoiceText"
             Layout.fillWidth: true
             visible: !player.voiceReady
-            text: player.words.preparingVoice
+            text: words.player.preparingVoice
             color: Theme.text
             font.pointSize: Theme.textLarge
             horizontalAlignment: Text.AlignHCenter
@@ -161,7 +161,7 @@ Rectangle {
             objectName: "startNowButton"
             Layout.alignment: Qt.AlignHCenter
             visible: !player.voiceReady && !player.mustAcknowledge && !player.sideQuestion
-            text: player.words.startNow
+            text: words.player.startNow
             Accessible.name: words.getReady.startNowName
             onClicked: player.startNow()
         }

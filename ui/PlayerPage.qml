@@ -87,7 +87,7 @@ Rectangle {
             color: Theme.warnBg
             border.color: Theme.warnText
             Accessible.role: Accessible.AlertMessage
-            Accessible.name: words.playerPage.headedName.arg(player.words.safetyHeading)
+            Accessible.name: words.playerPage.headedName.arg(words.player.safetyHeading)
                              .arg(player.safetyText)
             Text {
                 id: bannerText

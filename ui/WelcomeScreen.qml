@@ -26,7 +26,7 @@ Rectangle {
         color: Theme.surface
         border.color: Theme.border
         Accessible.role: Accessible.Dialog
-        Accessible.name: player.words.welcomeHeading
+        Accessible.name: words.player.welcomeHeading
 
         ColumnLayout {
             id: column
@@ -36,7 +36,7 @@ Rectangle {
             Text {
                 objectName: "welcomeHeading"
                 Layout.fillWidth: true
-                text: player.words.welcomeHeading
+                text: words.player.welcomeHeading
                 color: Theme.text
                 font.pointSize: Theme.textTitle
                 font.weight: Font.DemiBold
@@ -46,7 +46,7 @@ Rectangle {
             Text {
                 objectName: "welcomeText"
                 Layout.fillWidth: true
-                text: player.words.welcomeText
+                text: words.player.welcomeText
                 color: Theme.text
                 font.pointSize: Theme.textBody
                 lineHeight: 1.25
@@ -57,8 +57,8 @@ Rectangle {
                 objectName: "welcomeButton"
                 Layout.alignment: Qt.AlignRight
                 kind: "primary"
-                text: player.words.welcomeButton
-                Accessible.name: words.welcomeScreen.buttonName.arg(player.words.welcomeButton)
+                text: words.player.welcomeButton
+                Accessible.name: words.welcomeScreen.buttonName.arg(words.player.welcomeButton)
                 onClicked: settings.markWelcomeSeen()
             }
         }

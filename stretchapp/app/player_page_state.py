@@ -15,7 +15,7 @@ from stretchapp.app.player_session import voice_ready
 from stretchapp.app.player_view import time_spent_text
 from stretchapp.core.red_flags import RED_FLAGS_HEADING
 from stretchapp.core.session.side_choice import SIDE_CHOICES
-from stretchapp.core.wording.player import SAFETY_HEADING, player_words
+from stretchapp.core.wording.player import SAFETY_HEADING
 
 if TYPE_CHECKING:
     from stretchapp.app.player_session import CueReadiness
@@ -120,9 +120,6 @@ class PlayerPageState(QObject):
     def _get_voice_ready(self) -> bool:
         return voice_ready(self._audio)
 
-    def _get_words(self) -> dict[str, str]:
-        return player_words()
-
     view = Property(dict, _get_view, notify=viewChanged)
     # The view's figures that change every second (player_presenter.TICK_KEYS).
     tick = Property(dict, _get_tick, notify=tickChanged)
@@ -147,7 +144,6 @@ class PlayerPageState(QObject):
     # The note stays on screen from the get-ready screen until the first stretch runs.
     safetyShown = Property(bool, _get_safety_shown, notify=safetyChanged)
     voiceReady = Property(bool, _get_voice_ready, notify=preparingChanged)
-    words = Property(dict, _get_words, constant=True)  # the safety and welcome sentences
 
     def _set_side_question(self, value: bool) -> None:
         if value != self._side_question:

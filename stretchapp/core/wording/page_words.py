@@ -8,6 +8,7 @@ are in editor_words, the player's in player_page_words.
 from __future__ import annotations
 
 from stretchapp.core.wording.editor_words import EDITOR_WORDS
+from stretchapp.core.wording.player import player_words
 from stretchapp.core.wording.player_page_words import PLAYER_PAGE_WORDS
 
 PAGE_WORDS: dict[str, dict[str, str]] = {
@@ -150,5 +151,5 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
 
 def view_words() -> dict[str, dict[str, str]]:
     """Every view's words, handed to QML once as its `words` context object."""
-    every = {**PAGE_WORDS, **EDITOR_WORDS, **PLAYER_PAGE_WORDS}
+    every = {**PAGE_WORDS, **EDITOR_WORDS, **PLAYER_PAGE_WORDS, "player": player_words()}
     return {view: dict(names) for view, names in every.items()}
