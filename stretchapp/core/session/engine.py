@@ -50,8 +50,6 @@ from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline, t
 
 BACK_GRACE = 3.0  # seconds into a step before `back` restarts it instead of going back
 
-_UNDER_WAY = frozenset({Status.RUNNING, Status.PAUSED, Status.AUTO_PAUSED})
-_HALTED = frozenset({Status.PAUSED, Status.AUTO_PAUSED})
 _OVER = frozenset({Status.FINISHED, Status.STOPPED})
 _MOVES = frozenset({Control.SKIP, Control.NEXT_STEP, Control.BACK, Control.JUMP})
 
