@@ -24,8 +24,7 @@ from PySide6.QtCore import (
 )
 
 from stretchapp.app.thumbnail_files import ThumbnailFiles
-from stretchapp.core.loading.library import GROUP_ORDER
-from stretchapp.core.model import Stretch
+from stretchapp.core.model import Stretch, group_rank
 from stretchapp.core.wording.editor import ALL_GROUPS
 from stretchapp.core.wording.routines import group_label
 
@@ -36,8 +35,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _order(stretch: Stretch) -> tuple[int, str, str]:
-    group = GROUP_ORDER.index(stretch.group) if stretch.group in GROUP_ORDER else len(GROUP_ORDER)
-    return (group, stretch.group, stretch.name.lower())
+    return (*group_rank(stretch.group), stretch.name.lower())
 
 
 def _first_sentence(text: str) -> str:

@@ -58,6 +58,11 @@ DEFAULT_HOLD = 30
 GROUPS = ("calf", "back", "neck")
 OTHER_GROUP = "other"
 
+
+def group_rank(group: str) -> tuple[int, str]:
+    """Where a group sorts: the known ones first, in their order, then the others by name."""
+    return (GROUPS.index(group) if group in GROUPS else len(GROUPS), group)
+
 DEFAULT_REST = 10
 DEFAULT_SWITCH = 5
 DEFAULT_RELAX = 5

@@ -16,10 +16,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from stretchapp.core.loading.library_cache import cached_library
-from stretchapp.core.loading.library_model import GROUP_ORDER as GROUP_ORDER  # the data types
-from stretchapp.core.loading.library_model import KIND_ORDER as KIND_ORDER  # live apart (no
-from stretchapp.core.loading.library_model import FileReport as FileReport  # pydantic) and stay
-from stretchapp.core.loading.library_model import Library as Library  # importable from here
+from stretchapp.core.loading.library_model import KIND_ORDER as KIND_ORDER  # the data types
+from stretchapp.core.loading.library_model import FileReport as FileReport  # live apart (no
+from stretchapp.core.loading.library_model import Library as Library  # pydantic) and stay
+
+# importable from here.
 from stretchapp.core.loading.problems import Problem, RoutineError
 from stretchapp.core.loading.resolve import (
     Assets,
@@ -31,7 +32,7 @@ from stretchapp.core.loading.resolve import (
 from stretchapp.core.loading.schema import CatalogueFile, RoutineFile
 from stretchapp.core.loading.schema_errors import problems_from, shown
 from stretchapp.core.loading.yaml_source import Document, parse_text, read_document
-from stretchapp.core.model import Routine, Stretch
+from stretchapp.core.model import Routine, Stretch, group_rank
 from stretchapp.core.storage import paths
 
 
@@ -204,8 +205,7 @@ def _link_problem(path: Path) -> Problem | None:
 
 
 def _sort_key(routine: Routine) -> tuple[int, str, int, str]:
-    group = GROUP_ORDER.index(routine.group) if routine.group in GROUP_ORDER else len(GROUP_ORDER)
-    return (group, routine.group, KIND_ORDER.index(routine.kind), routine.title.lower())
+    return (*group_rank(routine.group), KIND_ORDER.index(routine.kind), routine.title.lower())
 
 
 class _Loader:

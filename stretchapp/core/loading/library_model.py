@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchapp.core.loading.problems import Problem
-from stretchapp.core.model import GROUPS, Kind, Routine, Stretch
+from stretchapp.core.model import Kind, Routine, Stretch, group_rank
 from stretchapp.core.wording.routines import matches
 
-GROUP_ORDER = GROUPS  # the known groups first, in their order
 KIND_ORDER = (Kind.WARM_UP, Kind.COOL_DOWN, Kind.RELIEF)
 
 
@@ -49,7 +48,7 @@ class Library:
     def groups(self) -> list[str]:
         """Muscle groups in display order: the built-in ones first."""
         found = {r.group for r in self.routines.values()}
-        return [g for g in GROUP_ORDER if g in found] + sorted(found - set(GROUP_ORDER))
+        return sorted(found, key=group_rank)
 
     def by_group(self, kind: str = "",
                  words: Sequence[str] = ()) -> list[tuple[str, list[Routine]]]:
