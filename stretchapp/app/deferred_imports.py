@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
-from stretchapp.core.wording import habit as habit_words
-
 # The late imports of the loader's libraries, one thread at a time: the library
 # loads on a worker while a click may ask for the editor on the GUI thread, and
 # pydantic imported on two threads at once under PySide's import hook was seen
@@ -115,11 +113,6 @@ def habit_features(shell: AppShell) -> HabitFeatures:
     from stretchapp.app.habit_wiring import HabitFeatures
 
     return HabitFeatures(shell)
-
-
-def times_finished_text(count: int) -> str:
-    """'That was the 3rd time you finished this routine.'"""
-    return habit_words.finished_again(count)
 
 
 def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:

@@ -37,6 +37,7 @@ from stretchapp.app.stretch_images import PROVIDER_ID, StretchImageProvider, Str
 from stretchapp.app.task_runner import InlineRunner, Runner, TaskRunner
 from stretchapp.core.storage import paths
 from stretchapp.core.storage.settings import Geometry, with_prepare
+from stretchapp.core.wording.habit import finished_again
 from stretchapp.core.wording.page_words import view_words
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ class AppShell(QObject):
             return
         if finished:
             count = self.history.routine(routine.id).times_finished
-            self.player.set_history_text(deferred_imports.times_finished_text(count))
+            self.player.set_history_text(finished_again(count))
 
     def _preview(self, routine: Routine) -> None:
         self.app.preview(with_prepare(routine, self.settings.settings.prepare_override))
