@@ -35,7 +35,7 @@ ROUTINE, SECONDS = "calf-warm-up", 20.0  # counted movements, chimes and counts 
 # the same figure benchmarks/audio_latency.py reports (real_audio_lateness).
 LATE_MS = 50.0
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.alone]
 
 
 @pytest.fixture(scope="module")

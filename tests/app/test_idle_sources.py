@@ -17,25 +17,14 @@ from stretchapp.app.idle_sources import (
     gnome_idle_source,
     open_idle_source,
 )
+from tests.helpers.xvfb import private_display
 
 
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     """A private Xvfb server, its display name; skipped where Xvfb is not installed."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24",
-                               "-nolisten", "tcp"], pass_fds=(write,),
-                              stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with private_display("640x480x24") as display:
+        yield display
 
 
 def test_x11_idle_time_grows_and_input_resets_it(xvfb_display: str) -> None:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from stretchapp.app.renderer import (
 from stretchapp.core.storage.settings import load_settings, save_settings, settings_path
 from tests.app.test_startup import start_app
 from tests.helpers.ui import Ui
+from tests.helpers.xvfb import private_display
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -141,19 +139,8 @@ def test_the_settings_page_sets_the_renderer(home: Path, ui: Ui) -> None:
 @pytest.fixture(scope="module")
 def xvfb_display() -> Iterator[str]:
     """An Xvfb display of its own, where Qt's xcb platform can open windows."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
-    number = next(n for n in range(400, 600) if not Path(f"/tmp/.X{n}-lock").exists())
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x1024x24",
-                               "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
+    with private_display() as display:
+        yield display
 
 
 def test_on_a_display_without_gpu_the_app_draws_in_software(
