@@ -8,6 +8,7 @@ thread, the rest after the first frame). Every other module imports at its top.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,8 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
 
     With a cache folder, the library stored there is used while its files are
     unchanged (that needs neither pydantic nor the YAML loader); else it is
-    loaded (importing the loader on first use) and stored for the next start.
+    loaded and stored for the next start: in a child process while this one has
+    not imported pydantic (core.loading.child_load), else here.
     """
     with IMPORTING:
         from stretchapp.core.loading.library_cache import (
@@ -56,6 +58,14 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
         stored = stored_library(cache, default_folders(user_dir))
         if stored is not None:
             return stored
+        # Until something else has imported the loader (the editor), a load runs
+        # in a child process: the loader and pydantic stay out of this one (20 MB).
+        if "pydantic" not in sys.modules:
+            with IMPORTING:
+                from stretchapp.core.loading.child_load import load_in_child
+            loaded = load_in_child(user_dir, cache)
+            if loaded is not None:
+                return loaded
     with IMPORTING:
         from stretchapp.core.loading.library import load_library as load
 
