@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 
 # The late imports of the loader's libraries, one thread at a time: the library
@@ -27,10 +27,12 @@ if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
     from stretchapp.app.habit_wiring import HabitFeatures
+    from stretchapp.app.idle_protocol import IdleSource, NoIdleSource
     from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.app.shell import AppShell
     from stretchapp.app.spoken_cues import SpokenCues
+    from stretchapp.app.tray import TrayIcon
     from stretchapp.core.loading.library import Library
     from stretchapp.core.palette import Palette
     from stretchapp.core.pose.model import PoseSpec
@@ -123,6 +125,34 @@ def habit_features(shell: AppShell) -> HabitFeatures:
     from stretchapp.app.habit_wiring import HabitFeatures
 
     return HabitFeatures(shell)
+
+
+def tray_possible() -> bool:
+    """A QApplication runs (reminders were on at start) and the desktop shows tray icons.
+
+    QtWidgets is imported only with a QApplication, which imported it already.
+    """
+    app = QCoreApplication.instance()
+    if app is None or not app.inherits("QApplication"):
+        return False
+    from stretchapp.app.tray import tray_possible as shown_here
+
+    return shown_here()
+
+
+def tray_icon(icon: Path, routines: Callable[[], Sequence[tuple[str, str]]],
+              parent: QObject) -> TrayIcon:
+    """The tray icon and its menu (QtWidgets): only once tray_possible() said yes."""
+    from stretchapp.app.tray import TrayIcon
+
+    return TrayIcon(icon, routines, parent)
+
+
+def idle_source(platform: str) -> IdleSource | NoIdleSource:
+    """The idle source reminders poll (QtDBus, ctypes): only once reminders are on."""
+    from stretchapp.app.idle_sources import open_idle_source
+
+    return open_idle_source(platform)
 
 
 def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:
