@@ -7,7 +7,8 @@ What happens when, for the two frames people wait for:
   PySide's Qt namespace anywhere (the first one builds all its enums, about
   15 ms: Main.qml reads the colour scheme, stretch_images paints instead);
 - after the first frame: the library, from the start-up cache when its files
-  have not changed (core.library_cache), else loaded in a worker thread;
+  have not changed (core.library_cache), else loaded by a child process that
+  a worker thread waits for (core.loading.child_load: no pydantic here);
 - after the first frame that shows the library: the bounded log and the GUI
   watchdog (logging.handlers: about 25 ms), the history (sqlite3), and then,
   on a worker, the pose drawing (for pictures not yet stored);
