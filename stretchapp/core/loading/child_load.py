@@ -64,7 +64,8 @@ def load_in_child(user_dir: Path | None, cache: Path) -> Library | None:
         return None
     try:
         done = subprocess.run(child_command(user_dir, cache), capture_output=True,
-                              env=child_environment(), timeout=TIMEOUT_S, check=False)
+                              stdin=subprocess.DEVNULL, env=child_environment(),
+                              timeout=TIMEOUT_S, check=False)
     except (OSError, subprocess.SubprocessError) as error:
         log.info("library child could not run (%s); loading here", error)
         return None
