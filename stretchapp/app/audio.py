@@ -42,8 +42,8 @@ BACKENDS = ("auto", "qt", "qsoundeffect", "playsound", "silent")
 # QtMultimedia's media backend (FFmpeg: libavcodec, libavformat, swscale, VA-API
 # stubs) is for players, cameras and recorders; the audio devices, QAudioSink and
 # QSoundEffect work without one. Naming a backend that does not exist keeps FFmpeg
-# unmapped: 12 MB less resident memory (docs/performance.md). A user's own
-# QT_MEDIA_BACKEND wins.
+# unmapped: about 5 MB less resident memory playing (12 MB in a bare process;
+# docs/performance.md). A user's own QT_MEDIA_BACKEND wins.
 MEDIA_BACKEND_VARIABLE = "QT_MEDIA_BACKEND"
 AUDIO_ONLY = "none"
 
