@@ -7,7 +7,9 @@ playing `neck-warm-up` (QtMultimedia and the voice), and, last, the editor and
 sharing bridges a user makes with New routine, Customise, Import or Export.
 Each line's (+N) is that stage's cost. Two home states: "warm" (the library cache
 from an earlier start: every start but the first) and "cold" (a fresh home: the
-loader and pydantic come in). The baseline is a minimal QML window's RSS, measured
+library is loaded by a child process, core.loading.child_load, so the loader and
+pydantic stay out of the app's process). Reminders are off (the default), so the
+habit features make no tray and no idle source. The baseline is a minimal QML window's RSS, measured
 in the same run (benchmarks/player_cpu.py's). Budget (issue 17): playing RSS
 <= 1.25x the minimal window. The last line is one JSON object.
 
@@ -135,7 +137,7 @@ def main() -> None:
         cold = _run(home)
         warm = _run(home)
     print(f"minimal QML window: RSS {baseline:.1f} MB")
-    _print("fresh home (cold: the library is loaded, pydantic comes in):", cold)
+    _print("fresh home (cold: the library is loaded by a child process):", cold)
     _print("second start (warm: the stored library, no pydantic):", warm)
     by_stage = {row["stage"]: row["rss"] for row in warm}
     playing = by_stage["playing (audio, voice)"]

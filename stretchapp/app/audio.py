@@ -39,13 +39,21 @@ log = logging.getLogger(__name__)
 
 BACKEND_VARIABLE = "STRETCHAPP_AUDIO"
 BACKENDS = ("auto", "qt", "qsoundeffect", "playsound", "silent")
+# QtMultimedia's media backend (FFmpeg: libavcodec, libavformat, swscale, VA-API
+# stubs) is for players, cameras and recorders; the audio devices, QAudioSink and
+# QSoundEffect work without one. Naming a backend that does not exist keeps FFmpeg
+# unmapped: about 5 MB less resident memory playing (12 MB in a bare process;
+# docs/performance.md). A user's own QT_MEDIA_BACKEND wins.
+MEDIA_BACKEND_VARIABLE = "QT_MEDIA_BACKEND"
+AUDIO_ONLY = "none"
 
 
 # --- Qt's start-up chatter -----------------------------------------------------
 
 # What QtMultimedia says while it looks for an audio system that may not be
 # there; the notice tells the user, the log keeps it for a bug report.
-_PROBE_CHATTER = ("PulseAudioService", "No audio device detected", "pipewire")
+_PROBE_CHATTER = ("PulseAudioService", "No audio device detected", "pipewire",
+                  "No QtMultimedia backends found")
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], None]
 
 
@@ -71,6 +79,8 @@ def _multimedia_messages_to_log() -> Iterator[None]:
 
 def count_audio_outputs() -> int:
     """How many audio outputs QtMultimedia sees; ImportError where it cannot load."""
+    # Read once, when QtMultimedia first asks for its platform integration (here).
+    os.environ.setdefault(MEDIA_BACKEND_VARIABLE, AUDIO_ONLY)
     with _multimedia_messages_to_log():
         from PySide6.QtMultimedia import QMediaDevices
 

@@ -8,12 +8,13 @@ thread, the rest after the first frame). Every other module imports at its top.
 
 from __future__ import annotations
 
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 
 # The late imports of the loader's libraries, one thread at a time: the library
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
     from stretchapp.app.cue_player import CuePlayer
     from stretchapp.app.editor_bridge import EditorBridge
     from stretchapp.app.habit_wiring import HabitFeatures
+    from stretchapp.app.idle_protocol import IdleSource, NoIdleSource
     from stretchapp.app.session_ticker import SessionTicker
     from stretchapp.app.sharing_bridge import SharingBridge
     from stretchapp.app.shell import AppShell
     from stretchapp.app.spoken_cues import SpokenCues
+    from stretchapp.app.tray import TrayIcon
     from stretchapp.core.loading.library import Library
     from stretchapp.core.palette import Palette
     from stretchapp.core.pose.model import PoseSpec
@@ -42,7 +45,8 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
 
     With a cache folder, the library stored there is used while its files are
     unchanged (that needs neither pydantic nor the YAML loader); else it is
-    loaded (importing the loader on first use) and stored for the next start.
+    loaded and stored for the next start: in a child process while this one has
+    not imported pydantic (core.loading.child_load), else here.
     """
     with IMPORTING:
         from stretchapp.core.loading.library_cache import (
@@ -56,6 +60,14 @@ def load_library(user_dir: Path, cache_dir: Path | None = None) -> Library:
         stored = stored_library(cache, default_folders(user_dir))
         if stored is not None:
             return stored
+        # Until something else has imported the loader (the editor), a load runs
+        # in a child process: the loader and pydantic stay out of this one (20 MB).
+        if "pydantic" not in sys.modules:
+            with IMPORTING:
+                from stretchapp.core.loading.child_load import load_in_child
+            loaded = load_in_child(user_dir, cache)
+            if loaded is not None:
+                return loaded
     with IMPORTING:
         from stretchapp.core.loading.library import load_library as load
 
@@ -113,6 +125,34 @@ def habit_features(shell: AppShell) -> HabitFeatures:
     from stretchapp.app.habit_wiring import HabitFeatures
 
     return HabitFeatures(shell)
+
+
+def tray_possible() -> bool:
+    """A QApplication runs (reminders were on at start) and the desktop shows tray icons.
+
+    QtWidgets is imported only with a QApplication, which imported it already.
+    """
+    app = QCoreApplication.instance()
+    if app is None or not app.inherits("QApplication"):
+        return False
+    from stretchapp.app.tray import tray_possible as shown_here
+
+    return shown_here()
+
+
+def tray_icon(icon: Path, routines: Callable[[], Sequence[tuple[str, str]]],
+              parent: QObject) -> TrayIcon:
+    """The tray icon and its menu (QtWidgets): only once tray_possible() said yes."""
+    from stretchapp.app.tray import TrayIcon
+
+    return TrayIcon(icon, routines, parent)
+
+
+def idle_source(platform: str) -> IdleSource | NoIdleSource:
+    """The idle source reminders poll (QtDBus, ctypes): only once reminders are on."""
+    from stretchapp.app.idle_sources import open_idle_source
+
+    return open_idle_source(platform)
 
 
 def cue_player_factory(voice_cache: Path) -> Callable[[QObject], CuePlayer]:

@@ -2,7 +2,9 @@
 
 Made in `AppShell.start()`, after the first frame, so none of it is on the
 start-up path. The reminder poll, the idle source, the nudge window and the
-tray are only made while reminders are on. All their signal wiring is here:
+tray are only made while reminders are on, and the tray's and the idle
+sources' modules (QtWidgets, QtDBus, ctypes: about 7 MB) only imported then.
+All their signal wiring is here:
 
     reminders --startRequested--> app.startRoutine, main window raised
     reminders --nudged--> tray notification
@@ -18,10 +20,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 
+from stretchapp.app.deferred_imports import idle_source, tray_icon, tray_possible
 from stretchapp.app.history_bridge import HistoryBridge
-from stretchapp.app.idle_sources import IdleSource, NoIdleSource, open_idle_source
+from stretchapp.app.idle_protocol import IdleSource, NoIdleSource
 from stretchapp.app.reminder_bridge import ReminderBridge
-from stretchapp.app.tray import TrayIcon, tray_possible
 from stretchapp.core.storage import paths
 from stretchapp.core.storage.history import SessionRecord
 from stretchapp.core.wording.habit import IDLE_WAITS_FOR_REMINDERS
@@ -29,6 +31,7 @@ from stretchapp.core.wording.habit import IDLE_WAITS_FOR_REMINDERS
 if TYPE_CHECKING:
     from stretchapp.app.shell import AppShell
     from stretchapp.app.single_instance import InstanceServer
+    from stretchapp.app.tray import TrayIcon
     from stretchapp.core.model import Routine
 
 
@@ -41,7 +44,7 @@ class HabitFeatures(QObject):
         self.history = HistoryBridge(self._sessions, self._groups, parent=self)
         on = shell.settings.settings.reminders_on
         if idle is None:
-            idle = (open_idle_source(QGuiApplication.platformName()) if on
+            idle = (idle_source(QGuiApplication.platformName()) if on
                     else NoIdleSource(IDLE_WAITS_FOR_REMINDERS))
         self.reminders = ReminderBridge(shell.settings, self._find, idle, shell.home,
                                         parent=self)
@@ -127,7 +130,7 @@ class HabitFeatures(QObject):
         app = QCoreApplication.instance()
         if on and self.tray is None and tray_possible():
             icon = paths.assets_dir() / "icons" / "stretchapp.svg"
-            self.tray = TrayIcon(icon, self._titles, self)
+            self.tray = tray_icon(icon, self._titles, self)
             self.tray.startRequested.connect(self._start)
             self.tray.openRequested.connect(self.show_window)
             self.tray.quitRequested.connect(self._quit)
@@ -141,7 +144,7 @@ class HabitFeatures(QObject):
             app.setQuitOnLastWindowClosed(not self.keeps_running)
         if on and not self._idle_opened:
             self._idle_opened = True
-            self.reminders.set_idle_source(open_idle_source(QGuiApplication.platformName()))
+            self.reminders.set_idle_source(idle_source(QGuiApplication.platformName()))
 
     @property
     def keeps_running(self) -> bool:

@@ -13,19 +13,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-from typing import Protocol
 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+# The protocol and the no-source live apart (no QtDBus); importable from here too.
+from stretchapp.app.idle_protocol import IdleSource as IdleSource
+from stretchapp.app.idle_protocol import NoIdleSource as NoIdleSource
 from stretchapp.core.wording.habit import IDLE_SOURCE_NAMES, display_not_x11, no_idle_detection
-
-
-class IdleSource(Protocol):
-    name: str
-
-    def idle_seconds(self) -> float | None:
-        """Seconds without input, or None when it cannot be read just now."""
-        ...
 
 
 class _XScreenSaverInfo(ctypes.Structure):
@@ -121,18 +115,6 @@ def kde_idle_source() -> DBusIdleSource:
     return DBusIdleSource(IDLE_SOURCE_NAMES["kde"], "org.freedesktop.ScreenSaver",
                           "/ScreenSaver", "org.freedesktop.ScreenSaver",
                           "GetSessionIdleTime", 0.001)
-
-
-class NoIdleSource:
-    """No way to tell time away here: reminders count on regardless."""
-
-    name = "none"
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-
-    def idle_seconds(self) -> float | None:
-        return None
 
 
 def open_idle_source(platform: str) -> IdleSource | NoIdleSource:

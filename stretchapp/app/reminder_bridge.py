@@ -18,7 +18,7 @@ import platformdirs
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from stretchapp.app.history_bridge import local_now
-from stretchapp.app.idle_sources import IdleSource, NoIdleSource
+from stretchapp.app.idle_protocol import IdleSource, NoIdleSource
 from stretchapp.core.habit.desktop_entry import (
     DesktopEntryError,
     autostart_enabled,

@@ -9,7 +9,6 @@ write the same settings file any more.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from stretchapp.app import deferred_imports
+from stretchapp.core.storage.digests import sha256
 from stretchapp.core.storage.settings import load_settings
 
 HANDOVER_TIMEOUT_MS = 1500
@@ -28,7 +28,7 @@ MAX_REQUEST_BYTES = 4096
 
 def server_name(home: Path) -> str:
     """A socket name per user and home (the resolved path, hashed)."""
-    digest = hashlib.sha256(str(home.resolve()).encode()).hexdigest()[:16]
+    digest = sha256(str(home.resolve()).encode()).hexdigest()[:16]
     user = os.environ.get("USER") or str(os.getuid())
     return f"stretchapp-{user}-{digest}"
 

@@ -10,13 +10,13 @@ used as it is, so no Python runs while QML loads a thumbnail.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
 from stretchapp.core.model import Stretch
 from stretchapp.core.palette import CARD, figure_palette
+from stretchapp.core.storage.digests import sha1
 from stretchapp.core.storage.safe_write import write_atomically
 
 THUMBNAIL_SIZE = 160
@@ -55,7 +55,7 @@ class ThumbnailFiles:
         # A movement shows where it is held; seams take the card's colour.
         palette = figure_palette("dark" if theme == "dark" else "light", CARD)
         svg = render_spec_svg(stretch.pose, palette, size=THUMBNAIL_SIZE)
-        name = hashlib.sha1(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
+        name = sha1(svg.encode("utf-8")).hexdigest()[:16] + ".svg"
         path = self.folder / name
         if not path.exists():
             try:

@@ -10,13 +10,13 @@ itself, so a changed pose or a changed renderer never shows an old picture.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from stretchapp import __version__
+from stretchapp.core.storage.digests import sha256
 
 MAX_SVG_BYTES = 512 * 1024  # far above any drawing; a larger file is not ours
 
@@ -24,7 +24,7 @@ MAX_SVG_BYTES = 512 * 1024  # far above any drawing; a larger file is not ours
 @cache
 def _code_stamp() -> str:
     """A digest of the pose package's source: a new drawing code, new keys."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = sha256(__version__.encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
@@ -42,7 +42,7 @@ class SvgStore:
         """The SVG for `what` (the repr of a pose and the drawing's settings)."""
         if self.folder is None:
             return draw()
-        key = hashlib.sha256((_code_stamp() + repr(what)).encode()).hexdigest()
+        key = sha256((_code_stamp() + repr(what)).encode()).hexdigest()
         path = self.folder / f"{key[:40]}.svg"
         with contextlib.suppress(OSError, UnicodeDecodeError):
             if 0 < path.stat().st_size <= MAX_SVG_BYTES:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import hashlib
 import os
 import shutil
 import subprocess
@@ -33,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from stretchapp.core.sound.cue_sounds import WavError, read_wav_info
+from stretchapp.core.storage.digests import sha256
 from stretchapp.core.wording.sound import voice_unavailable
 
 DEFAULT_VOICE = "en"
@@ -289,7 +289,7 @@ class VoiceRenderer:
         key = "\x1f".join(
             (CACHE_FORMAT, engine.name, engine.version, self.voice, str(self.rate), text)
         )
-        return self.cache_dir / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:40]}.wav"
+        return self.cache_dir / f"{sha256(key.encode('utf-8')).hexdigest()[:40]}.wav"
 
     def render(self, text: str) -> Path:
         """The WAV file that says text, rendered now unless cached; SpeechUnavailable if none."""
