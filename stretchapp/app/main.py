@@ -151,7 +151,7 @@ class _Stages(QObject):
 
     def _preload(self) -> None:
         if self.tasks is None:
-            self.tasks = TaskRunner(workers=1, parent=self)
+            self.tasks = TaskRunner(workers=1)
             self.tasks.run(preload_modules, lambda _count: None, name="preload")
 
     def _start_rest(self) -> None:

@@ -76,7 +76,7 @@ class AppShell(QObject):
         super().__init__(parent)
         self.home = home
         self.routine_id = routine_id
-        self.runner: Runner = TaskRunner(parent=self) if threaded_load else InlineRunner()
+        self.runner: Runner = TaskRunner() if threaded_load else InlineRunner()
         self.images = StretchImages(paths.cache_dir(home) / "pictures")
         self.settings = SettingsBridge(home, self)
         # The stored library (no pydantic) while its files are unchanged.

@@ -99,7 +99,7 @@ class VoicePreparer(QObject):
         self._busy = False
         self._notice = ""
         # Without a shared runner, a one-worker runner of its own: renders never overlap.
-        self._runner = runner if runner is not None else TaskRunner(workers=1, parent=self)
+        self._runner = runner if runner is not None else TaskRunner(workers=1)
         self._queued: tuple[_JobState, list[str], int, str] | None = None
         self._running = False
         self._poll = QTimer(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from typing import Any
 
 import pytest
@@ -113,3 +114,21 @@ def test_a_worker_ended_by_a_base_exception_is_replaced(
     runner.run(lambda: 5, results.append, name="after")
     qtbot.waitUntil(lambda: results == [5], timeout=5000)
     runner.shutdown()
+
+
+def test_a_runner_dropped_with_results_in_flight_dies_on_the_gui_thread(qtbot: Any) -> None:
+    """No worker keeps a runner alive: dropped on the GUI thread it dies there, results unheard."""
+    gui = threading.get_ident()
+    died: list[int] = []
+    release = threading.Event()
+    done: list[object] = []
+    runner = TaskRunner(workers=2)
+    weakref.finalize(runner, lambda: died.append(threading.get_ident()))
+    for _ in range(4):
+        runner.run(lambda: release.wait(5), done.append)
+    del runner  # while its tasks still run on the workers
+    release.set()
+    qtbot.waitUntil(lambda: bool(died), timeout=5000)
+    assert died == [gui]
+    qtbot.wait(50)  # let any queued result arrive: it must find no runner
+    assert done == []
