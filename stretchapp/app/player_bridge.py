@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Slot
 
 from stretchapp.app import deferred_imports
 from stretchapp.app.player_page_state import PlayerPageState
-from stretchapp.app.player_presenter import MOTION_KEYS, PlayerPresenter
+from stretchapp.app.player_presenter import MOTION_KEYS, SECOND_KEYS, TICK_KEYS, PlayerPresenter
 from stretchapp.app.player_session import (
     SafetyMemory,
     needs_acknowledgement,
@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 # frames and a cue's fading halo go at 5 Hz (the issue allows up to 10).
 REFRESH_MS = 500
 MOVING_REFRESH_MS = 200
+# The keys whose changes QML hears through their own signals, not `viewChanged`.
+_MOVING_KEYS = frozenset((*MOTION_KEYS, *SECOND_KEYS))
 __all__ = ["MOTION_KEYS", "REFRESH_MS", "PlayerBridge", "SafetyMemory", "session_clock"]
 
 
@@ -144,7 +146,7 @@ class PlayerBridge(PlayerPageState):
         self._presenter.reset(routine.title)  # the get-ready screen names it
         self.viewChanged.emit()
         self.tickChanged.emit()
-        self.motionChanged.emit()
+        self._emit_motion(set(MOTION_KEYS) | {"routineProgress"})
         self._must_acknowledge = needs_acknowledgement(routine, self._memory)
         self._safety_shown = True
         self.safetyChanged.emit()
@@ -352,16 +354,26 @@ class PlayerBridge(PlayerPageState):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
-        changed, ticked, moved = self._presenter.show(self._routine, state)
+        changed = self._presenter.show(self._routine, state)
         if self._ticker is not None:
             self._ticker.set_refresh_ms(min(self._refresh_ms, MOVING_REFRESH_MS)
                                         if self._presenter.moving else self._refresh_ms)
-        if changed:
+        if not changed.issubset(_MOVING_KEYS):
             self.viewChanged.emit()
-        if ticked:
+        if not changed.isdisjoint(TICK_KEYS):
             self.tickChanged.emit()
-        if moved:
-            self.motionChanged.emit()
+        self._emit_motion(changed)
+
+    def _emit_motion(self, changed: set[str]) -> None:
+        """Notify the moving values that changed, each on its own signal."""
+        if "phaseProgress" in changed:
+            self.phaseProgressChanged.emit()
+        if "pulse" in changed:
+            self.pulseChanged.emit()
+        if "imageSource" in changed:
+            self.imageSourceChanged.emit()
+        if "routineProgress" in changed:
+            self.routineProgressChanged.emit()
 
     def _refresh_view(self) -> None:
         if self._ticker is not None:

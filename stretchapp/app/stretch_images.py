@@ -140,14 +140,25 @@ class StretchImages:
             # The pose drawing is imported only when a picture is not in the store.
             svg = self.svgs.get((pose, palette, mirrored, at),
                                 lambda: deferred_imports.pose_svg(pose, palette, mirrored, at=at))
-            return _svg_image(QByteArray(svg.encode("utf-8")), size)
+            return _svg_image(QByteArray(svg.encode("utf-8")), size, _backdrop(theme, on))
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:
             return QImage()
-        image = _file_image(path, size)
+        image = _file_image(path, size, _backdrop(theme, on))
         if mirrored and not image.isNull():
             image = image.transformed(QTransform(-1, 0, 0, 1, 0, 0))
         return image
+
+
+def _backdrop(theme: str, on: str) -> str | None:
+    """The colour a player's picture is drawn on, opaque; None (transparent) for a card.
+
+    The player's picture changes five times a second while a movement plays: an
+    opaque picture is copied onto the window where a transparent one is blended.
+    """
+    if on != SURFACE:
+        return None
+    return figure_palette("dark" if theme == "dark" else "light", SURFACE).background
 
 
 def fitted(size: QSize, box: QSize) -> QSize:
@@ -161,15 +172,23 @@ def fitted(size: QSize, box: QSize) -> QSize:
     return QSize(box.width(), box.width() * height // width)
 
 
-def _transparent(size: QSize) -> QImage:
-    """A transparent image (QImage.fill would build Qt's GlobalColor enum)."""
+def _canvas(size: QSize, backdrop: str | None = None) -> QImage:
+    """A transparent image, or an opaque one filled with backdrop ("#rrggbb").
+
+    Filled from bytes: QImage.fill would build Qt's GlobalColor enum.
+    """
     width, height = max(1, size.width()), max(1, size.height())
-    zeros = bytes(width * height * 4)
-    return QImage(zeros, width, height, width * 4,
-                  QImage.Format.Format_ARGB32_Premultiplied).copy()
+    if backdrop is None:
+        pixels = bytes(width * height * 4)
+        pixel_format = QImage.Format.Format_ARGB32_Premultiplied
+    else:
+        red, green, blue = (int(backdrop[i:i + 2], 16) for i in (1, 3, 5))
+        pixels = bytes((blue, green, red, 255)) * (width * height)  # 0xffRRGGBB, little-endian
+        pixel_format = QImage.Format.Format_RGB32
+    return QImage(pixels, width, height, width * 4, pixel_format).copy()
 
 
-def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
+def _svg_image(data: QByteArray | str, size: QSize, backdrop: str | None = None) -> QImage:
     renderer = QSvgRenderer(data)
     if not renderer.isValid():
         return QImage()
@@ -177,7 +196,7 @@ def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
     target = QSize(size)
     if view.width() > 0 and view.height() > 0:
         target = fitted(view.size().toSize(), size)
-    image = _transparent(target)
+    image = _canvas(target, backdrop)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
@@ -185,15 +204,17 @@ def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
     return image
 
 
-def _file_image(path: Path, size: QSize) -> QImage:
+def _file_image(path: Path, size: QSize, backdrop: str | None = None) -> QImage:
     if path.suffix.lower() == ".svg":
-        return _svg_image(str(path), size)
+        return _svg_image(str(path), size, backdrop)
     image = QImage(str(path))
     if image.isNull():
         return image
-    if image.width() > size.width() or image.height() > size.height():
+    # A card's picture is only ever made smaller (QML fits it); the player's is drawn
+    # at the size it is shown, on its backdrop, as its Image pads instead of scaling.
+    if backdrop is not None or image.width() > size.width() or image.height() > size.height():
         target = fitted(image.size(), size)
-        scaled = _transparent(target)
+        scaled = _canvas(target, backdrop)
         painter = QPainter(scaled)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)

@@ -58,7 +58,7 @@ def test_a_refresh_moves_the_ring_without_touching_the_rest_of_the_view(ui: Ui) 
     views: list[int] = []
     motions: list[int] = []
     player.viewChanged.connect(lambda: views.append(1))
-    player.motionChanged.connect(lambda: motions.append(1))
+    player.phaseProgressChanged.connect(lambda: motions.append(1))
     before = player.phaseProgress
     ui.advance(0.6, step=0.2)  # 10.1 s to 10.7 s: the countdown shows 45 throughout
     assert motions and not views
