@@ -1,10 +1,10 @@
 import QtQuick
+import QtQuick.Shapes
 
-// The phase's ring: a track, and an arc that empties clockwise as the phase runs out.
-// The arc is twelve fixed sectors, each a small Shape boxed to its own twelfth of the
-// ring, and its moving end a dot placed by x and y: a step of the ring repaints the one
-// sector the end is in and the dot, not the whole ring's box (which a rotating or
-// resized item would, and in software rendering that box was most of a frame's cost).
+// The phase's ring: a track, and an arc that empties clockwise as the phase runs out,
+// with round ends (the moving one a dot placed by x and y). Drawn so that a step
+// repaints small boxes along the ring, not the ring's whole box: in software
+// rendering that box, with the numbers inside it, was most of a playing frame.
 Item {
     id: ring
 
@@ -25,6 +25,10 @@ Item {
     readonly property real boxY: Math.round((height - box) / 2)
     readonly property real centreX: boxX + box / 2
     readonly property real centreY: boxY + box / 2
+    readonly property int sectors: 12
+    readonly property real sectorAngle: 360 / sectors
+    // Each sector's arc reaches this far into the next, over the next one's soft edge.
+    readonly property real overlap: 1
 
     // The point at `degrees` clockwise from the top, at `distance` from the centre.
     function pointAt(degrees, distance) {
@@ -46,45 +50,72 @@ Item {
         antialiasing: true
     }
 
-    // The arc, a quarter at a time: each quarter of the ring's box shows the arc from
-    // its first angle to the end, through a half-plane clip turned to the end's angle.
-    // A quarter the end is not in does not change, so it is not drawn again.
+    // The arc, in twelve sectors. Each sector is a box just around its twelfth of the
+    // ring, showing a fixed arc through a half-plane clip turned to the arc's end: a
+    // step of the ring turns the clip of the one sector the end is in, so only that
+    // small box is drawn again (a rotating half ring, or an arc whose path changes,
+    // made the whole ring's box, the numbers inside it included, dirty each step).
     Repeater {
-        model: 4
+        model: ring.sectors
         Item {
-            id: quarter
+            id: sector
 
             required property int index
-            readonly property real from: 90 * index
-            readonly property real to: Math.max(from, Math.min(ring.endAngle, from + 90))
+            readonly property real from: index * ring.sectorAngle
+            readonly property real reach: from + ring.sectorAngle + ring.overlap
+            readonly property real to: Math.max(from, Math.min(ring.endAngle, reach))
+            // The box around the sector's part of the ring (sectors meet the axes only
+            // at their ends, so its four corners bound it).
+            readonly property var corners: [
+                ring.pointAt(from, ring.arcRadius + ring.thickness / 2 + 1),
+                ring.pointAt(from, ring.arcRadius - ring.thickness / 2 - 1),
+                ring.pointAt(reach, ring.arcRadius + ring.thickness / 2 + 1),
+                ring.pointAt(reach, ring.arcRadius - ring.thickness / 2 - 1)
+            ]
+            readonly property real boxLeft: Math.floor(Math.min(corners[0].x, corners[1].x,
+                                                                corners[2].x, corners[3].x))
+            readonly property real boxTop: Math.floor(Math.min(corners[0].y, corners[1].y,
+                                                               corners[2].y, corners[3].y))
 
-            objectName: "ringQuarter" + index
-            x: ring.boxX + (index === 0 || index === 1 ? ring.box / 2 : 0)
-            y: ring.boxY + (index === 1 || index === 2 ? ring.box / 2 : 0)
-            width: ring.box / 2
-            height: ring.box / 2
+            objectName: "ringSector" + index
+            x: boxLeft
+            y: boxTop
+            width: Math.ceil(Math.max(corners[0].x, corners[1].x, corners[2].x,
+                                      corners[3].x)) - boxLeft
+            height: Math.ceil(Math.max(corners[0].y, corners[1].y, corners[2].y,
+                                       corners[3].y)) - boxTop
             clip: true
-            visible: ring.endAngle > from + 0.01
+            visible: ring.endAngle > from + 0.01 && ring.arcRadius > 0
 
-            Item {  // the half-plane [to - 180, to], turned about the ring's centre
-                x: ring.boxX - quarter.x
-                y: ring.boxY - quarter.y
+            Item {  // the half-plane of angles [to - 180, to], turned about the centre
+                x: ring.boxX - sector.x
+                y: ring.boxY - sector.y
                 width: ring.box
                 height: ring.box
-                rotation: quarter.to
+                rotation: sector.to
                 Item {
                     width: ring.box / 2
                     height: ring.box
                     clip: true
-                    Rectangle {  // turned back: the ring is drawn unturned, only clipped
+                    Shape {  // turned back: the arc stays put, only its clip turns
                         width: ring.box
                         height: ring.box
-                        rotation: -quarter.to
-                        radius: width / 2
-                        color: "transparent"
-                        border.width: ring.thickness
-                        border.color: ring.color
-                        antialiasing: true
+                        rotation: -sector.to
+                        preferredRendererType: Shape.CurveRenderer
+                        ShapePath {
+                            strokeColor: ring.color
+                            strokeWidth: ring.thickness
+                            fillColor: "transparent"
+                            capStyle: ShapePath.FlatCap
+                            PathAngleArc {
+                                centerX: ring.box / 2
+                                centerY: ring.box / 2
+                                radiusX: ring.arcRadius
+                                radiusY: ring.arcRadius
+                                startAngle: sector.from - 90
+                                sweepAngle: ring.sectorAngle + ring.overlap
+                            }
+                        }
                     }
                 }
             }
