@@ -17,8 +17,10 @@ player_presenter, a session and what its start waits for in player_session.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +47,8 @@ from stretchapp.core.session.side_choice import (
     asks_side,
     side_choice_for,
 )
+
+log = logging.getLogger(__name__)
 
 # The session machinery (engine, ticker, the speech; about 40 ms) comes through
 # app/deferred_imports when a routine plays: the first frame does without it.
@@ -94,6 +98,10 @@ class PlayerBridge(PlayerPageState):
         self._side_asked = False  # the routine has `sides: choose` steps
         self._memory: SafetyMemory | None = None
         self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
+        # The movement frames' drawings, made by the runner while the get-ready screen
+        # shows: the start waits for them (each is 15 ms of GUI-thread time otherwise).
+        self._pictures_ready = True
+        self._opened = 0  # which open() a drawing task belongs to
 
     # --- from Python -------------------------------------------------------------
 
@@ -152,13 +160,34 @@ class PlayerBridge(PlayerPageState):
         self.safetyChanged.emit()
         if self._audio is not None:
             self._audio.prepare(routine)
+        self._draw_pictures(routine)
         self._set_preparing(True)
         self.audio_changed()
+
+    def _draw_pictures(self, routine: Routine) -> None:
+        self._opened += 1
+        task = self._presenter.drawing_task(routine)
+        self._pictures_ready = task is None
+        if task is not None:
+            self._runner.run(task, partial(self._pictures_drawn, self._opened),
+                             partial(self._pictures_failed, self._opened),
+                             name="player pictures")
+
+    def _pictures_drawn(self, opened: int, drawn: dict[str, str]) -> None:
+        if opened == self._opened:
+            self._presenter.learn_drawings(drawn)
+            self._pictures_ready = True
+            self.audio_changed()
+
+    def _pictures_failed(self, opened: int, error: Exception) -> None:
+        """Drawing ahead failed: the frames are drawn when shown, as before."""
+        log.warning("could not draw the routine's pictures ahead: %s", error)
+        self._pictures_drawn(opened, {})
 
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
         if self._preparing and self._routine is not None and not self._side_question:
-            if (voice_ready(self._audio) and not self._must_acknowledge
+            if (voice_ready(self._audio) and self._pictures_ready and not self._must_acknowledge
                     and not self._welcome_pending()):
                 self._begin()
             else:

@@ -8,9 +8,10 @@ instead of every one of the page's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from stretchapp.app.player_view import blank_view, player_view, pulse_level
+from stretchapp.app.player_view import blank_view, movement_frames, player_view, pulse_level
 from stretchapp.core.model import PhaseKind
 
 if TYPE_CHECKING:
@@ -45,6 +46,15 @@ class PlayerPresenter:
         self.view = blank_view()
         self.view["routineTitle"] = title
         self._pulse_at = None
+
+    def drawing_task(self, routine: Routine) -> Callable[[], dict[str, str]] | None:
+        """A task drawing the routine's movement frames ahead (StretchImages.learn); None
+        when it has no counted movement to draw."""
+        frames = movement_frames(routine, self._images)
+        return self._images.drawing_task(frames, self.theme) if frames else None
+
+    def learn_drawings(self, drawn: dict[str, str]) -> None:
+        self._images.learn(drawn)
 
     def cue_sounded(self, cue: Cue) -> None:
         """A cue sound played: the ring's halo starts from it."""

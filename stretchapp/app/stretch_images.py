@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QTransform
@@ -25,8 +28,11 @@ from PySide6.QtSvg import QSvgRenderer
 
 from stretchapp.app import deferred_imports
 from stretchapp.core.model import Side, Stretch
-from stretchapp.core.palette import CARD, SURFACE, Theme, figure_palette
+from stretchapp.core.palette import CARD, SURFACE, Palette, Theme, figure_palette
 from stretchapp.core.pose.svg_store import SvgStore
+
+if TYPE_CHECKING:
+    from stretchapp.core.pose.model import PoseSpec
 
 PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
@@ -48,6 +54,9 @@ class StretchImages:
         self._stretches: dict[str, Stretch] = {}
         self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
         self.cached_bytes = 0  # pixels held in the cache (bounded by CACHE_BYTES)
+        # SVG text drawn ahead by a worker (drawing_task), by repr of what was drawn:
+        # the frames of the routine about to play, so play only rasterises them.
+        self._drawn: dict[str, str] = {}
         self.rendered = 0  # how many pictures were drawn (not served from the cache)
 
     @staticmethod
@@ -137,9 +146,13 @@ class StretchImages:
             shade: Theme = "dark" if theme == "dark" else "light"
             palette = figure_palette(shade, on if on == SURFACE else CARD)
             at = frame / MOVEMENT_FRAMES
-            # The pose drawing is imported only when a picture is not in the store.
-            svg = self.svgs.get((pose, palette, mirrored, at),
-                                lambda: deferred_imports.pose_svg(pose, palette, mirrored, at=at))
+            what = (pose, palette, mirrored, at)
+            with self._lock:
+                svg = self._drawn.get(repr(what))
+            if svg is None:
+                # The pose drawing is imported only when a picture is not in the store.
+                svg = self.svgs.get(what, lambda: deferred_imports.pose_svg(
+                    pose, palette, mirrored, at=at))
             return _svg_image(QByteArray(svg.encode("utf-8")), size, _backdrop(theme, on))
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:
@@ -148,6 +161,39 @@ class StretchImages:
         if mirrored and not image.isNull():
             image = image.transformed(QTransform(-1, 0, 0, 1, 0, 0))
         return image
+
+
+    def drawing_task(self, frames: Iterable[tuple[Stretch, Side | None, int]],
+                     theme: str, on: str = SURFACE) -> Callable[[], dict[str, str]]:
+        """A task for the task runner: draw these movement frames' SVGs ahead (for `learn`).
+
+        Placing a pose (the solver) is plain Python and costs about 15 ms a frame:
+        done while the get-ready screen shows, not on the GUI thread during play.
+        """
+        shade: Theme = "dark" if theme == "dark" else "light"
+        palette = figure_palette(shade, on if on == SURFACE else CARD)
+        jobs: dict[str, tuple[PoseSpec, Palette, bool, float]] = {}
+        for stretch, side, frame in frames:
+            if stretch.pose is not None and stretch.pose.is_movement:
+                what = (stretch.pose, palette, self.mirrored(stretch, side),
+                        frame / MOVEMENT_FRAMES)
+                jobs[repr(what)] = what
+        store = self.svgs
+
+        def draw() -> dict[str, str]:
+            drawn: dict[str, str] = {}
+            for key, (pose, colours, mirrored, at) in jobs.items():
+                drawn[key] = store.get((pose, colours, mirrored, at),
+                                       partial(deferred_imports.pose_svg, pose, colours,
+                                               mirrored, at=at))
+            return drawn
+
+        return draw
+
+    def learn(self, drawn: dict[str, str]) -> None:
+        """Keep the SVGs a drawing task made (replacing the last routine's)."""
+        with self._lock:
+            self._drawn = dict(drawn)
 
 
 def _backdrop(theme: str, on: str) -> str | None:
