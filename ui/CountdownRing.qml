@@ -27,8 +27,23 @@ Item {
     readonly property real centreY: boxY + box / 2
     readonly property int sectors: 12
     readonly property real sectorAngle: 360 / sectors
-    // Each sector's arc reaches this far into the next, over the next one's soft edge.
+    // Each sector's arc reaches this far (degrees) into the next, over its soft edge;
+    // past the arc's end it hides under the round end.
     readonly property real overlap: 1
+    readonly property int endSector: Math.min(sectors - 1, Math.floor(endAngle / sectorAngle))
+
+    // The box around one sector's part of the ring, reaching `overlap` into the next
+    // (sectors meet the axes only at their ends, so its four corners bound it).
+    function sectorBox(index) {
+        const from = index * sectorAngle, reach = from + sectorAngle + overlap
+        const outer = arcRadius + thickness / 2 + 1, inner = arcRadius - thickness / 2 - 1
+        const corners = [pointAt(from, outer), pointAt(from, inner),
+                         pointAt(reach, outer), pointAt(reach, inner)]
+        const xs = corners.map(point => point.x), ys = corners.map(point => point.y)
+        const left = Math.floor(Math.min(...xs)), top = Math.floor(Math.min(...ys))
+        return Qt.rect(left, top, Math.ceil(Math.max(...xs)) - left,
+                       Math.ceil(Math.max(...ys)) - top)
+    }
 
     // The point at `degrees` clockwise from the top, at `distance` from the centre.
     function pointAt(degrees, distance) {
@@ -50,73 +65,86 @@ Item {
         antialiasing: true
     }
 
-    // The arc, in twelve sectors. Each sector is a box just around its twelfth of the
-    // ring, showing a fixed arc through a half-plane clip turned to the arc's end: a
-    // step of the ring turns the clip of the one sector the end is in, so only that
-    // small box is drawn again (a rotating half ring, or an arc whose path changes,
-    // made the whole ring's box, the numbers inside it included, dirty each step).
+    // The arc: the sectors it covers whole, each a fixed arc in a box just around its
+    // twelfth of the ring, and the sector its end is in, shown through a half-plane clip
+    // turned to the end. A step turns that clip only, so the only box drawn again is
+    // that sector's (a rotating half ring made the whole ring's box dirty each step,
+    // the numbers inside it included; an arc whose path changes costs two frames).
     Repeater {
         model: ring.sectors
         Item {
             id: sector
 
             required property int index
-            readonly property real from: index * ring.sectorAngle
-            readonly property real reach: from + ring.sectorAngle + ring.overlap
-            readonly property real to: Math.max(from, Math.min(ring.endAngle, reach))
-            // The box around the sector's part of the ring (sectors meet the axes only
-            // at their ends, so its four corners bound it).
-            readonly property var corners: [
-                ring.pointAt(from, ring.arcRadius + ring.thickness / 2 + 1),
-                ring.pointAt(from, ring.arcRadius - ring.thickness / 2 - 1),
-                ring.pointAt(reach, ring.arcRadius + ring.thickness / 2 + 1),
-                ring.pointAt(reach, ring.arcRadius - ring.thickness / 2 - 1)
-            ]
-            readonly property real boxLeft: Math.floor(Math.min(corners[0].x, corners[1].x,
-                                                                corners[2].x, corners[3].x))
-            readonly property real boxTop: Math.floor(Math.min(corners[0].y, corners[1].y,
-                                                               corners[2].y, corners[3].y))
+            readonly property rect area: ring.sectorBox(index)
 
             objectName: "ringSector" + index
-            x: boxLeft
-            y: boxTop
-            width: Math.ceil(Math.max(corners[0].x, corners[1].x, corners[2].x,
-                                      corners[3].x)) - boxLeft
-            height: Math.ceil(Math.max(corners[0].y, corners[1].y, corners[2].y,
-                                       corners[3].y)) - boxTop
+            x: area.x
+            y: area.y
+            width: area.width
+            height: area.height
             clip: true
-            visible: ring.endAngle > from + 0.01 && ring.arcRadius > 0
+            visible: (index + 1) * ring.sectorAngle <= ring.endAngle && ring.arcRadius > 0
 
-            Item {  // the half-plane of angles [to - 180, to], turned about the centre
+            Shape {
                 x: ring.boxX - sector.x
                 y: ring.boxY - sector.y
                 width: ring.box
                 height: ring.box
-                rotation: sector.to
-                Item {
-                    width: ring.box / 2
-                    height: ring.box
-                    clip: true
-                    Shape {  // turned back: the arc stays put, only its clip turns
-                        width: ring.box
-                        height: ring.box
-                        rotation: -sector.to
-                        preferredRendererType: Shape.CurveRenderer
-                        ShapePath {
-                            strokeColor: ring.color
-                            strokeWidth: ring.thickness
-                            fillColor: "transparent"
-                            capStyle: ShapePath.FlatCap
-                            PathAngleArc {
-                                centerX: ring.box / 2
-                                centerY: ring.box / 2
-                                radiusX: ring.arcRadius
-                                radiusY: ring.arcRadius
-                                startAngle: sector.from - 90
-                                sweepAngle: ring.sectorAngle + ring.overlap
-                            }
-                        }
+                antialiasing: true  // the software backend's QPainter needs it
+                preferredRendererType: Shape.CurveRenderer
+                ShapePath {
+                    strokeColor: ring.color
+                    strokeWidth: ring.thickness
+                    fillColor: "transparent"
+                    capStyle: ShapePath.FlatCap
+                    PathAngleArc {  // a little into the next sector: no seam between
+                        centerX: ring.box / 2
+                        centerY: ring.box / 2
+                        radiusX: ring.arcRadius
+                        radiusY: ring.arcRadius
+                        startAngle: sector.index * ring.sectorAngle - 90
+                        sweepAngle: ring.sectorAngle + ring.overlap
                     }
+                }
+            }
+        }
+    }
+    Item {
+        id: endSector
+
+        readonly property rect area: ring.sectorBox(ring.endSector)
+
+        objectName: "ringEndSector"
+        x: area.x
+        y: area.y
+        width: area.width
+        height: area.height
+        clip: true
+        visible: ring.endAngle > ring.endSector * ring.sectorAngle + 0.01 && ring.arcRadius > 0
+
+        Item {  // the half-plane of angles [end - 180, end], turned about the centre
+            x: ring.boxX - endSector.x
+            y: ring.boxY - endSector.y
+            width: ring.box
+            height: ring.box
+            rotation: ring.endAngle
+            Item {
+                width: ring.box / 2
+                height: ring.box
+                clip: true
+                // A ring turned back, so it is drawn unturned, only clipped (a shape's
+                // own edges lose their anti-aliasing under a turned clip; a
+                // Rectangle's are drawn once into its pixmap).
+                Rectangle {
+                    width: ring.box
+                    height: ring.box
+                    rotation: -ring.endAngle
+                    radius: width / 2
+                    color: "transparent"
+                    border.width: ring.thickness
+                    border.color: ring.color
+                    antialiasing: true
                 }
             }
         }

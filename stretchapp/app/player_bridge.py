@@ -17,10 +17,8 @@ player_presenter, a session and what its start waits for in player_session.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +28,7 @@ from stretchapp.app import deferred_imports
 from stretchapp.app.player_page_state import PlayerPageState
 from stretchapp.app.player_presenter import MOTION_KEYS, SECOND_KEYS, TICK_KEYS, PlayerPresenter
 from stretchapp.app.player_session import (
+    DrawingAhead,
     SafetyMemory,
     needs_acknowledgement,
     session_clock,
@@ -47,8 +46,6 @@ from stretchapp.core.session.side_choice import (
     asks_side,
     side_choice_for,
 )
-
-log = logging.getLogger(__name__)
 
 # The session machinery (engine, ticker, the speech; about 40 ms) comes through
 # app/deferred_imports when a routine plays: the first frame does without it.
@@ -100,8 +97,7 @@ class PlayerBridge(PlayerPageState):
         self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
         # The movement frames' drawings, made by the runner while the get-ready screen
         # shows: the start waits for them (each is 15 ms of GUI-thread time otherwise).
-        self._pictures_ready = True
-        self._opened = 0  # which open() a drawing task belongs to
+        self._pictures = DrawingAhead(self._runner, self._pictures_drawn)
 
     # --- from Python -------------------------------------------------------------
 
@@ -165,29 +161,16 @@ class PlayerBridge(PlayerPageState):
         self.audio_changed()
 
     def _draw_pictures(self, routine: Routine) -> None:
-        self._opened += 1
-        task = self._presenter.drawing_task(routine)
-        self._pictures_ready = task is None
-        if task is not None:
-            self._runner.run(task, partial(self._pictures_drawn, self._opened),
-                             partial(self._pictures_failed, self._opened),
-                             name="player pictures")
+        self._pictures.start(self._presenter.drawing_task(routine))
 
-    def _pictures_drawn(self, opened: int, drawn: dict[str, str]) -> None:
-        if opened == self._opened:
-            self._presenter.learn_drawings(drawn)
-            self._pictures_ready = True
-            self.audio_changed()
-
-    def _pictures_failed(self, opened: int, error: Exception) -> None:
-        """Drawing ahead failed: the frames are drawn when shown, as before."""
-        log.warning("could not draw the routine's pictures ahead: %s", error)
-        self._pictures_drawn(opened, {})
+    def _pictures_drawn(self, drawn: dict[str, str]) -> None:
+        self._presenter.learn_drawings(drawn)
+        self.audio_changed()
 
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
         if self._preparing and self._routine is not None and not self._side_question:
-            if (voice_ready(self._audio) and self._pictures_ready and not self._must_acknowledge
+            if (voice_ready(self._audio) and self._pictures.ready and not self._must_acknowledge
                     and not self._welcome_pending()):
                 self._begin()
             else:
@@ -392,17 +375,6 @@ class PlayerBridge(PlayerPageState):
         if not changed.isdisjoint(TICK_KEYS):
             self.tickChanged.emit()
         self._emit_motion(changed)
-
-    def _emit_motion(self, changed: set[str]) -> None:
-        """Notify the moving values that changed, each on its own signal."""
-        if "phaseProgress" in changed:
-            self.phaseProgressChanged.emit()
-        if "pulse" in changed:
-            self.pulseChanged.emit()
-        if "imageSource" in changed:
-            self.imageSourceChanged.emit()
-        if "routineProgress" in changed:
-            self.routineProgressChanged.emit()
 
     def _refresh_view(self) -> None:
         if self._ticker is not None:

@@ -155,6 +155,17 @@ class PlayerPageState(QObject):
             self._side_question = value
             self.sideQuestionChanged.emit()
 
+    def _emit_motion(self, changed: set[str]) -> None:
+        """Notify the moving values that changed, each on its own signal."""
+        if "phaseProgress" in changed:
+            self.phaseProgressChanged.emit()
+        if "pulse" in changed:
+            self.pulseChanged.emit()
+        if "imageSource" in changed:
+            self.imageSourceChanged.emit()
+        if "routineProgress" in changed:
+            self.routineProgressChanged.emit()
+
     def _set_preparing(self, value: bool) -> None:
         if value != self._preparing:
             self._preparing = value
