@@ -1,118 +1,178 @@
 import QtQuick
+import QtQuick.Shapes
 
-// The phase's ring: a track, and an arc that empties clockwise as the phase runs out.
-// Drawn from two clipped, rotating half rings instead of a Shape: a rotation costs
-// one frame, where a Shape's new geometry costs two, and the ring moves 10 times a
-// second for as long as a routine plays.
+// The phase's ring: a track, and an arc that empties clockwise as the phase runs out,
+// with round ends (the moving one a dot placed by x and y). Drawn so that a step
+// repaints small boxes along the ring, not the ring's whole box: in software
+// rendering that box, with the numbers inside it, was most of a playing frame.
 Item {
     id: ring
 
     property real progress: 0          // 0 at the phase's start, 1 at its end
     property color color: Theme.accent
     property real thickness: Math.max(6, width / 22)
-    property real pulse: 0             // 1 as a cue sounds, fading to 0 (set 10 times a second)
+    property real pulse: 0             // 1 as a cue sounds, fading to 0 (stepped by the player)
 
     readonly property real radius: (Math.min(width, height) - thickness) / 2 - pulseRoom
     readonly property real pulseRoom: thickness * 1.2
     readonly property real remaining: Math.min(1, Math.max(0, 1 - progress))
-    // The ring's outer diameter, even and on whole pixels: the two halves are
-    // clipped at its middle, and a clip edge inside a pixel leaves a seam.
+    // The arc's end, in degrees clockwise from the top.
+    readonly property real endAngle: 360 * remaining
+    // The ring's outer diameter, even and on whole pixels, as the track is drawn.
     readonly property real box: 2 * Math.round(radius + thickness / 2)
+    readonly property real arcRadius: box / 2 - thickness / 2  // the arc's middle line
+    readonly property real boxX: Math.round((width - box) / 2)
+    readonly property real boxY: Math.round((height - box) / 2)
+    readonly property real centreX: boxX + box / 2
+    readonly property real centreY: boxY + box / 2
+    readonly property int sectors: 12
+    readonly property real sectorAngle: 360 / sectors
+    // Each sector's arc reaches this far (degrees) into the next, over its soft edge;
+    // past the arc's end it hides under the round end.
+    readonly property real overlap: 1
+    readonly property int endSector: Math.min(sectors - 1, Math.floor(endAngle / sectorAngle))
 
-    Item {
-        id: face
+    // The box around one sector's part of the ring, reaching `overlap` into the next
+    // (sectors meet the axes only at their ends, so its four corners bound it).
+    function sectorBox(index) {
+        const from = index * sectorAngle, reach = from + sectorAngle + overlap
+        const outer = arcRadius + thickness / 2 + 1, inner = arcRadius - thickness / 2 - 1
+        const corners = [pointAt(from, outer), pointAt(from, inner),
+                         pointAt(reach, outer), pointAt(reach, inner)]
+        const xs = corners.map(point => point.x), ys = corners.map(point => point.y)
+        const left = Math.floor(Math.min(...xs)), top = Math.floor(Math.min(...ys))
+        return Qt.rect(left, top, Math.ceil(Math.max(...xs)) - left,
+                       Math.ceil(Math.max(...ys)) - top)
+    }
+
+    // The point at `degrees` clockwise from the top, at `distance` from the centre.
+    function pointAt(degrees, distance) {
+        const radians = degrees * Math.PI / 180
+        return Qt.point(centreX + distance * Math.sin(radians),
+                        centreY - distance * Math.cos(radians))
+    }
+
+    Rectangle {
+        objectName: "ringTrack"
+        x: ring.boxX
+        y: ring.boxY
         width: ring.box
         height: ring.box
-        x: Math.round((ring.width - ring.box) / 2)
-        y: Math.round((ring.height - ring.box) / 2)
+        radius: width / 2
+        color: "transparent"
+        border.width: ring.thickness
+        border.color: Theme.ringTrack
+        antialiasing: true
+    }
 
-        Rectangle {
-            objectName: "ringTrack"
-            anchors.fill: parent
-            radius: width / 2
-            color: "transparent"
-            border.width: ring.thickness
-            border.color: Theme.ringTrack
-            antialiasing: true
-        }
-
-        // The right half shows the arc from the top to 6 o'clock.
+    // The arc: the sectors it covers whole, each a fixed arc in a box just around its
+    // twelfth of the ring, and the sector its end is in, shown through a half-plane clip
+    // turned to the end. A step turns that clip only, so the only box drawn again is
+    // that sector's (a rotating half ring made the whole ring's box dirty each step,
+    // the numbers inside it included; an arc whose path changes costs two frames).
+    Repeater {
+        model: ring.sectors
         Item {
-            x: face.width / 2
-            width: face.width / 2
-            height: face.height
+            id: sector
+
+            required property int index
+            readonly property rect area: ring.sectorBox(index)
+
+            objectName: "ringSector" + index
+            x: area.x
+            y: area.y
+            width: area.width
+            height: area.height
             clip: true
-            Item {
-                x: -face.width / 2
-                width: face.width
-                height: face.height
-                rotation: 360 * Math.min(ring.remaining, 0.5)
-                Item {
-                    width: face.width / 2
-                    height: face.height
-                    clip: true
-                    Rectangle {
-                        width: face.width
-                        height: face.height
-                        radius: width / 2
-                        color: "transparent"
-                        border.width: ring.thickness
-                        border.color: ring.color
-                        antialiasing: true
+            visible: (index + 1) * ring.sectorAngle <= ring.endAngle && ring.arcRadius > 0
+
+            Shape {
+                x: ring.boxX - sector.x
+                y: ring.boxY - sector.y
+                width: ring.box
+                height: ring.box
+                antialiasing: true  // the software backend's QPainter needs it
+                preferredRendererType: Shape.CurveRenderer
+                ShapePath {
+                    strokeColor: ring.color
+                    strokeWidth: ring.thickness
+                    fillColor: "transparent"
+                    capStyle: ShapePath.FlatCap
+                    PathAngleArc {  // a little into the next sector: no seam between
+                        centerX: ring.box / 2
+                        centerY: ring.box / 2
+                        radiusX: ring.arcRadius
+                        radiusY: ring.arcRadius
+                        startAngle: sector.index * ring.sectorAngle - 90
+                        sweepAngle: ring.sectorAngle + ring.overlap
                     }
                 }
             }
         }
-        // The left half shows the rest, from 6 o'clock back up to the top.
-        Item {
-            width: face.width / 2
-            height: face.height
-            clip: true
+    }
+    Item {
+        id: endSector
+
+        readonly property rect area: ring.sectorBox(ring.endSector)
+
+        objectName: "ringEndSector"
+        x: area.x
+        y: area.y
+        width: area.width
+        height: area.height
+        clip: true
+        visible: ring.endAngle > ring.endSector * ring.sectorAngle + 0.01 && ring.arcRadius > 0
+
+        Item {  // the half-plane of angles [end - 180, end], turned about the centre
+            x: ring.boxX - endSector.x
+            y: ring.boxY - endSector.y
+            width: ring.box
+            height: ring.box
+            rotation: ring.endAngle
             Item {
-                width: face.width
-                height: face.height
-                rotation: 360 * Math.max(0, ring.remaining - 0.5)
-                Item {
-                    x: face.width / 2
-                    width: face.width / 2
-                    height: face.height
-                    clip: true
-                    Rectangle {
-                        x: -face.width / 2
-                        width: face.width
-                        height: face.height
-                        radius: width / 2
-                        color: "transparent"
-                        border.width: ring.thickness
-                        border.color: ring.color
-                        antialiasing: true
-                    }
+                width: ring.box / 2
+                height: ring.box
+                clip: true
+                // A ring turned back, so it is drawn unturned, only clipped (a shape's
+                // own edges lose their anti-aliasing under a turned clip; a
+                // Rectangle's are drawn once into its pixmap).
+                Rectangle {
+                    width: ring.box
+                    height: ring.box
+                    rotation: -ring.endAngle
+                    radius: width / 2
+                    color: "transparent"
+                    border.width: ring.thickness
+                    border.color: ring.color
+                    antialiasing: true
                 }
             }
         }
-        // Round ends: one fixed at the top, one riding on the arc's end.
-        Rectangle {
-            visible: ring.remaining > 0.001
-            x: (face.width - ring.thickness) / 2
-            width: ring.thickness
-            height: ring.thickness
-            radius: width / 2
-            color: ring.color
-            antialiasing: true
-        }
-        Item {
-            anchors.fill: parent
-            visible: ring.remaining > 0.001
-            rotation: 360 * ring.remaining
-            Rectangle {
-                x: (face.width - ring.thickness) / 2
-                width: ring.thickness
-                height: ring.thickness
-                radius: width / 2
-                color: ring.color
-                antialiasing: true
-            }
-        }
+    }
+
+    // Round ends: one fixed at the top, one riding on the arc's end.
+    Rectangle {
+        readonly property point at: ring.pointAt(0, ring.arcRadius)
+        visible: ring.remaining > 0.001
+        x: at.x - width / 2
+        y: at.y - height / 2
+        width: ring.thickness
+        height: ring.thickness
+        radius: width / 2
+        color: ring.color
+        antialiasing: true
+    }
+    Rectangle {
+        objectName: "ringEnd"
+        readonly property point at: ring.pointAt(ring.endAngle, ring.arcRadius)
+        visible: ring.remaining > 0.001
+        x: at.x - width / 2
+        y: at.y - height / 2
+        width: ring.thickness
+        height: ring.thickness
+        radius: width / 2
+        color: ring.color
+        antialiasing: true
     }
 
     // A soft halo that swells on every cue: the visual twin of the sound. It follows

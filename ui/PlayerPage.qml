@@ -116,6 +116,7 @@ Rectangle {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 5
                 source: player.imageSource
+                exactSize: true
                 caption: page.view.mirrored
                          ? words.playerPage.shownForTheRight.arg(page.view.stretchName)
                          : page.view.stretchName

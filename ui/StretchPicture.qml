@@ -8,6 +8,9 @@ Rectangle {
     property string source: ""
     property string caption: ""
     property bool compact: false
+    // Drawn at the size shown, pixel for pixel (the player): a picture that changes five
+    // times a second is then copied, not scaled again on every change.
+    property bool exactSize: false
     readonly property bool showsImage: image.status === Image.Ready
 
     radius: compact ? Theme.radiusSmall : Theme.radius
@@ -22,9 +25,11 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: picture.compact ? Theme.space1 : Theme.space4
         source: picture.source
-        sourceSize.width: Math.max(64, Math.ceil(width / 64) * 64)
-        sourceSize.height: Math.max(64, Math.ceil(height / 64) * 64)
-        fillMode: Image.PreserveAspectFit
+        sourceSize.width: picture.exactSize ? Math.max(1, Math.floor(width))
+                                            : Math.max(64, Math.ceil(width / 64) * 64)
+        sourceSize.height: picture.exactSize ? Math.max(1, Math.floor(height))
+                                             : Math.max(64, Math.ceil(height / 64) * 64)
+        fillMode: picture.exactSize ? Image.Pad : Image.PreserveAspectFit
         // Drawn on the GUI thread, never in Qt's image thread: the provider is
         // Python, and a reader thread waiting for Python's lock while Python
         // waits for the reader's lock freezes the window (seen in the editor).

@@ -26,8 +26,9 @@ from PySide6.QtCore import QObject, Slot
 
 from stretchapp.app import deferred_imports
 from stretchapp.app.player_page_state import PlayerPageState
-from stretchapp.app.player_presenter import MOTION_KEYS, PlayerPresenter
+from stretchapp.app.player_presenter import MOTION_KEYS, SECOND_KEYS, TICK_KEYS, PlayerPresenter
 from stretchapp.app.player_session import (
+    DrawingAhead,
     SafetyMemory,
     needs_acknowledgement,
     session_clock,
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
 # frames and a cue's fading halo go at 5 Hz (the issue allows up to 10).
 REFRESH_MS = 500
 MOVING_REFRESH_MS = 200
+# The keys whose changes QML hears through their own signals, not `viewChanged`.
+_MOVING_KEYS = frozenset((*MOTION_KEYS, *SECOND_KEYS))
 __all__ = ["MOTION_KEYS", "REFRESH_MS", "PlayerBridge", "SafetyMemory", "session_clock"]
 
 
@@ -92,6 +95,9 @@ class PlayerBridge(PlayerPageState):
         self._side_asked = False  # the routine has `sides: choose` steps
         self._memory: SafetyMemory | None = None
         self._spoken: SpokenCues | None = None  # phrase lengths, made with the first phrases
+        # The movement frames' drawings, made by the runner while the get-ready screen
+        # shows: the start waits for them (each is 15 ms of GUI-thread time otherwise).
+        self._pictures = DrawingAhead(self._runner, self._pictures_drawn)
 
     # --- from Python -------------------------------------------------------------
 
@@ -144,19 +150,27 @@ class PlayerBridge(PlayerPageState):
         self._presenter.reset(routine.title)  # the get-ready screen names it
         self.viewChanged.emit()
         self.tickChanged.emit()
-        self.motionChanged.emit()
+        self._emit_motion(set(MOTION_KEYS) | {"routineProgress"})
         self._must_acknowledge = needs_acknowledgement(routine, self._memory)
         self._safety_shown = True
         self.safetyChanged.emit()
         if self._audio is not None:
             self._audio.prepare(routine)
+        self._draw_pictures(routine)
         self._set_preparing(True)
+        self.audio_changed()
+
+    def _draw_pictures(self, routine: Routine) -> None:
+        self._pictures.start(self._presenter.drawing_task(routine))
+
+    def _pictures_drawn(self, drawn: dict[str, str]) -> None:
+        self._presenter.learn_drawings(drawn)
         self.audio_changed()
 
     def audio_changed(self) -> None:
         """The cue player's readiness moved on: start when it is ready or has given up."""
         if self._preparing and self._routine is not None and not self._side_question:
-            if (voice_ready(self._audio) and not self._must_acknowledge
+            if (voice_ready(self._audio) and self._pictures.ready and not self._must_acknowledge
                     and not self._welcome_pending()):
                 self._begin()
             else:
@@ -352,16 +366,15 @@ class PlayerBridge(PlayerPageState):
     def _show(self, state: SessionState) -> None:
         if self._routine is None:
             return
-        changed, ticked, moved = self._presenter.show(self._routine, state)
+        changed = self._presenter.show(self._routine, state)
         if self._ticker is not None:
             self._ticker.set_refresh_ms(min(self._refresh_ms, MOVING_REFRESH_MS)
                                         if self._presenter.moving else self._refresh_ms)
-        if changed:
+        if not changed.issubset(_MOVING_KEYS):
             self.viewChanged.emit()
-        if ticked:
+        if not changed.isdisjoint(TICK_KEYS):
             self.tickChanged.emit()
-        if moved:
-            self.motionChanged.emit()
+        self._emit_motion(changed)
 
     def _refresh_view(self) -> None:
         if self._ticker is not None:

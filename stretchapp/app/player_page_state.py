@@ -27,7 +27,12 @@ class PlayerPageState(QObject):
 
     viewChanged = Signal()
     tickChanged = Signal()  # one of TICK_KEYS moved on (every second)
-    motionChanged = Signal()  # one of MOTION_KEYS moved on
+    # One signal per moving value (player_presenter.MOTION_KEYS), and the routine's
+    # progress (once a second): a binding is re-evaluated only when its value moved.
+    phaseProgressChanged = Signal()
+    pulseChanged = Signal()
+    imageSourceChanged = Signal()
+    routineProgressChanged = Signal()
     preparingChanged = Signal()
     cueShown = Signal(str, str)  # cue kind, words to flash ("" for none)
     cueDue = Signal(object)  # a Cue, for the cue player
@@ -132,10 +137,10 @@ class PlayerPageState(QObject):
     timeSpentText = Property(str, _get_time_spent, notify=viewChanged)
     historyText = Property(str, _get_history_text, notify=historyTextChanged)
     autoPauseText = Property(str, _get_auto_pause_text, notify=viewChanged)
-    phaseProgress = Property(float, _get_phase_progress, notify=motionChanged)
-    routineProgress = Property(float, _get_routine_progress, notify=motionChanged)
-    pulse = Property(float, _get_pulse, notify=motionChanged)
-    imageSource = Property(str, _get_image_source, notify=motionChanged)
+    phaseProgress = Property(float, _get_phase_progress, notify=phaseProgressChanged)
+    routineProgress = Property(float, _get_routine_progress, notify=routineProgressChanged)
+    pulse = Property(float, _get_pulse, notify=pulseChanged)
+    imageSource = Property(str, _get_image_source, notify=imageSourceChanged)
     safetyText = Property(str, _get_safety_text, notify=safetyChanged)
     safetyHeading = Property(str, _get_safety_heading, constant=True)
     redFlags = Property(list, _get_red_flags, notify=safetyChanged)  # a relief routine's
@@ -149,6 +154,17 @@ class PlayerPageState(QObject):
         if value != self._side_question:
             self._side_question = value
             self.sideQuestionChanged.emit()
+
+    def _emit_motion(self, changed: set[str]) -> None:
+        """Notify the moving values that changed, each on its own signal."""
+        if "phaseProgress" in changed:
+            self.phaseProgressChanged.emit()
+        if "pulse" in changed:
+            self.pulseChanged.emit()
+        if "imageSource" in changed:
+            self.imageSourceChanged.emit()
+        if "routineProgress" in changed:
+            self.routineProgressChanged.emit()
 
     def _set_preparing(self, value: bool) -> None:
         if value != self._preparing:

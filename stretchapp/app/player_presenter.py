@@ -8,9 +8,10 @@ instead of every one of the page's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from stretchapp.app.player_view import blank_view, player_view, pulse_level
+from stretchapp.app.player_view import blank_view, movement_frames, player_view, pulse_level
 from stretchapp.core.model import PhaseKind
 
 if TYPE_CHECKING:
@@ -19,12 +20,14 @@ if TYPE_CHECKING:
     from stretchapp.core.session.cues import Cue
     from stretchapp.core.session.events import SessionState
 
-# The view's values that move with every refresh: they have their own properties
-# and signal, so a refresh re-evaluates three bindings, not every one of the page's.
-MOTION_KEYS = ("phaseProgress", "routineProgress", "pulse", "imageSource")
+# The view's values that move between whole seconds, each with its own property and
+# signal: a ring step re-evaluates the ring's bindings, not the picture's or the halo's.
+MOTION_KEYS = ("phaseProgress", "pulse", "imageSource")
 # The figures that change every second: their own signal too (the bridge's `tick`),
-# so a second going by re-evaluates the few texts that show them.
+# so a second going by re-evaluates the few texts that show them. The routine's
+# progress bar moves with them (its own property): a second is a pixel or two of it.
 TICK_KEYS = ("countdownText", "countText", "countLine", "elapsedText", "remainingText")
+SECOND_KEYS = (*TICK_KEYS, "routineProgress")
 
 
 class PlayerPresenter:
@@ -44,12 +47,21 @@ class PlayerPresenter:
         self.view["routineTitle"] = title
         self._pulse_at = None
 
+    def drawing_task(self, routine: Routine) -> Callable[[], dict[str, str]] | None:
+        """A task drawing the routine's movement frames ahead (StretchImages.learn); None
+        when it has no counted movement to draw."""
+        frames = movement_frames(routine, self._images)
+        return self._images.drawing_task(frames, self.theme) if frames else None
+
+    def learn_drawings(self, drawn: dict[str, str]) -> None:
+        self._images.learn(drawn)
+
     def cue_sounded(self, cue: Cue) -> None:
         """A cue sound played: the ring's halo starts from it."""
         self._pulse_at = cue.due
 
-    def show(self, routine: Routine, state: SessionState) -> tuple[bool, bool, bool]:
-        """Make the view for state: did a still value change, a second's figure, a moving one."""
+    def show(self, routine: Routine, state: SessionState) -> set[str]:
+        """Make the view for state; the keys whose values changed since the last one."""
         view = player_view(routine, state, self._images, self.theme)
         view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
         phase = state.phase
@@ -57,11 +69,9 @@ class PlayerPresenter:
             phase is not None and phase.kind is PhaseKind.COUNT
             and self._images.is_movement(phase.stretch))
         old, self.view = self.view, view
-        moved = any(view[key] != old.get(key) for key in MOTION_KEYS)
-        ticked = any(view[key] != old.get(key) for key in TICK_KEYS)
-        changed = any(value != old.get(key) for key, value in view.items()
-                      if key not in MOTION_KEYS and key not in TICK_KEYS)
-        return changed, ticked, moved
+        if view["elapsedText"] == old.get("elapsedText") and "routineProgress" in old:
+            view["routineProgress"] = old["routineProgress"]  # it steps with the seconds
+        return {key for key, value in view.items() if value != old.get(key)}
 
     def tick(self) -> dict[str, str]:
         return {key: str(self.view.get(key, "")) for key in TICK_KEYS}

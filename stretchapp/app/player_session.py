@@ -8,8 +8,10 @@ the bridge asks before it calls `start_ticker`.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from stretchapp.app import deferred_imports
@@ -21,9 +23,13 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from stretchapp.app.session_ticker import SessionTicker
+    from stretchapp.app.task_runner import Runner
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
     from stretchapp.core.session.events import SessionPosition
+
+
+log = logging.getLogger(__name__)
 
 
 class SafetyMemory(Protocol):
@@ -87,3 +93,35 @@ def start_ticker(routine: Routine, position: SessionPosition | None,
     else:
         engine = SessionEngine(routine, clock, gap_threshold=gap_threshold, cues=cues)
     return SessionTicker(engine, parent, refresh_ms=refresh_ms)
+
+
+class DrawingAhead:
+    """The routine's movement frames, drawn by the task runner while the start waits.
+
+    `ready` is False from `start(task)` until that task's drawings arrive (handed to
+    `on_drawn` on the GUI thread); a later start makes an earlier task's result stale.
+    """
+
+    def __init__(self, runner: Runner, on_drawn: Callable[[dict[str, str]], None]) -> None:
+        self._runner = runner
+        self._on_drawn = on_drawn
+        self._started = 0  # which start a task's result belongs to
+        self.ready = True
+
+    def start(self, task: Callable[[], dict[str, str]] | None) -> None:
+        """Draw with task (None: nothing to draw, ready at once)."""
+        self._started += 1
+        self.ready = task is None
+        if task is not None:
+            self._runner.run(task, partial(self._drawn, self._started),
+                             partial(self._failed, self._started), name="player pictures")
+
+    def _drawn(self, started: int, drawn: dict[str, str]) -> None:
+        if started == self._started:
+            self.ready = True
+            self._on_drawn(drawn)
+
+    def _failed(self, started: int, error: Exception) -> None:
+        """Drawing ahead failed: the frames are drawn when shown, as before."""
+        log.warning("could not draw the routine's pictures ahead: %s", error)
+        self._drawn(started, {})

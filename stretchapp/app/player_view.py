@@ -11,11 +11,11 @@ from typing import Any
 
 from stretchapp.app.stretch_images import MOVEMENT_FRAMES, StretchImages
 from stretchapp.core.loading.durations import format_clock
-from stretchapp.core.model import Kind, Routine
+from stretchapp.core.model import Kind, Routine, Side, Stretch
 from stretchapp.core.palette import SURFACE, phase_role
 from stretchapp.core.session.controls import Status
 from stretchapp.core.session.events import SessionState
-from stretchapp.core.session.timeline import Phase, PhaseKind
+from stretchapp.core.session.timeline import Phase, PhaseKind, build_timeline
 from stretchapp.core.wording.amounts import duration_text
 from stretchapp.core.wording.player import (
     PHASE_LABELS,
@@ -39,6 +39,17 @@ def movement_frame(phase: Phase, time_in_phase: float) -> int:
     within = (time_in_phase % tempo) / tempo
     there_and_back = 1.0 - abs(1.0 - 2.0 * within)
     return round(there_and_back * MOVEMENT_FRAMES)
+
+
+def movement_frames(routine: Routine,
+                    images: StretchImages) -> list[tuple[Stretch, Side | None, int]]:
+    """Every frame of a counted movement the routine shows (stretch, side, frame)."""
+    frames: dict[tuple[str, Side | None], Stretch] = {}
+    for phase in build_timeline(routine):
+        if phase.kind is PhaseKind.COUNT and images.is_movement(phase.stretch):
+            frames.setdefault((phase.stretch.id, phase.side), phase.stretch)
+    return [(stretch, side, frame) for (_id, side), stretch in frames.items()
+            for frame in range(MOVEMENT_FRAMES + 1)]
 
 
 def _picture_phase(state: SessionState) -> Phase | None:

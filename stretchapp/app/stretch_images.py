@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QTransform
@@ -25,8 +28,11 @@ from PySide6.QtSvg import QSvgRenderer
 
 from stretchapp.app import deferred_imports
 from stretchapp.core.model import Side, Stretch
-from stretchapp.core.palette import CARD, SURFACE, Theme, figure_palette
+from stretchapp.core.palette import CARD, SURFACE, Palette, Theme, figure_palette
 from stretchapp.core.pose.svg_store import SvgStore
+
+if TYPE_CHECKING:
+    from stretchapp.core.pose.model import PoseSpec
 
 PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
@@ -48,6 +54,9 @@ class StretchImages:
         self._stretches: dict[str, Stretch] = {}
         self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
         self.cached_bytes = 0  # pixels held in the cache (bounded by CACHE_BYTES)
+        # SVG text drawn ahead by a worker (drawing_task), by repr of what was drawn:
+        # the frames of the routine about to play, so play only rasterises them.
+        self._drawn: dict[str, str] = {}
         self.rendered = 0  # how many pictures were drawn (not served from the cache)
 
     @staticmethod
@@ -137,17 +146,65 @@ class StretchImages:
             shade: Theme = "dark" if theme == "dark" else "light"
             palette = figure_palette(shade, on if on == SURFACE else CARD)
             at = frame / MOVEMENT_FRAMES
-            # The pose drawing is imported only when a picture is not in the store.
-            svg = self.svgs.get((pose, palette, mirrored, at),
-                                lambda: deferred_imports.pose_svg(pose, palette, mirrored, at=at))
-            return _svg_image(QByteArray(svg.encode("utf-8")), size)
+            what = (pose, palette, mirrored, at)
+            with self._lock:
+                svg = self._drawn.get(repr(what))
+            if svg is None:
+                # The pose drawing is imported only when a picture is not in the store.
+                svg = self.svgs.get(what, lambda: deferred_imports.pose_svg(
+                    pose, palette, mirrored, at=at))
+            return _svg_image(QByteArray(svg.encode("utf-8")), size, _backdrop(theme, on))
         path = stretch.image_right if side is Side.RIGHT and stretch.image_right else stretch.image
         if path is None:
             return QImage()
-        image = _file_image(path, size)
+        image = _file_image(path, size, _backdrop(theme, on))
         if mirrored and not image.isNull():
             image = image.transformed(QTransform(-1, 0, 0, 1, 0, 0))
         return image
+
+
+    def drawing_task(self, frames: Iterable[tuple[Stretch, Side | None, int]],
+                     theme: str, on: str = SURFACE) -> Callable[[], dict[str, str]]:
+        """A task for the task runner: draw these movement frames' SVGs ahead (for `learn`).
+
+        Placing a pose (the solver) is plain Python and costs about 15 ms a frame:
+        done while the get-ready screen shows, not on the GUI thread during play.
+        """
+        shade: Theme = "dark" if theme == "dark" else "light"
+        palette = figure_palette(shade, on if on == SURFACE else CARD)
+        jobs: dict[str, tuple[PoseSpec, Palette, bool, float]] = {}
+        for stretch, side, frame in frames:
+            if stretch.pose is not None and stretch.pose.is_movement:
+                what = (stretch.pose, palette, self.mirrored(stretch, side),
+                        frame / MOVEMENT_FRAMES)
+                jobs[repr(what)] = what
+        store = self.svgs
+
+        def draw() -> dict[str, str]:
+            drawn: dict[str, str] = {}
+            for key, (pose, colours, mirrored, at) in jobs.items():
+                drawn[key] = store.get((pose, colours, mirrored, at),
+                                       partial(deferred_imports.pose_svg, pose, colours,
+                                               mirrored, at=at))
+            return drawn
+
+        return draw
+
+    def learn(self, drawn: dict[str, str]) -> None:
+        """Keep the SVGs a drawing task made (replacing the last routine's)."""
+        with self._lock:
+            self._drawn = dict(drawn)
+
+
+def _backdrop(theme: str, on: str) -> str | None:
+    """The colour a player's picture is drawn on, opaque; None (transparent) for a card.
+
+    The player's picture changes five times a second while a movement plays: an
+    opaque picture is copied onto the window where a transparent one is blended.
+    """
+    if on != SURFACE:
+        return None
+    return figure_palette("dark" if theme == "dark" else "light", SURFACE).background
 
 
 def fitted(size: QSize, box: QSize) -> QSize:
@@ -161,15 +218,23 @@ def fitted(size: QSize, box: QSize) -> QSize:
     return QSize(box.width(), box.width() * height // width)
 
 
-def _transparent(size: QSize) -> QImage:
-    """A transparent image (QImage.fill would build Qt's GlobalColor enum)."""
+def _canvas(size: QSize, backdrop: str | None = None) -> QImage:
+    """A transparent image, or an opaque one filled with backdrop ("#rrggbb").
+
+    Filled from bytes: QImage.fill would build Qt's GlobalColor enum.
+    """
     width, height = max(1, size.width()), max(1, size.height())
-    zeros = bytes(width * height * 4)
-    return QImage(zeros, width, height, width * 4,
-                  QImage.Format.Format_ARGB32_Premultiplied).copy()
+    if backdrop is None:
+        pixels = bytes(width * height * 4)
+        pixel_format = QImage.Format.Format_ARGB32_Premultiplied
+    else:
+        red, green, blue = (int(backdrop[i:i + 2], 16) for i in (1, 3, 5))
+        pixels = bytes((blue, green, red, 255)) * (width * height)  # 0xffRRGGBB, little-endian
+        pixel_format = QImage.Format.Format_RGB32
+    return QImage(pixels, width, height, width * 4, pixel_format).copy()
 
 
-def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
+def _svg_image(data: QByteArray | str, size: QSize, backdrop: str | None = None) -> QImage:
     renderer = QSvgRenderer(data)
     if not renderer.isValid():
         return QImage()
@@ -177,7 +242,7 @@ def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
     target = QSize(size)
     if view.width() > 0 and view.height() > 0:
         target = fitted(view.size().toSize(), size)
-    image = _transparent(target)
+    image = _canvas(target, backdrop)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
@@ -185,15 +250,17 @@ def _svg_image(data: QByteArray | str, size: QSize) -> QImage:
     return image
 
 
-def _file_image(path: Path, size: QSize) -> QImage:
+def _file_image(path: Path, size: QSize, backdrop: str | None = None) -> QImage:
     if path.suffix.lower() == ".svg":
-        return _svg_image(str(path), size)
+        return _svg_image(str(path), size, backdrop)
     image = QImage(str(path))
     if image.isNull():
         return image
-    if image.width() > size.width() or image.height() > size.height():
+    # A card's picture is only ever made smaller (QML fits it); the player's is drawn
+    # at the size it is shown, on its backdrop, as its Image pads instead of scaling.
+    if backdrop is not None or image.width() > size.width() or image.height() > size.height():
         target = fitted(image.size(), size)
-        scaled = _transparent(target)
+        scaled = _canvas(target, backdrop)
         painter = QPainter(scaled)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)

@@ -109,6 +109,37 @@ def test_an_image_file_is_scaled_to_fit_and_mirrored_for_the_right_side(
     assert right.pixelColor(5, 25).blue() > 200 and right.pixelColor(95, 25).red() > 200
 
 
+def test_the_players_pictures_are_opaque_on_its_surface_and_the_cards_transparent(
+        qapp: object, tmp_path: Path) -> None:
+    """On the player's surface a picture is opaque in that colour (copied, not blended, when
+    shown) and a small file is enlarged to the size asked; a card's stays transparent."""
+    images = StretchImages()
+    stretch = load_library().stretches["wall-calf-stretch"]
+    for theme in ("light", "dark"):
+        ident = images.url(stretch, theme=theme, on=SURFACE).split("://stretch/")[1]
+        plain = images.image(ident, QSize(300, 300))
+        assert plain.format() == QImage.Format.Format_RGB32 and not plain.hasAlphaChannel()
+        card = images.image(images.url(stretch, theme=theme).split("://stretch/")[1],
+                            QSize(300, 300))
+        assert card.hasAlphaChannel() and card.size() == plain.size()
+        # Where the card's picture is see-through, the player's has its surface colour.
+        clear = [(x, y) for x in range(0, card.width(), 7) for y in range(0, card.height(), 7)
+                 if card.pixelColor(x, y).alpha() == 0]
+        assert clear
+        background = figure_palette(theme, SURFACE).background
+        assert all(plain.pixelColor(x, y).name() == background for x, y in clear)
+    small = QImage(40, 20, QImage.Format.Format_ARGB32)
+    small.fill(QColor("red"))
+    path = tmp_path / "small.png"
+    assert small.save(str(path))
+    filed = Stretch(id="small", name="Small", group="calf", instructions="Hold.", image=path)
+    on_card = images.image(images.url(filed).split("://stretch/")[1], QSize(100, 100))
+    on_plain = images.image(images.url(filed, on=SURFACE).split("://stretch/")[1],
+                            QSize(100, 100))
+    assert on_card.size() == QSize(40, 20) and on_plain.size() == QSize(100, 50)
+    assert on_plain.pixelColor(50, 25).red() > 200 and not on_plain.hasAlphaChannel()
+
+
 def test_the_picture_cache_holds_at_most_its_byte_budget(qapp: object) -> None:
     """Large pictures past the byte budget push out the oldest; the newest is still served."""
     images = StretchImages()

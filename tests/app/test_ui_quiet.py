@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.player_bridge import MOVING_REFRESH_MS, REFRESH_MS
 from stretchapp.app.player_view import PULSE_SECONDS, pulse_level
@@ -51,18 +51,81 @@ def test_ring_shows_the_time_left_clockwise_from_the_top(ui: Ui) -> None:
 
 
 def test_a_refresh_moves_the_ring_without_touching_the_rest_of_the_view(ui: Ui) -> None:
-    """Between whole seconds only the ring's values change: the page's other bindings rest."""
+    """Between whole seconds only the ring's progress notifies: every other binding rests."""
     ui.start("calf-relief")
     ui.advance(10.1)
     player = ui.shell.player
-    views: list[int] = []
-    motions: list[int] = []
-    player.viewChanged.connect(lambda: views.append(1))
-    player.motionChanged.connect(lambda: motions.append(1))
+    heard: dict[str, int] = {}
+    for name in ("viewChanged", "tickChanged", "phaseProgressChanged", "pulseChanged",
+                 "imageSourceChanged", "routineProgressChanged"):
+        getattr(player, name).connect(
+            lambda name=name: heard.update({name: heard.get(name, 0) + 1}))
     before = player.phaseProgress
     ui.advance(0.6, step=0.2)  # 10.1 s to 10.7 s: the countdown shows 45 throughout
-    assert motions and not views
+    assert heard == {"phaseProgressChanged": 3}
     assert player.phaseProgress > before
+
+
+def test_the_routine_progress_bar_steps_with_the_seconds(ui: Ui) -> None:
+    """The whole routine's progress notifies once per second gone by, not with every ring step."""
+    ui.start("calf-relief")
+    ui.advance(10.1)
+    player = ui.shell.player
+    steps: list[float] = []
+    player.routineProgressChanged.connect(lambda: steps.append(player.routineProgress))
+    ui.advance(2.0, step=0.2)  # ten refreshes, two whole seconds
+    assert len(steps) == 2 and steps[0] < steps[1]
+
+
+def _ring_parts(ui: Ui) -> tuple[list[bool], tuple[float, float]]:
+    """Which whole sectors of the ring show, and where the end's sector box is."""
+    ring = ui.item("countdownRing")
+    parts = {child.objectName(): child for child in ring.childItems()}
+    shown = [parts[f"ringSector{index}"].isVisible()
+             for index in range(int(ring.property("sectors")))]
+    end = parts["ringEndSector"]
+    return shown, (end.x(), end.y())
+
+
+def test_a_ring_step_redraws_only_the_sector_its_end_is_in(ui: Ui) -> None:
+    """A hold's refresh turns the end sector's clip; whole sectors change only at a boundary."""
+    ui.start("calf-relief")
+    ui.advance(10.1)
+    ring = ui.item("countdownRing")
+    sector_angle = float(ring.property("sectorAngle"))
+    crossed = stayed = 0
+    for _ in range(24):  # 12 s of a 45 s hold: about 96 degrees, so some boundaries
+        before, end_before = _ring_parts(ui), float(ring.property("endAngle"))
+        ui.advance(0.5, step=0.5)
+        after, end_after = _ring_parts(ui), float(ring.property("endAngle"))
+        assert end_after < end_before
+        if end_before // sector_angle == end_after // sector_angle:
+            stayed += 1
+            assert after == before  # the same boxes: only the clip inside one turned
+        else:
+            crossed += 1
+            assert after[0].count(True) == before[0].count(True) - 1
+            assert after[1] != before[1]
+    assert stayed and crossed
+
+
+def test_the_player_picture_is_drawn_at_its_shown_size_and_opaque(ui: Ui) -> None:
+    """The picture comes at the size it is painted (no scaling on each change), and opaque."""
+    ui.start("neck-warm-up")
+    while ui.shell.player.view["phaseKind"] != "count":
+        ui.advance(0.5)
+    ui.settle()
+    image = ui.item("pictureImage")
+    assert ui.item("stretchPicture").property("showsImage") is True
+    painted = (image.property("paintedWidth"), image.property("paintedHeight"))
+    source = image.property("sourceSize")
+    assert painted == (image.property("implicitWidth"), image.property("implicitHeight"))
+    assert painted[0] <= source.width() and painted[1] <= source.height()
+    assert min(source.width() - painted[0], source.height() - painted[1]) <= 1  # fitted
+    shown = ui.shell.images.image(str(image.property("source").toString()).split("://stretch/")[1],
+                                  source)
+    assert shown.format() == QImage.Format.Format_RGB32
+    assert not shown.hasAlphaChannel()
 
 
 def test_paused_player_has_no_timer_running(ui: Ui) -> None:
