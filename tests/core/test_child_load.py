@@ -15,18 +15,9 @@ from stretchapp.core.loading.child_load import load_in_child
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.library_cache import cache_path, default_folders, stored_library
 from stretchapp.core.storage import paths
+from tests.helpers.routine_texts import ONE_HOLD
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = """\
-format: 1
-id: my-calves
-title: My calves
-group: calf
-kind: relief
-steps:
-  - stretch: {stretch}
-    hold: 30
-"""
 # A wrong type, an unknown key and a hold out of range: several problems, with places.
 BROKEN = """\
 format: 1
@@ -45,7 +36,7 @@ steps:
 def _user_folder(home: Path) -> Path:
     user = paths.user_routines_dir(home)
     stretch = sorted(load_library(user_dir=None).stretches)[0]
-    (user / "mine.yaml").write_text(GOOD.format(stretch=stretch))
+    (user / "mine.yaml").write_text(ONE_HOLD.format(stretch=stretch))
     (user / "broken.yaml").write_text(BROKEN.format(stretch=stretch))
     (user / "not-yaml.yaml").write_text("steps: [unclosed\n")
     return user

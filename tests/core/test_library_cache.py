@@ -23,18 +23,9 @@ from stretchapp.core.loading.library_cache import (
     stored_library,
 )
 from stretchapp.core.storage import paths
+from tests.helpers.routine_texts import ONE_HOLD
 
 REPO = Path(__file__).resolve().parents[2]
-OWN_ROUTINE = """\
-format: 1
-id: my-calves
-title: My calves
-group: calf
-kind: relief
-steps:
-  - stretch: {stretch}
-    hold: 30
-"""
 
 
 def _cache(home: Path) -> Path:
@@ -56,7 +47,7 @@ def _any_stretch() -> str:
 def test_a_stored_library_is_the_library_loaded_from_its_files(home: Path) -> None:
     """The library read back from the cache shows the same as one loaded from the files."""
     user = paths.user_routines_dir(home)
-    (user / "mine.yaml").write_text(OWN_ROUTINE.format(stretch=_any_stretch()))
+    (user / "mine.yaml").write_text(ONE_HOLD.format(stretch=_any_stretch()))
     loaded = load_library(user_dir=user, cache=_cache(home))
     assert _cache(home).is_file()
     stored = stored_library(_cache(home), default_folders(user))
@@ -84,7 +75,7 @@ def test_any_change_to_a_user_file_makes_a_new_load(home: Path, change: str) -> 
     """Adding, editing (even to the same size) or removing a user file is seen at once."""
     user = paths.user_routines_dir(home)
     mine = user / "mine.yaml"
-    text = OWN_ROUTINE.format(stretch=_any_stretch())
+    text = ONE_HOLD.format(stretch=_any_stretch())
     if change != "add":
         mine.write_text(text)
     before = load_library(user_dir=user, cache=_cache(home))
@@ -180,7 +171,7 @@ def test_an_edit_inside_a_linked_folder_makes_a_new_load(home: Path, tmp_path: P
     shared = tmp_path / "dotfiles"
     shared.mkdir()
     mine = shared / "mine.yaml"
-    text = OWN_ROUTINE.format(stretch=_any_stretch())
+    text = ONE_HOLD.format(stretch=_any_stretch())
     mine.write_text(text)
     (user / "linked").symlink_to(shared, target_is_directory=True)
     (shared / "loop").symlink_to(shared, target_is_directory=True)  # a loop must end

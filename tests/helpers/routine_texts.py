@@ -37,3 +37,15 @@ steps:
     tempo: 2s
   - stretch: towel-calf-stretch
 """
+
+# The smallest routine of one's own: one held built-in stretch ({stretch}: its id).
+ONE_HOLD = """\
+format: 1
+id: my-calves
+title: My calves
+group: calf
+kind: relief
+steps:
+  - stretch: {stretch}
+    hold: 30
+"""
