@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,9 +49,33 @@ def machine_share(alone: bool) -> Iterator[None]:
     gate, running = folder / "gate", folder / "running"
     if alone:
         with _flock(gate, fcntl.LOCK_EX), _flock(running, fcntl.LOCK_EX):
+            _wait_for_quiet()
             yield
         return
     with open(running, "a") as handle:
         with _flock(gate, fcntl.LOCK_SH):  # no writer waiting: join the running readers
             fcntl.flock(handle, fcntl.LOCK_SH)
         yield  # closing the file drops the lock
+
+
+def _busy_fraction(seconds: float) -> float:
+    """The share of all cores' time not idle over the next `seconds` (0 if unreadable)."""
+    def totals() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # all, idle + iowait
+    try:
+        all0, idle0 = totals()
+        time.sleep(seconds)
+        all1, idle1 = totals()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return 1 - (idle1 - idle0) / max(1, all1 - all0)
+
+
+def _wait_for_quiet(limit: float = 10.0) -> None:
+    # No other test runs now, but what the last ones started (an app closing, a
+    # server stopping) may still be busy for a moment: a timing test waits for it.
+    deadline = time.monotonic() + limit
+    while _busy_fraction(0.2) > 0.25 and time.monotonic() < deadline:
+        pass
