@@ -10,6 +10,7 @@ Item {
 
     property real progress: 0          // 0 at the phase's start, 1 at its end
     property color color: Theme.accent
+    property color trackColor: Theme.ringTrack
     property real thickness: Math.max(6, width / 22)
     property real pulse: 0             // 1 as a cue sounds, fading to 0 (stepped by the player)
 
@@ -30,7 +31,6 @@ Item {
     // Each sector's arc reaches this far (degrees) into the next, over its soft edge;
     // past the arc's end it hides under the round end.
     readonly property real overlap: 1
-    readonly property int endSector: Math.min(sectors - 1, Math.floor(endAngle / sectorAngle))
 
     // The box around one sector's part of the ring, reaching `overlap` into the next
     // (sectors meet the axes only at their ends, so its four corners bound it).
@@ -61,15 +61,15 @@ Item {
         radius: width / 2
         color: "transparent"
         border.width: ring.thickness
-        border.color: Theme.ringTrack
+        border.color: ring.trackColor
         antialiasing: true
     }
 
     // The arc: the sectors it covers whole, each a fixed arc in a box just around its
-    // twelfth of the ring, and the sector its end is in, shown through a half-plane clip
-    // turned to the end. A step turns that clip only, so the only box drawn again is
-    // that sector's (a rotating half ring made the whole ring's box dirty each step,
-    // the numbers inside it included; an arc whose path changes costs two frames).
+    // twelfth of the ring, and a fixed end piece turned to the arc's end (below). A
+    // rotating half ring made the whole ring's box dirty each step, the numbers inside
+    // it included; an arc whose path changes costs two frames; a ring shown through a
+    // turned clip was most of a frame's drawing in the software backend.
     Repeater {
         model: ring.sectors
         Item {
@@ -110,41 +110,49 @@ Item {
             }
         }
     }
-    Item {
-        id: endSector
+    // The arc's last stretch: a fixed arc one sector long, turned so that it ends at the
+    // arc's end. With the whole sectors before it, it covers the arc exactly; a step
+    // turns it (no path changes, no turned clip), so the boxes drawn again are the old
+    // and new boxes around it. In the last sector it would reach back past the top,
+    // so there it is drawn through a clip to the ring's right half (a plain box).
+    Repeater {
+        model: 2
+        Item {
+            id: endPiece
 
-        readonly property rect area: ring.sectorBox(ring.endSector)
+            required property int index
+            readonly property bool last: index === 1  // the one for the last sector
 
-        objectName: "ringEndSector"
-        x: area.x
-        y: area.y
-        width: area.width
-        height: area.height
-        clip: true
-        visible: ring.endAngle > ring.endSector * ring.sectorAngle + 0.01 && ring.arcRadius > 0
+            objectName: last ? "ringEndPieceLast" : "ringEndPiece"
+            x: last ? ring.centreX : 0
+            y: 0
+            width: last ? ring.width - ring.centreX : ring.width
+            height: ring.height
+            clip: last
+            visible: ring.arcRadius > 0 && ring.endAngle > 0.01
+                     && (ring.endAngle < ring.sectorAngle) === last
 
-        Item {  // the half-plane of angles [end - 180, end], turned about the centre
-            x: ring.boxX - endSector.x
-            y: ring.boxY - endSector.y
-            width: ring.box
-            height: ring.box
-            rotation: ring.endAngle
-            Item {
-                width: ring.box / 2
+            Shape {
+                x: ring.boxX - endPiece.x
+                y: ring.boxY
+                width: ring.box
                 height: ring.box
-                clip: true
-                // A ring turned back, so it is drawn unturned, only clipped (a shape's
-                // own edges lose their anti-aliasing under a turned clip; a
-                // Rectangle's are drawn once into its pixmap).
-                Rectangle {
-                    width: ring.box
-                    height: ring.box
-                    rotation: -ring.endAngle
-                    radius: width / 2
-                    color: "transparent"
-                    border.width: ring.thickness
-                    border.color: ring.color
-                    antialiasing: true
+                rotation: ring.endAngle
+                antialiasing: true
+                preferredRendererType: Shape.CurveRenderer
+                ShapePath {
+                    strokeColor: ring.color
+                    strokeWidth: ring.thickness
+                    fillColor: "transparent"
+                    capStyle: ShapePath.FlatCap
+                    PathAngleArc {  // from a sector before the top to the top
+                        centerX: ring.box / 2
+                        centerY: ring.box / 2
+                        radiusX: ring.arcRadius
+                        radiusY: ring.arcRadius
+                        startAngle: -90 - ring.sectorAngle
+                        sweepAngle: ring.sectorAngle
+                    }
                 }
             }
         }

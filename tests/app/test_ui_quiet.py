@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
@@ -77,18 +78,19 @@ def test_the_routine_progress_bar_steps_with_the_seconds(ui: Ui) -> None:
     assert len(steps) == 2 and steps[0] < steps[1]
 
 
-def _ring_parts(ui: Ui) -> tuple[list[bool], tuple[float, float]]:
-    """Which whole sectors of the ring show, and where the end's sector box is."""
+def _ring_parts(ui: Ui) -> tuple[list[bool], float]:
+    """Which whole sectors of the ring show, and how far the end piece is turned."""
     ring = ui.item("countdownRing")
     parts = {child.objectName(): child for child in ring.childItems()}
     shown = [parts[f"ringSector{index}"].isVisible()
              for index in range(int(ring.property("sectors")))]
-    end = parts["ringEndSector"]
-    return shown, (end.x(), end.y())
+    piece = parts["ringEndPiece"]
+    turned = piece.childItems()[0].rotation() if piece.isVisible() else -1.0
+    return shown, turned
 
 
-def test_a_ring_step_redraws_only_the_sector_its_end_is_in(ui: Ui) -> None:
-    """A hold's refresh turns the end sector's clip; whole sectors change only at a boundary."""
+def test_a_ring_step_turns_the_end_piece_and_keeps_the_whole_sectors(ui: Ui) -> None:
+    """A hold's refresh turns the end piece; whole sectors change only at a boundary."""
     ui.start("calf-relief")
     ui.advance(10.1)
     ring = ui.item("countdownRing")
@@ -99,14 +101,61 @@ def test_a_ring_step_redraws_only_the_sector_its_end_is_in(ui: Ui) -> None:
         ui.advance(0.5, step=0.5)
         after, end_after = _ring_parts(ui), float(ring.property("endAngle"))
         assert end_after < end_before
+        assert after[1] == pytest.approx(end_after)  # the piece ends where the arc does
         if end_before // sector_angle == end_after // sector_angle:
             stayed += 1
-            assert after == before  # the same boxes: only the clip inside one turned
+            assert after[0] == before[0]  # the same fixed arcs: only the piece turned
         else:
             crossed += 1
             assert after[0].count(True) == before[0].count(True) - 1
-            assert after[1] != before[1]
     assert stayed and crossed
+
+
+def _arc_and_track(ui: Ui) -> tuple[list[float], list[float]]:
+    """Angles along the ring's middle line that show the arc's colour, and the track's.
+
+    Angles close to either round end are left out: the ends are dots over the cut.
+    """
+    image = ui.grab()
+    ring = ui.item("countdownRing")
+    arc, track = QColor(ring.property("color")), QColor(ring.property("trackColor"))
+    radius = float(ring.property("arcRadius"))
+    box_x, box_y, box = (float(ring.property(name)) for name in ("boxX", "boxY", "box"))
+    centre = ring.mapToScene(QPointF(box_x + box / 2, box_y + box / 2))
+    scale = image.width() / ui.window.width()
+    end = float(ring.property("endAngle"))
+    near = math.degrees(float(ring.property("thickness")) / radius) + 1.5
+    on_arc: list[float] = []
+    on_track: list[float] = []
+    for tenth in range(0, 3600, 25):
+        degrees = tenth / 10
+        if min(abs(degrees - end), degrees, 360 - degrees) < near:
+            continue
+        angle = math.radians(degrees)
+        colour = QColor(image.pixel(round((centre.x() + radius * math.sin(angle)) * scale),
+                                    round((centre.y() - radius * math.cos(angle)) * scale)))
+        (on_arc if _distance(colour, arc) < _distance(colour, track) else on_track).append(
+            degrees)
+    return on_arc, on_track
+
+
+def test_the_arc_covers_exactly_the_time_left_all_through_a_hold(ui: Ui) -> None:
+    """At every point of a hold, last sector included, the arc runs from 12 o'clock to its
+    end and the track shows after it: no gap, no piece past the end or before the top."""
+    ui.start("calf-relief")
+    engine = ui.shell.player.engine
+    assert engine is not None
+    hold = next(phase for phase in engine.timeline if phase.kind is PhaseKind.HOLD)
+    ring = ui.item("countdownRing")
+    for fraction in (0.03, 0.2, 0.37, 0.5, 0.71, 0.9, 0.94, 0.97, 0.99):
+        ui.advance(hold.start + hold.duration * fraction - engine.state().elapsed, step=1.0)
+        if float(ring.property("pulse")) > 0:  # a cue's halo lies over the ring: let it fade
+            ui.advance(PULSE_SECONDS, step=PULSE_SECONDS)
+        end = float(ring.property("endAngle"))
+        on_arc, on_track = _arc_and_track(ui)
+        assert on_arc == [degrees for degrees in on_arc if degrees < end], (fraction, end)
+        assert on_track == [degrees for degrees in on_track if degrees > end], (fraction, end)
+        assert len(on_arc) + len(on_track) > 100
 
 
 def test_the_player_picture_is_drawn_at_its_shown_size_and_opaque(ui: Ui) -> None:
