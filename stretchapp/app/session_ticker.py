@@ -2,8 +2,8 @@
 
 One single-shot `Qt.PreciseTimer` is armed for the next thing due: the next cue,
 the end of the phase, the next whole second of routine time (when the shown
-countdown changes), and never more than `refresh_ms` away so the display keeps
-moving. It is stopped whenever the session is not running, so a paused session
+countdown changes), and the next step of a `refresh_ms` grid of routine time so
+the display keeps moving. It is stopped whenever the session is not running, so a paused session
 costs nothing. Delays are measured on the engine's own clock, so a test can hand
 the engine a fake clock and the ticker follows it.
 
@@ -131,11 +131,18 @@ class SessionTicker(QObject):
     def _arm(self, state: SessionState) -> None:
         """Arm the timer for the next deadline, or stop it when nothing will fall due."""
         deadline = self._engine.next_deadline()
-        next_second = self._engine.clock_at(math.floor(state.elapsed) + 1)
-        if deadline is None or next_second is None:
+        # The display moves on a grid of routine time (every refresh_ms from the start),
+        # not refresh_ms after whatever came last: the steps are even, whole seconds fall
+        # on the grid (so they cost no frame of their own), and a movement shows the same
+        # few of its drawn frames on every count instead of new ones as ticks drift.
+        step = self._refresh_ms / 1000
+        next_step = self._engine.clock_at(step * (math.floor(state.elapsed / step + 1e-6) + 1))
+        if deadline is None or next_step is None:
             self._timer.stop()
             return
-        wait = min(deadline, next_second) - self._engine.clock()
+        next_second = self._engine.clock_at(math.floor(state.elapsed) + 1)
+        due = min(deadline, next_step, next_second if next_second is not None else next_step)
+        wait = due - self._engine.clock()
         # Rounded up: a timer that fires a fraction of a millisecond early finds
         # nothing due and has to be armed again.
-        self._timer.start(max(1, min(self._refresh_ms, math.ceil(wait * 1000))))
+        self._timer.start(max(1, math.ceil(wait * 1000)))

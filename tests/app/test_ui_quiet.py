@@ -204,13 +204,37 @@ def test_pulse_fades_in_steps_of_routine_time() -> None:
     assert pulse_level(9.0, 10.0) == 0.0 and pulse_level(5.0, None) == 0.0
 
 
+def _ticks(ui: Ui, count: int) -> list[float]:
+    """The routine times of the next `count` ticks, each run when its timer would fire."""
+    ticker, engine = ui.shell.player._ticker, ui.shell.player.engine
+    assert ticker is not None and engine is not None
+    times = []
+    for _ in range(count):
+        armed = ticker.armed_ms
+        assert armed is not None
+        ui.advance(armed / 1000, step=armed / 1000)
+        times.append(engine.state().elapsed)
+    return times
+
+
+def _on_grid(times: list[float], step: float) -> list[float]:
+    return [round(time / step) * step for time in times if abs(time / step - round(time / step))
+            < 0.002 / step]
+
+
 def test_a_held_ring_steps_twice_a_second_and_a_movement_five_times(ui: Ui) -> None:
-    """Holding, the ticker waits up to 500 ms between frames; a drawn movement, 200 ms."""
+    """Holding, the display moves on the half seconds of routine time; a drawn movement, on
+    every fifth of a second: even steps, none left out, and at most a few ticks off the grid
+    (cues due between its steps)."""
     ui.start("calf-cool-down")
     ui.advance(12.3)  # inside the first hold, away from a cue's halo
     assert ui.shell.player.view["phaseKind"] == "hold"
-    ticker = ui.shell.player._ticker
-    assert ticker is not None and ticker.armed_ms == REFRESH_MS == 500
+    held = _ticks(ui, 12)
+    assert REFRESH_MS == 500 and MOVING_REFRESH_MS == 200
+    assert held[0] == pytest.approx(12.5, abs=0.002)  # the next half second, not 12.8
+    grid = _on_grid(held, 0.5)
+    assert grid == pytest.approx([12.5 + 0.5 * index for index in range(len(grid))])
+    assert len(grid) >= len(held) - 2
     ui.shell.player.close()
     ui.shell.app.goHome()
     ui.settle()
@@ -218,9 +242,10 @@ def test_a_held_ring_steps_twice_a_second_and_a_movement_five_times(ui: Ui) -> N
     while ui.shell.player.view["phaseKind"] != "count":
         ui.advance(0.5)
     ui.advance(0.1)
-    ticker = ui.shell.player._ticker
-    assert ticker is not None and ticker.armed_ms is not None
-    assert ticker.armed_ms <= MOVING_REFRESH_MS == 200
+    moving = _ticks(ui, 20)
+    grid = _on_grid(moving, 0.2)
+    assert grid == pytest.approx([grid[0] + 0.2 * index for index in range(len(grid))])
+    assert len(grid) >= len(moving) - 2
 
 
 def test_a_second_going_by_updates_the_figures_not_the_whole_view(ui: Ui) -> None:
