@@ -31,6 +31,11 @@ Item {
     // Each sector's arc reaches this far (degrees) into the next, over its soft edge;
     // past the arc's end it hides under the round end.
     readonly property real overlap: 1
+    // What the parts' bindings read, so that a step wakes few of them: the sectors
+    // change only when a boundary is crossed, the ends only when the arc is used up.
+    readonly property int wholeSectors: Math.floor(endAngle / sectorAngle)
+    readonly property bool inLastSector: endAngle < sectorAngle
+    readonly property bool hasArc: remaining > 0.001 && arcRadius > 0
 
     // The box around one sector's part of the ring, reaching `overlap` into the next
     // (sectors meet the axes only at their ends, so its four corners bound it).
@@ -84,7 +89,7 @@ Item {
             width: area.width
             height: area.height
             clip: true
-            visible: (index + 1) * ring.sectorAngle <= ring.endAngle && ring.arcRadius > 0
+            visible: index < ring.wholeSectors && ring.arcRadius > 0
 
             Shape {
                 x: ring.boxX - sector.x
@@ -129,8 +134,7 @@ Item {
             width: last ? ring.width - ring.centreX : ring.width
             height: ring.height
             clip: last
-            visible: ring.arcRadius > 0 && ring.endAngle > 0.01
-                     && (ring.endAngle < ring.sectorAngle) === last
+            visible: ring.hasArc && ring.inLastSector === last
 
             Shape {
                 x: ring.boxX - endPiece.x
@@ -161,7 +165,7 @@ Item {
     // Round ends: one fixed at the top, one riding on the arc's end.
     Rectangle {
         readonly property point at: ring.pointAt(0, ring.arcRadius)
-        visible: ring.remaining > 0.001
+        visible: ring.hasArc
         x: at.x - width / 2
         y: at.y - height / 2
         width: ring.thickness
@@ -173,7 +177,7 @@ Item {
     Rectangle {
         objectName: "ringEnd"
         readonly property point at: ring.pointAt(ring.endAngle, ring.arcRadius)
-        visible: ring.remaining > 0.001
+        visible: ring.hasArc
         x: at.x - width / 2
         y: at.y - height / 2
         width: ring.thickness

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from stretchapp.app.player_view import blank_view, movement_frames, player_view, pulse_level
+from stretchapp.app.player_view import (
+    blank_view,
+    movement_frames,
+    moving_values,
+    player_view,
+    pulse_level,
+    still_key,
+)
 from stretchapp.core.model import PhaseKind
 
 if TYPE_CHECKING:
@@ -40,12 +47,14 @@ class PlayerPresenter:
         self._pulse_at: float | None = None  # routine time of the last cue sound
         # Something moves between whole seconds: a movement's frames, or a cue's halo.
         self.moving = False
+        self._still: tuple[object, ...] | None = None  # still_key of the last full view
 
     def reset(self, title: str) -> None:
         """A blank page naming the routine (the get-ready screen), no pulse."""
         self.view = blank_view()
         self.view["routineTitle"] = title
         self._pulse_at = None
+        self._still = None
 
     def drawing_task(self, routine: Routine) -> Callable[[], dict[str, str]] | None:
         """A task drawing the routine's movement frames ahead (StretchImages.learn); None
@@ -61,8 +70,17 @@ class PlayerPresenter:
         self._pulse_at = cue.due
 
     def show(self, routine: Routine, state: SessionState) -> set[str]:
-        """Make the view for state; the keys whose values changed since the last one."""
-        view = player_view(routine, state, self._images, self.theme)
+        """Make the view for state; the keys whose values changed since the last one.
+
+        Most refreshes (four of five in a movement) only move the ring and the picture:
+        those make the moving values alone, not the whole view.
+        """
+        still = still_key(state, self.theme)
+        if still == self._still:
+            view = {**self.view, **moving_values(state, self._images, self.theme)}
+        else:
+            view = player_view(routine, state, self._images, self.theme)
+            self._still = still
         view["pulse"] = pulse_level(state.elapsed, self._pulse_at)
         phase = state.phase
         self.moving = view["pulse"] > 0 or (

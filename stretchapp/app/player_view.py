@@ -97,10 +97,6 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         return view
     pictured = _picture_phase(state) or phase
     stretch = pictured.stretch
-    frame: int | None = None  # a still picture: a movement held shows its hold frame
-    if phase.kind is PhaseKind.COUNT and images.is_movement(stretch):
-        frame = movement_frame(phase, state.time_in_phase)
-    image = images.url(stretch, pictured.side, frame, theme, SURFACE)  # on a plain surface
     resting = phase.kind is PhaseKind.REST
     upcoming = state.next_phase if resting else None
     counted = phase.kind is PhaseKind.COUNT and state.count is not None
@@ -115,7 +111,6 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         sideRepText="" if resting else side_rep_text(pictured.side, pictured.rep, pictured.reps),
         stepText=step_of(pictured.step_index + 1, len(routine.steps)),
         countdownText=countdown_text(state.time_left),
-        phaseProgress=round(min(1.0, state.time_in_phase / phase.duration), 4),
         counted=counted,
         countText=str(state.count) if counted else "",
         countOfText=count_of(phase.step.count or 0) if counted else "",
@@ -125,11 +120,39 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
         nextName=upcoming.stretch.name if upcoming is not None else "",
         nextDetail=(side_rep_text(upcoming.side, upcoming.rep, upcoming.reps)
                     if upcoming is not None else ""),
-        imageSource=image,
         mirrored=images.mirrored(stretch, pictured.side),
-        hasImage=bool(image),
     )
+    view.update(moving_values(state, images, theme))
+    view["hasImage"] = bool(view["imageSource"])
     return view
+
+
+def moving_values(state: SessionState, images: StretchImages, theme: str) -> dict[str, Any]:
+    """The values of the view that move between whole seconds: the ring's progress and
+    the picture (a movement's frame). Part of player_view; made alone on the refreshes
+    where nothing else can have changed."""
+    phase = state.phase
+    if phase is None:
+        return {}
+    pictured = _picture_phase(state) or phase
+    frame: int | None = None  # a still picture: a movement held shows its hold frame
+    if phase.kind is PhaseKind.COUNT and images.is_movement(pictured.stretch):
+        frame = movement_frame(phase, state.time_in_phase)
+    return {
+        "phaseProgress": round(min(1.0, state.time_in_phase / phase.duration), 4),
+        # Drawn on the player's plain surface.
+        "imageSource": images.url(pictured.stretch, pictured.side, frame, theme, SURFACE),
+    }
+
+
+def still_key(state: SessionState, theme: str) -> tuple[object, ...]:
+    """What every value of the view but the moving ones depends on, besides the routine:
+    while it stays the same, a refresh need only make moving_values (and the pulse)."""
+    phase = state.phase
+    return (phase.index if phase is not None else -1, state.status, state.count,
+            state.next_phase.index if state.next_phase is not None else -1,
+            countdown_text(state.time_left), format_clock(state.elapsed),
+            format_clock(state.remaining), theme)
 
 
 PULSE_SECONDS = 0.6  # how long the ring's halo takes to fade after a cue

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from stretchapp.app.draft_problems import place_problems
 from stretchapp.app.editor_view import field_problems, other_problems, shown_cues, step_problems
+from stretchapp.app.player_presenter import PlayerPresenter
 from stretchapp.app.player_view import countdown_text, player_view
 from stretchapp.app.stretch_images import StretchImages
+from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.problems import Problem
 from stretchapp.core.model import Side
 from stretchapp.core.session.engine import SessionEngine
@@ -53,6 +58,35 @@ def test_player_view_of_a_counted_phase_shows_the_count() -> None:
     engine.tick()
     view = player_view(engine.routine, engine.state(), StretchImages(), "dark")
     assert view["counted"] and view["countOfText"] == "of 4" and view["countText"] in "12"
+
+
+@settings(max_examples=12, deadline=None)
+@given(routine_id=st.sampled_from(["neck-warm-up", "calf-relief", "back-cool-down"]),
+       steps=st.lists(st.sampled_from([0.05, 0.2, 0.2, 0.2, 0.37, 0.5, 1.0, 1.6]),
+                      min_size=40, max_size=400))
+def test_a_refresh_that_moves_only_the_ring_and_picture_shows_the_whole_view(
+        routine_id: str, steps: list[float]) -> None:
+    """At every refresh of a real routine, whatever the gaps between refreshes, the view
+    the presenter keeps (made whole, or only its moving values) is player_view's."""
+    routine = load_library().routines[routine_id]
+    clock = FakeClock()
+    engine = SessionEngine(routine, clock)
+    images = StretchImages()
+    presenter = PlayerPresenter(images)
+    presenter.theme = "dark"
+    presenter.reset(routine.title)
+    engine.start()
+    for gap in steps:
+        clock.advance(gap)
+        engine.tick()
+        state = engine.state()
+        presenter.show(routine, state)
+        made = dict(presenter.view)
+        del made["pulse"]
+        whole = player_view(routine, state, images, "dark")
+        del whole["pulse"]
+        whole["routineProgress"] = made["routineProgress"]  # steps with the seconds only
+        assert made == whole, state.elapsed
 
 
 # --- draft_problems ----------------------------------------------------------------------
