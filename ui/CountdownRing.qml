@@ -189,6 +189,8 @@ Item {
 
     // A soft halo that swells on every cue: the visual twin of the sound. It follows
     // `pulse`, which the player steps with the ring, so it costs no frames of its own.
+    // Gone by its opacity, not `visible`: a visibility change makes Qt walk every item
+    // of the window (to restack child windows) on the next frame, twice per cue.
     Rectangle {
         id: halo
         objectName: "cuePulse"
@@ -200,7 +202,6 @@ Item {
         antialiasing: true
         border.color: ring.color
         border.width: ring.thickness / 2
-        visible: ring.pulse > 0
         opacity: 0.7 * ring.pulse
         scale: 1 + (1 - ring.pulse) * ring.pulseRoom * 2 / width
     }

@@ -59,11 +59,13 @@ if TYPE_CHECKING:
     from stretchapp.core.session.events import AutoPaused, SessionPosition, SessionState
     from stretchapp.core.session.timeline import Phase
 
-# How often the page moves on between whole seconds while a routine runs: each is a
-# frame of the ring's box. A held stretch's ring steps twice a second; a movement's
-# frames and a cue's fading halo go at 5 Hz (the issue allows up to 10).
+# How often the page moves on between whole seconds while a routine runs, on a grid of
+# routine time: each step is a frame. A held stretch's ring steps twice a second; a
+# movement's frames and a cue's fading halo four times (the issue allows up to 10): a
+# movement with a 3 s tempo shows 7 evenly spaced frames each way, and a frame costs
+# about as much as all the ring's steps.
 REFRESH_MS = 500
-MOVING_REFRESH_MS = 200
+MOVING_REFRESH_MS = 250
 # The keys whose changes QML hears through their own signals, not `viewChanged`.
 _MOVING_KEYS = frozenset((*MOTION_KEYS, *SECOND_KEYS))
 __all__ = ["MOTION_KEYS", "REFRESH_MS", "PlayerBridge", "SafetyMemory", "session_clock"]

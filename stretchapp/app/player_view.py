@@ -134,15 +134,22 @@ def moving_values(state: SessionState, images: StretchImages, theme: str) -> dic
     phase = state.phase
     if phase is None:
         return {}
-    pictured = _picture_phase(state) or phase
-    frame: int | None = None  # a still picture: a movement held shows its hold frame
-    if phase.kind is PhaseKind.COUNT and images.is_movement(pictured.stretch):
-        frame = movement_frame(phase, state.time_in_phase)
     return {
         "phaseProgress": round(min(1.0, state.time_in_phase / phase.duration), 4),
-        # Drawn on the player's plain surface.
-        "imageSource": images.url(pictured.stretch, pictured.side, frame, theme, SURFACE),
+        "imageSource": picture_url(phase, state.next_phase, state.time_in_phase, images, theme),
     }
+
+
+def picture_url(phase: Phase, next_phase: Phase | None, time_in_phase: float,
+                images: StretchImages, theme: str) -> str:
+    """The player's picture at a time in a phase: a movement's frame, or a still picture
+    (a movement held shows its hold frame; a rest shows what comes next)."""
+    pictured = next_phase if phase.kind is PhaseKind.REST and next_phase is not None else phase
+    frame: int | None = None
+    if phase.kind is PhaseKind.COUNT and images.is_movement(pictured.stretch):
+        frame = movement_frame(phase, time_in_phase)
+    # Drawn on the player's plain surface.
+    return images.url(pictured.stretch, pictured.side, frame, theme, SURFACE)
 
 
 def still_key(state: SessionState, theme: str) -> tuple[object, ...]:
