@@ -141,7 +141,7 @@ Item {
                 y: ring.boxY
                 width: ring.box
                 height: ring.box
-                rotation: ring.endAngle
+                rotation: endPiece.visible ? ring.endAngle : 0  // the hidden one rests
                 antialiasing: true
                 preferredRendererType: Shape.CurveRenderer
                 ShapePath {
@@ -176,10 +176,10 @@ Item {
     }
     Rectangle {
         objectName: "ringEnd"
-        readonly property point at: ring.pointAt(ring.endAngle, ring.arcRadius)
+        readonly property real radians: ring.endAngle * Math.PI / 180
         visible: ring.hasArc
-        x: at.x - width / 2
-        y: at.y - height / 2
+        x: ring.centreX + ring.arcRadius * Math.sin(radians) - width / 2
+        y: ring.centreY - ring.arcRadius * Math.cos(radians) - height / 2
         width: ring.thickness
         height: ring.thickness
         radius: width / 2
