@@ -127,6 +127,12 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
     return view
 
 
+# The ring steps on the half seconds of a phase, as a held stretch refreshes, also while
+# a movement's picture moves four times a second: every other refresh then leaves the
+# ring (its bindings and its boxes on screen) alone.
+RING_STEP_SECONDS = 0.5
+
+
 def moving_values(state: SessionState, images: StretchImages, theme: str) -> dict[str, Any]:
     """The values of the view that move between whole seconds: the ring's progress and
     the picture (a movement's frame). Part of player_view; made alone on the refreshes
@@ -134,8 +140,9 @@ def moving_values(state: SessionState, images: StretchImages, theme: str) -> dic
     phase = state.phase
     if phase is None:
         return {}
+    stepped = RING_STEP_SECONDS * math.floor(state.time_in_phase / RING_STEP_SECONDS + 1e-6)
     return {
-        "phaseProgress": round(min(1.0, state.time_in_phase / phase.duration), 4),
+        "phaseProgress": round(min(1.0, stepped / phase.duration), 4),
         "imageSource": picture_url(phase, state.next_phase, state.time_in_phase, images, theme),
     }
 
