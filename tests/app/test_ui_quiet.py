@@ -200,7 +200,7 @@ def test_search_field_shows_no_cursor_until_used(ui: Ui) -> None:
 def test_pulse_fades_in_steps_of_routine_time() -> None:
     """The halo is full at a cue, gone PULSE_SECONDS later, and never before the cue."""
     assert pulse_level(10.0, 10.0) == 1.0
-    assert pulse_level(10.3, 10.0) == 0.5
+    assert pulse_level(10.25, 10.0) == 0.5
     assert pulse_level(10.0 + PULSE_SECONDS, 10.0) == 0.0
     assert pulse_level(9.0, 10.0) == 0.0 and pulse_level(5.0, None) == 0.0
 
