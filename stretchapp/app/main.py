@@ -32,7 +32,6 @@ habit features are made and keeps running (benchmarks/idle_cpu.py measures it th
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import json
 import linecache
@@ -56,9 +55,6 @@ from stretchapp.app.task_runner import TaskRunner
 from stretchapp.core.storage import paths
 
 BENCHMARK_VARIABLE = "STRETCHAPP_BENCHMARK_STARTUP"
-# glibc's mallopt parameter for the size from which a block gets its own mapping.
-_M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 128 * 1024
 # Imported only after the routine list is drawn (the report says which came early).
 AFTER_THE_LIST = ("pydantic", "ruamel.yaml", "sqlite3", "logging.handlers",
                   "concurrent.futures", "stretchapp.core.pose.svg")
@@ -92,25 +88,8 @@ def forget_module_sources() -> None:
         linecache.clearcache()
 
 
-def map_big_blocks_apart() -> bool:
-    """Keep blocks of 128 KB and more in their own mappings, handed back when freed (glibc).
-
-    glibc raises that threshold to the largest block freed so far, so after the
-    first player frame (about 1 MB) was freed, frames, glyph caches and the QML
-    engine's big blocks land in the heap and its freed space stays resident:
-    fixed at glibc's own starting value, 2.3 MB less after 60 s of play. False
-    where the C library has no mallopt (not glibc).
-    """
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
-
-
 def load_window(engine: QQmlApplicationEngine, shell: AppShell) -> QQuickWindow | None:
     """Expose the shell to QML and load the main window; None when QML failed to load."""
-    map_big_blocks_apart()
     forget_module_sources()
     shell.expose(engine)
     engine.load(main_qml())
