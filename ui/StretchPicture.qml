@@ -30,6 +30,7 @@ Rectangle {
         sourceSize.height: picture.exactSize ? Math.max(1, Math.floor(height))
                                              : Math.max(64, Math.ceil(height / 64) * 64)
         fillMode: picture.exactSize ? Image.Pad : Image.PreserveAspectFit
+        cache: !picture.exactSize
         // Drawn on the GUI thread, never in Qt's image thread: the provider is
         // Python, and a reader thread waiting for Python's lock while Python
         // waits for the reader's lock freezes the window (seen in the editor).

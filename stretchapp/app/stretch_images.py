@@ -15,8 +15,10 @@ path; sizes are fitted in Python and images scaled and flipped by painting.
 from __future__ import annotations
 
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,9 +40,45 @@ PROVIDER_ID = "stretch"
 MOVEMENT_FRAMES = 12  # frames from the start pose to the end pose
 DEFAULT_SIZE = 480
 _CACHE_SIZE = 160
-# And at most this many bytes of pixels: 160 player-sized frames (512 px square)
-# would be 160 MB; a movement's 13 frames per side and the cards fit well under it.
+# And at most this many bytes kept (deflated bytes for big pictures): a movement's
+# 13 frames per side at the player's size are about 0.4 MB deflated, cards 16 KB each.
 CACHE_BYTES = 32 * 1024 * 1024
+# A picture this big or bigger (a player's frame: about 1 MB, 444 x 537 RGB32) is kept
+# deflated: flat colours shrink 30-fold, and inflating costs 0.3-0.6 ms where drawing
+# it again costs 4-5 ms. Cards' pictures (64-256 px) stay as they are.
+DEFLATE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DeflatedImage:
+    """A QImage's pixels, zlib-compressed (level 1), and what it takes to rebuild it."""
+
+    pixels: bytes
+    width: int
+    height: int
+    bytes_per_line: int
+    pixel_format: QImage.Format
+
+    @classmethod
+    def of(cls, image: QImage) -> DeflatedImage:
+        """image, deflated."""
+        return cls(zlib.compress(bytes(image.constBits()), 1), image.width(),
+                   image.height(), image.bytesPerLine(), image.format())
+
+    def image(self) -> QImage:
+        """The QImage again, pixel for pixel."""
+        image = QImage(self.width, self.height, self.pixel_format)
+        memoryview(image.bits())[:] = zlib.decompress(self.pixels)
+        return image
+
+    def sizeInBytes(self) -> int:  # the name QImage gives it (both are kept)
+        """The bytes this form keeps."""
+        return len(self.pixels)
+
+
+def _kept(image: QImage) -> QImage | DeflatedImage:
+    """The form a rendered picture is cached in: big ones deflated."""
+    return DeflatedImage.of(image) if image.sizeInBytes() >= DEFLATE_BYTES else image
 
 
 class StretchImages:
@@ -52,8 +90,8 @@ class StretchImages:
         self.svgs = SvgStore(cache_dir)
         self._keys: dict[int, str] = {}
         self._stretches: dict[str, Stretch] = {}
-        self._cache: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
-        self.cached_bytes = 0  # pixels held in the cache (bounded by CACHE_BYTES)
+        self._cache: OrderedDict[tuple[str, ...], QImage | DeflatedImage] = OrderedDict()
+        self.cached_bytes = 0  # bytes held in the cache (bounded by CACHE_BYTES)
         # SVG text drawn ahead by a worker (drawing_task), by repr of what was drawn:
         # the frames of the routine about to play, so play only rasterises them.
         self._drawn: dict[str, str] = {}
@@ -118,18 +156,20 @@ class StretchImages:
             cached = self._cache.get(cache_key)
             if cached is not None:
                 self._cache.move_to_end(cache_key)
-                return cached
             stretch = self._stretches.get(key)
+        if cached is not None:
+            return cached.image() if isinstance(cached, DeflatedImage) else cached
         if stretch is None:
             return QImage()
         side = Side(side_name) if side_name in ("left", "right") else None
         frame = int(frame_text) if frame_text.isdigit() else 0
         image = self._render(stretch, side, frame, theme, on or CARD, QSize(width, height))
+        kept = _kept(image)
         with self._lock:
             self.rendered += 1
             if cache_key not in self._cache:
-                self._cache[cache_key] = image
-                self.cached_bytes += image.sizeInBytes()
+                self._cache[cache_key] = kept
+                self.cached_bytes += kept.sizeInBytes()
             while len(self._cache) > _CACHE_SIZE or (
                     self.cached_bytes > CACHE_BYTES and len(self._cache) > 1):
                 _key, dropped = self._cache.popitem(last=False)

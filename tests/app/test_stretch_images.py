@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from stretchapp.app.stretch_images import CACHE_BYTES, MOVEMENT_FRAMES, StretchImages, fitted
+from stretchapp.app import stretch_images
+from stretchapp.app.stretch_images import (
+    CACHE_BYTES,
+    DEFLATE_BYTES,
+    MOVEMENT_FRAMES,
+    DeflatedImage,
+    StretchImages,
+    fitted,
+)
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.model import Side, Stretch
 from stretchapp.core.palette import CARD, SURFACE, figure_palette
@@ -140,16 +149,57 @@ def test_the_players_pictures_are_opaque_on_its_surface_and_the_cards_transparen
     assert on_plain.pixelColor(50, 25).red() > 200 and not on_plain.hasAlphaChannel()
 
 
-def test_the_picture_cache_holds_at_most_its_byte_budget(qapp: object) -> None:
-    """Large pictures past the byte budget push out the oldest; the newest is still served."""
+def test_the_picture_cache_holds_at_most_its_byte_budget(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pictures past the byte budget push out the oldest; the newest is still served."""
+    monkeypatch.setattr(stretch_images, "CACHE_BYTES", 256 * 1024)
     images = StretchImages()
     stretch = next(s for s in load_library().stretches.values() if images.is_movement(s))
     ident = ""
     for frame in range(MOVEMENT_FRAMES + 1):
         for side in (Side.LEFT, Side.RIGHT):
             ident = images.url(stretch, side, frame).split("://stretch/")[1]
-            images.image(ident, QSize(1024, 1024))  # 4 MB each: 26 of them, past 32 MB
-            assert images.cached_bytes <= CACHE_BYTES
+            images.image(ident, QSize(200, 200))  # under 160 KB each: kept whole, as cards
+            assert images.cached_bytes <= 256 * 1024
     drawn = images.rendered
-    images.image(ident, QSize(1024, 1024))
-    assert images.rendered == drawn and images.cached_bytes > CACHE_BYTES // 2
+    images.image(ident, QSize(200, 200))
+    assert images.rendered == drawn and images.cached_bytes > 128 * 1024
+
+
+def test_a_players_frame_is_kept_deflated_and_served_pixel_for_pixel(qapp: object) -> None:
+    """A big opaque frame is cached in a small form and served again exactly as drawn."""
+    images = StretchImages()
+    stretch = next(s for s in load_library().stretches.values() if images.is_movement(s))
+    ident = images.url(stretch, Side.RIGHT, 5, "dark", SURFACE).split("://stretch/")[1]
+    first = images.image(ident, QSize(444, 537))
+    assert first.sizeInBytes() >= DEFLATE_BYTES
+    again = images.image(ident, QSize(444, 537))
+    assert images.rendered == 1 and again == first
+    assert again.format() == QImage.Format.Format_RGB32 and again.size() == first.size()
+    assert images.cached_bytes < first.sizeInBytes() // 8
+
+
+def test_a_whole_movement_at_the_players_size_stays_cached(qapp: object) -> None:
+    """Both sides' frames of a movement at a big player's size fit: a loop draws nothing."""
+    images = StretchImages()
+    stretch = next(s for s in load_library().stretches.values() if images.is_movement(s))
+    idents = [images.url(stretch, side, frame, "light", SURFACE).split("://stretch/")[1]
+              for side in (Side.LEFT, Side.RIGHT) for frame in range(MOVEMENT_FRAMES + 1)]
+    for _cycle in range(2):
+        for ident in idents:
+            images.image(ident, QSize(1000, 1000))
+    assert images.rendered == len(idents)
+    assert images.cached_bytes < CACHE_BYTES // 4
+
+
+@given(st.integers(1, 40), st.integers(1, 40), st.binary(min_size=0, max_size=64),
+       st.sampled_from([QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied]))
+def test_a_deflated_image_round_trips_any_pixels(width: int, height: int, seed: bytes,
+                                                  pixel_format: QImage.Format) -> None:
+    """Deflating and inflating gives back the same image, whatever its pixels and format."""
+    image = QImage(width, height, pixel_format)
+    pattern = (seed or b"\x00") * (image.sizeInBytes() // max(1, len(seed)) + 1)
+    memoryview(image.bits())[:] = pattern[:image.sizeInBytes()]
+    if pixel_format == QImage.Format.Format_RGB32:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    assert DeflatedImage.of(image).image() == image
