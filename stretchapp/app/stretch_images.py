@@ -47,6 +47,11 @@ CACHE_BYTES = 32 * 1024 * 1024
 # deflated: flat colours shrink 30-fold, and inflating costs 0.3-0.6 ms where drawing
 # it again costs 4-5 ms. Cards' pictures (64-256 px) stay as they are.
 DEFLATE_BYTES = 256 * 1024
+# The big pictures shown last are kept as they are, and deflated only when they drop out
+# of this many: a movement under way shows the same few frames again and again (7 a side
+# at a 3 s tempo), and inflating one each time it shows, four times a second, cost a
+# quarter of a per cent of a core (deflating is 2 ms a frame, inflating 1 ms).
+RAW_FRAMES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +81,6 @@ class DeflatedImage:
         return len(self.pixels)
 
 
-def _kept(image: QImage) -> QImage | DeflatedImage:
-    """The form a rendered picture is cached in: big ones deflated."""
-    return DeflatedImage.of(image) if image.sizeInBytes() >= DEFLATE_BYTES else image
-
-
 class StretchImages:
     """The registry of stretches that have picture URLs, and their rendered frames."""
 
@@ -92,6 +92,9 @@ class StretchImages:
         self._stretches: dict[str, Stretch] = {}
         self._cache: OrderedDict[tuple[str, ...], QImage | DeflatedImage] = OrderedDict()
         self.cached_bytes = 0  # bytes held in the cache (bounded by CACHE_BYTES)
+        # The last RAW_FRAMES big pictures shown, not deflated (besides their deflated copy).
+        self._raw: OrderedDict[tuple[str, ...], QImage] = OrderedDict()
+        self.inflated = 0  # how many times a deflated picture was inflated (GUI thread)
         # SVG text drawn ahead by a worker (drawing_task), by repr of what was drawn:
         # the frames of the routine about to play, so play only rasterises them.
         self._drawn: dict[str, str] = {}
@@ -153,28 +156,56 @@ class StretchImages:
         height = requested.height() if requested.height() > 0 else width
         cache_key = (key, side_name, frame_text, shade, str(width), str(height))
         with self._lock:
+            raw = self._raw.get(cache_key)
+            if raw is not None:
+                self._raw.move_to_end(cache_key)
+                return raw
             cached = self._cache.get(cache_key)
             if cached is not None:
                 self._cache.move_to_end(cache_key)
             stretch = self._stretches.get(key)
+        if isinstance(cached, DeflatedImage):
+            inflated = cached.image()
+            self.inflated += 1
+            self._keep_raw(cache_key, inflated)
+            return inflated
         if cached is not None:
-            return cached.image() if isinstance(cached, DeflatedImage) else cached
+            return cached
         if stretch is None:
             return QImage()
         side = Side(side_name) if side_name in ("left", "right") else None
         frame = int(frame_text) if frame_text.isdigit() else 0
         image = self._render(stretch, side, frame, theme, on or CARD, QSize(width, height))
-        kept = _kept(image)
         with self._lock:
             self.rendered += 1
+        if image.sizeInBytes() >= DEFLATE_BYTES:
+            self._keep_raw(cache_key, image)
+        else:
+            self._store(cache_key, image)
+        return image
+
+    def _keep_raw(self, cache_key: tuple[str, ...], image: QImage) -> None:
+        """Keep a big picture as it is among the last RAW_FRAMES shown; the one that drops
+        out is kept deflated (once: a deflated copy stays)."""
+        with self._lock:
+            self._raw[cache_key] = image
+            self._raw.move_to_end(cache_key)
+            dropped = self._raw.popitem(last=False) if len(self._raw) > RAW_FRAMES else None
+            if dropped is not None and dropped[0] in self._cache:
+                dropped = None
+        if dropped is not None:
+            self._store(dropped[0], DeflatedImage.of(dropped[1]))
+
+    def _store(self, cache_key: tuple[str, ...], kept: QImage | DeflatedImage) -> None:
+        """Add to the cache of kept pictures, bounded by _CACHE_SIZE and CACHE_BYTES."""
+        with self._lock:
             if cache_key not in self._cache:
                 self._cache[cache_key] = kept
                 self.cached_bytes += kept.sizeInBytes()
             while len(self._cache) > _CACHE_SIZE or (
                     self.cached_bytes > CACHE_BYTES and len(self._cache) > 1):
-                _key, dropped = self._cache.popitem(last=False)
-                self.cached_bytes -= dropped.sizeInBytes()
-        return image
+                _key, evicted = self._cache.popitem(last=False)
+                self.cached_bytes -= evicted.sizeInBytes()
 
     def _render(self, stretch: Stretch, side: Side | None, frame: int, theme: str, on: str,
                 size: QSize) -> QImage:

@@ -15,6 +15,7 @@ from stretchapp.app.stretch_images import (
     CACHE_BYTES,
     DEFLATE_BYTES,
     MOVEMENT_FRAMES,
+    RAW_FRAMES,
     DeflatedImage,
     StretchImages,
     fitted,
@@ -167,16 +168,22 @@ def test_the_picture_cache_holds_at_most_its_byte_budget(
 
 
 def test_a_players_frame_is_kept_deflated_and_served_pixel_for_pixel(qapp: object) -> None:
-    """A big opaque frame is cached in a small form and served again exactly as drawn."""
+    """A big opaque frame is kept as it is while among the last few shown, then in a small
+    form, and served again exactly as drawn."""
     images = StretchImages()
     stretch = next(s for s in load_library().stretches.values() if images.is_movement(s))
-    ident = images.url(stretch, Side.RIGHT, 5, "dark", SURFACE).split("://stretch/")[1]
-    first = images.image(ident, QSize(444, 537))
+    idents = [images.url(stretch, Side.RIGHT, frame, "dark", SURFACE).split("://stretch/")[1]
+              for frame in range(RAW_FRAMES + 1)]
+    first = images.image(idents[0], QSize(444, 537))
     assert first.sizeInBytes() >= DEFLATE_BYTES
-    again = images.image(ident, QSize(444, 537))
-    assert images.rendered == 1 and again == first
+    images.image(idents[0], QSize(444, 537))
+    assert images.rendered == 1 and images.inflated == 0 and images.cached_bytes == 0
+    for ident in idents[1:]:  # the first frame drops out of the last RAW_FRAMES shown
+        images.image(ident, QSize(444, 537))
+    assert 0 < images.cached_bytes < first.sizeInBytes() // 8
+    again = images.image(idents[0], QSize(444, 537))
+    assert images.rendered == len(idents) and images.inflated == 1 and again == first
     assert again.format() == QImage.Format.Format_RGB32 and again.size() == first.size()
-    assert images.cached_bytes < first.sizeInBytes() // 8
 
 
 def test_a_whole_movement_at_the_players_size_stays_cached(qapp: object) -> None:
