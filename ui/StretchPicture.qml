@@ -8,10 +8,18 @@ Rectangle {
     property string source: ""
     property string caption: ""
     property bool compact: false
-    // Drawn at the size shown, pixel for pixel (the player): a picture that changes five
+    // Drawn at the size shown, pixel for pixel (the player): a picture that changes four
     // times a second is then copied, not scaled again on every change.
     property bool exactSize: false
     readonly property bool showsImage: image.status === Image.Ready
+    // The exact size, taken once the layout has settled: a picture is drawn anew at every
+    // size it is asked for, and a page's first layout passes through several (1 px
+    // wide, then part of its height) before the one it keeps.
+    property size settledSize: Qt.size(0, 0)
+
+    function settle() {
+        settledSize = Qt.size(Math.floor(image.width), Math.floor(image.height))
+    }
 
     radius: compact ? Theme.radiusSmall : Theme.radius
     color: Theme.surfaceMuted
@@ -24,11 +32,15 @@ Rectangle {
         objectName: "pictureImage"
         anchors.fill: parent
         anchors.margins: picture.compact ? Theme.space1 : Theme.space4
-        source: picture.source
-        sourceSize.width: picture.exactSize ? Math.max(1, Math.floor(width))
+        source: picture.exactSize && (picture.settledSize.width < 1
+                                      || picture.settledSize.height < 1) ? "" : picture.source
+        sourceSize.width: picture.exactSize ? Math.max(1, picture.settledSize.width)
                                             : Math.max(64, Math.ceil(width / 64) * 64)
-        sourceSize.height: picture.exactSize ? Math.max(1, Math.floor(height))
+        sourceSize.height: picture.exactSize ? Math.max(1, picture.settledSize.height)
                                              : Math.max(64, Math.ceil(height / 64) * 64)
+        onWidthChanged: if (picture.exactSize) Qt.callLater(picture.settle)
+        onHeightChanged: if (picture.exactSize) Qt.callLater(picture.settle)
+        Component.onCompleted: if (picture.exactSize) Qt.callLater(picture.settle)
         fillMode: picture.exactSize ? Image.Pad : Image.PreserveAspectFit
         cache: !picture.exactSize
         // Drawn on the GUI thread, never in Qt's image thread: the provider is

@@ -270,7 +270,7 @@ class StretchImages:
 def _backdrop(theme: str, on: str) -> str | None:
     """The colour a player's picture is drawn on, opaque; None (transparent) for a card.
 
-    The player's picture changes five times a second while a movement plays: an
+    The player's picture changes four times a second while a movement plays: an
     opaque picture is copied onto the window where a transparent one is blended.
     """
     if on != SURFACE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QImage
 
 from stretchapp.app.player_bridge import MOVING_REFRESH_MS, REFRESH_MS
@@ -269,3 +269,26 @@ def test_a_second_going_by_updates_the_figures_not_the_whole_view(ui: Ui) -> Non
     assert len(ticks) >= 2 and not views
     assert ui.text("countdownText") == player.tick["countdownText"] != shown
     assert ui.text("elapsedText") == player.tick["elapsedText"]
+
+
+def test_the_players_picture_is_drawn_only_at_sizes_it_is_shown_at(ui: Ui) -> None:
+    """Opening the player draws its picture at its laid-out size, not at each size the
+    page's first layout passes through (each one a whole picture drawn for nothing)."""
+    images = ui.shell.images
+    asked: list[tuple[str, int, int]] = []
+    serve = images.image
+
+    def spy(ident: str, size: QSize) -> QImage:
+        asked.append((ident, size.width(), size.height()))
+        return serve(ident, size)
+
+    images.image = spy  # type: ignore[method-assign]
+    ui.start("neck-warm-up")
+    while ui.shell.player.view["phaseKind"] != "count":
+        ui.advance(0.5)
+    ui.advance(1.0)
+    sizes = {(width, height) for ident, width, height in asked if ".surface" in ident}
+    shown = ui.item("pictureImage").property("sourceSize")
+    assert (shown.width(), shown.height()) in sizes
+    # The size with the safety banner above it (until the first stretch) and without.
+    assert len(sizes) <= 2 and all(min(size) > 100 for size in sizes), sizes
