@@ -117,6 +117,8 @@ Rectangle {
                 Layout.preferredWidth: 5
                 source: player.imageSource
                 exactSize: true
+                // The player draws its first movement's frames ahead at this size.
+                onSettledSizeChanged: player.pictureSize = settledSize
                 caption: page.view.mirrored
                          ? words.playerPage.shownForTheRight.arg(page.view.stretchName)
                          : page.view.stretchName

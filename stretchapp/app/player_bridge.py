@@ -278,6 +278,11 @@ class PlayerBridge(PlayerPageState):
         self._set_side_question(False)
         self._set_preparing(False)
         position, self._pending = self._pending, None
+        if position is None and not self._picture_size.isEmpty():
+            # The get-ready screen has no safety banner over the page, as the first
+            # stretch has not: the picture's size now is the movement's.
+            self._presenter.draw_first_movement(routine, self._picture_size,
+                                                MOVING_REFRESH_MS / 1000)
         rate = int(getattr(self._audio, "voiceRate", 0) or 160)
         cues = self._spoken_cues().for_routine(routine, rate)
         ticker = start_ticker(routine, position, self._clock, cues,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import Property, QObject, QSize, Signal
 
 from stretchapp.app.player_presenter import PlayerPresenter
 from stretchapp.app.player_session import voice_ready
@@ -43,6 +43,7 @@ class PlayerPageState(QObject):
     refused = Signal(str)
     sideQuestionChanged = Signal()
     safetyChanged = Signal()
+    pictureSizeChanged = Signal()
 
     def __init__(self, presenter: PlayerPresenter, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,8 @@ class PlayerPageState(QObject):
         self._side_question = False  # the start waits for the side answer
         self._must_acknowledge = False
         self._safety_shown = False  # from open until the first stretch runs
+        # The size the page draws the picture at (QML sets it): what is drawn ahead.
+        self._picture_size = QSize()
 
     def set_history_text(self, text: str) -> None:
         """A line for the done screen about the user's history with this routine."""
@@ -125,6 +128,14 @@ class PlayerPageState(QObject):
     def _get_voice_ready(self) -> bool:
         return voice_ready(self._audio)
 
+    def _get_picture_size(self) -> QSize:
+        return self._picture_size
+
+    def _set_picture_size(self, size: QSize) -> None:
+        if size != self._picture_size:
+            self._picture_size = QSize(size)
+            self.pictureSizeChanged.emit()
+
     view = Property(dict, _get_view, notify=viewChanged)
     # The view's figures that change every second (player_presenter.TICK_KEYS).
     tick = Property(dict, _get_tick, notify=tickChanged)
@@ -149,6 +160,8 @@ class PlayerPageState(QObject):
     # The note stays on screen from the get-ready screen until the first stretch runs.
     safetyShown = Property(bool, _get_safety_shown, notify=safetyChanged)
     voiceReady = Property(bool, _get_voice_ready, notify=preparingChanged)
+    pictureSize = Property(QSize, _get_picture_size, _set_picture_size,
+                           notify=pictureSizeChanged)
 
     def _set_side_question(self, value: bool) -> None:
         if value != self._side_question:

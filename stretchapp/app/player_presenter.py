@@ -13,15 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 from stretchapp.app.player_view import (
     blank_view,
+    first_movement_frames,
     movement_frames,
     moving_values,
     player_view,
     pulse_level,
     still_key,
 )
+from stretchapp.app.stretch_images import PROVIDER_ID
 from stretchapp.core.model import PhaseKind
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
     from stretchapp.app.stretch_images import StretchImages
     from stretchapp.core.model import Routine
     from stretchapp.core.session.cues import Cue
@@ -64,6 +68,15 @@ class PlayerPresenter:
 
     def learn_drawings(self, drawn: dict[str, str]) -> None:
         self._images.learn(drawn)
+
+    def draw_first_movement(self, routine: Routine, size: QSize,
+                            refresh_seconds: float) -> None:
+        """Rasterise the first step's movement frames at the picture's size, as the clock
+        is about to start: that movement then plays without drawing a frame (each 4-5 ms
+        on the GUI thread, between cues)."""
+        prefix = f"image://{PROVIDER_ID}/"
+        for url in first_movement_frames(routine, self._images, self.theme, refresh_seconds):
+            self._images.image(url.removeprefix(prefix), size)
 
     def cue_sounded(self, cue: Cue) -> None:
         """A cue sound played: the ring's halo starts from it."""

@@ -159,6 +159,22 @@ def picture_url(phase: Phase, next_phase: Phase | None, time_in_phase: float,
     return images.url(pictured.stretch, pictured.side, frame, theme, SURFACE)
 
 
+def first_movement_frames(routine: Routine, images: StretchImages, theme: str,
+                          refresh_seconds: float) -> list[str]:
+    """The frames the routine's first counted movement shows, as the display moves on its
+    grid of routine time (the session ticker's), if its first step is one."""
+    timeline = build_timeline(routine)
+    urls: dict[str, None] = {}
+    for phase in timeline:
+        if phase.step_index != timeline[0].step_index:
+            break
+        if phase.kind is PhaseKind.COUNT and images.is_movement(phase.stretch):
+            for step in range(math.ceil(phase.duration / refresh_seconds)):
+                urls.setdefault(picture_url(phase, None, step * refresh_seconds, images, theme))
+            break
+    return list(urls)
+
+
 def still_key(state: SessionState, theme: str) -> tuple[object, ...]:
     """What every value of the view but the moving ones depends on, besides the routine:
     while it stays the same, a refresh need only make moving_values (and the pulse)."""

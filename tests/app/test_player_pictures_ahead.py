@@ -61,18 +61,31 @@ def test_a_routine_without_movements_starts_at_once(home: Path, qapp: object) ->
 
 
 def test_playing_a_movement_draws_no_pose_on_the_gui_thread(ui: Ui) -> None:
-    """The frames shown during a counted movement come from the drawings made ahead."""
+    """The first counted movement's frames are drawn as the clock starts, at the size the
+    get-ready screen left the page: playing it neither solves a pose nor rasterises one."""
+    held = HeldTasks()
+    ui.shell.player._pictures._runner = held  # the get-ready screen waits for the drawings
     ui.start("neck-warm-up")
+    assert ui.shell.player.preparing and not ui.shell.player.pictureSize.isEmpty()
+    _name, task, on_done = next(entry for entry in held.tasks if entry[0] == "player pictures")
     images = ui.shell.images
+    drawn_ahead = images.rendered
+    on_done(task())  # the drawings are in: the clock starts
+    assert ui.shell.player.engine is not None and images.rendered >= drawn_ahead + 6
     solved: list[object] = []
     original = images.svgs.get
     images.svgs.get = lambda what, draw: solved.append(what) or original(what, draw)
     while ui.shell.player.view["phaseKind"] != "count":
         ui.advance(0.5)
+    # The first stretch hides the safety banner: the page's layout settles a refresh later.
+    ui.advance(0.25, step=0.25)
+    ui.settle()
+    drawn_before = images.rendered
     shown = set()
     for _ in range(13):  # 3.25 s: a whole count's way out and back
         ui.advance(0.25, step=0.25)
         ui.settle()
         shown.add(ui.shell.player.imageSource)
-    assert len(shown) >= 6 and images.rendered >= 6
+    assert len(shown) >= 6
+    assert images.rendered == drawn_before
     assert not solved
