@@ -85,7 +85,7 @@ class PlayerPresenter:
     def show(self, routine: Routine, state: SessionState) -> set[str]:
         """Make the view for state; the keys whose values changed since the last one.
 
-        Most refreshes (four of five in a movement) only move the ring and the picture:
+        Most refreshes (three of four in a movement) only move the ring and the picture:
         those make the moving values alone, not the whole view.
         """
         still = still_key(state, self.theme)
