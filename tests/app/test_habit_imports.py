@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from stretchapp.core.storage.settings import Settings, save_settings
+from tests.helpers.child_python import run_python
 
-REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6.QtWidgets", "PySide6.QtDBus", "ctypes", "stretchapp.app.tray",
          "stretchapp.app.idle_sources")
 # Started as run_app starts it: the application the settings ask for, the shell,
@@ -37,11 +34,8 @@ print(json.dumps({{"at_start": at_start, "turned_on": turned_on, "idle": idle,
 
 
 def _start(home: Path) -> dict[str, object]:
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
-    env.pop("STRETCHAPP_HOME", None)
-    out = subprocess.run([sys.executable, "-c", SCRIPT.format(heavy=HEAVY), str(home)],
-                         capture_output=True, text=True, env=env, timeout=120, check=False,
-                         cwd=REPO)
+    out = run_python(SCRIPT.format(heavy=HEAVY), str(home), timeout=120, check=False,
+                     env={"QT_QPA_PLATFORM": "offscreen", "STRETCHAPP_HOME": None})
     assert out.returncode == 0, out.stderr
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result

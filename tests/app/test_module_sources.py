@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers.child_python import run_python
+
 SCRIPT = """\
 import json, linecache, threading
 from stretchapp.app import main
@@ -29,8 +26,6 @@ print(json.dumps([before, alone, with_thread]))
 
 def test_sources_are_dropped_only_while_no_other_thread_runs() -> None:
     """Alone, the app's module sources leave linecache; with another thread they stay."""
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                          env=env, timeout=60, check=True)
+    done = run_python(SCRIPT, env={"QT_QPA_PLATFORM": "offscreen"})
     before, alone, with_thread = json.loads(done.stdout.strip().splitlines()[-1])
     assert before > 20 and alone == 0 and with_thread > 0

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +12,9 @@ from stretchapp.core.loading.child_load import load_in_child
 from stretchapp.core.loading.library import load_library
 from stretchapp.core.loading.library_cache import cache_path, default_folders, stored_library
 from stretchapp.core.storage import paths
+from tests.helpers.child_python import run_python
 from tests.helpers.routine_texts import ONE_HOLD
 
-REPO = Path(__file__).resolve().parents[2]
 # A wrong type, an unknown key and a hold out of range: several problems, with places.
 BROKEN = """\
 format: 1
@@ -90,9 +87,7 @@ def test_the_app_loads_a_fresh_home_without_pydantic(tmp_path: Path) -> None:
         "                  'loader': 'stretchapp.core.loading.library' in sys.modules,\n"
         "                  'yaml': 'yaml' in sys.modules}))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, timeout=120, check=True)
+    done = run_python(script, timeout=120)
     found = json.loads(done.stdout.splitlines()[-1])
     assert found == {"routines": len(load_library(user_dir=None).routines),
                      "pydantic": False, "loader": False, "yaml": False}

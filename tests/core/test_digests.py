@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from stretchapp.core.storage.digests import sha1, sha256
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers.child_python import run_python
 
 
 @given(st.binary(max_size=4096), st.binary(max_size=512))
@@ -30,6 +26,5 @@ def test_digests_import_no_openssl() -> None:
               "from stretchapp.core.storage.digests import sha256\n"
               "sha256(b'x').hexdigest()\n"
               "print(sorted(m for m in ('hashlib', '_hashlib') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={"PYTHONPATH": str(REPO)}, timeout=60, check=True)
+    done = run_python(script)
     assert done.stdout.strip() == "[]"

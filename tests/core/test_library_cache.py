@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -23,9 +21,8 @@ from stretchapp.core.loading.library_cache import (
     stored_library,
 )
 from stretchapp.core.storage import paths
+from tests.helpers.child_python import run_python
 from tests.helpers.routine_texts import ONE_HOLD
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _cache(home: Path) -> Path:
@@ -158,9 +155,7 @@ def test_reading_the_stored_library_imports_no_pydantic(home: Path) -> None:
         "heavy = ('pydantic', 'yaml', 'ruamel')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env=env, check=False, timeout=60)
+    out = run_python(script, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
 
