@@ -52,11 +52,10 @@ def movement_frames(routine: Routine,
             for frame in range(MOVEMENT_FRAMES + 1)]
 
 
-def _picture_phase(state: SessionState) -> Phase | None:
+def _pictured(phase: Phase, next_phase: Phase | None) -> Phase:
     """The phase whose stretch is pictured: during rest, the one coming next."""
-    phase = state.phase
-    if phase is not None and phase.kind is PhaseKind.REST and state.next_phase is not None:
-        return state.next_phase
+    if phase.kind is PhaseKind.REST and next_phase is not None:
+        return next_phase
     return phase
 
 
@@ -95,7 +94,7 @@ def player_view(routine: Routine, state: SessionState, images: StretchImages,
     })
     if phase is None:
         return view
-    pictured = _picture_phase(state) or phase
+    pictured = _pictured(phase, state.next_phase)
     stretch = pictured.stretch
     resting = phase.kind is PhaseKind.REST
     upcoming = state.next_phase if resting else None
@@ -151,7 +150,7 @@ def picture_url(phase: Phase, next_phase: Phase | None, time_in_phase: float,
                 images: StretchImages, theme: str) -> str:
     """The player's picture at a time in a phase: a movement's frame, or a still picture
     (a movement held shows its hold frame; a rest shows what comes next)."""
-    pictured = next_phase if phase.kind is PhaseKind.REST and next_phase is not None else phase
+    pictured = _pictured(phase, next_phase)
     frame: int | None = None
     if phase.kind is PhaseKind.COUNT and images.is_movement(pictured.stretch):
         frame = movement_frame(phase, time_in_phase)

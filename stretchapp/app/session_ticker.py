@@ -137,12 +137,11 @@ class SessionTicker(QObject):
         # few of its drawn frames on every count instead of new ones as ticks drift.
         step = self._refresh_ms / 1000
         next_step = self._engine.clock_at(step * (math.floor(state.elapsed / step + 1e-6) + 1))
-        if deadline is None or next_step is None:
+        next_second = self._engine.clock_at(math.floor(state.elapsed) + 1)
+        if deadline is None or next_step is None or next_second is None:
             self._timer.stop()
             return
-        next_second = self._engine.clock_at(math.floor(state.elapsed) + 1)
-        due = min(deadline, next_step, next_second if next_second is not None else next_step)
-        wait = due - self._engine.clock()
+        wait = min(deadline, next_step, next_second) - self._engine.clock()
         # Rounded up: a timer that fires a fraction of a millisecond early finds
         # nothing due and has to be armed again.
         self._timer.start(max(1, math.ceil(wait * 1000)))

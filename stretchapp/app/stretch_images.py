@@ -61,14 +61,13 @@ class DeflatedImage:
     pixels: bytes
     width: int
     height: int
-    bytes_per_line: int
     pixel_format: QImage.Format
 
     @classmethod
     def of(cls, image: QImage) -> DeflatedImage:
         """image, deflated."""
         return cls(zlib.compress(bytes(image.constBits()), 1), image.width(),
-                   image.height(), image.bytesPerLine(), image.format())
+                   image.height(), image.format())
 
     def image(self) -> QImage:
         """The QImage again, pixel for pixel."""
